@@ -1,0 +1,1 @@
+"""AI engines behind small protocols, each with a local and an AWS implementation."""
