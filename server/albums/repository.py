@@ -1,0 +1,58 @@
+"""Album queries; every query is scoped to the owner, so another user's album is simply not found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from server.albums.models import Album
+from server.photos.models import Photo
+
+
+@dataclass(frozen=True)
+class AlbumSummary:
+    album: Album
+    photo_count: int
+    cover_photo_id: int | None
+
+
+def get_owned(db: Session, *, user_id: int, album_id: int) -> Album | None:
+    return db.scalar(select(Album).where(Album.id == album_id, Album.user_id == user_id))
+
+
+def get_profile_album(db: Session, *, user_id: int) -> Album | None:
+    return db.scalar(select(Album).where(Album.user_id == user_id, Album.kind == "profile"))
+
+
+def name_taken(db: Session, *, user_id: int, key: str, except_album_id: int | None = None) -> bool:
+    query = select(Album.id).where(Album.user_id == user_id, Album.name_key == key)
+    if except_album_id is not None:
+        query = query.where(Album.id != except_album_id)
+    return db.scalar(query) is not None
+
+
+def list_with_counts(db: Session, *, user_id: int, album_id: int | None = None) -> list[AlbumSummary]:
+    stats = (
+        select(
+            Photo.album_id.label("album_id"),
+            func.count(Photo.id).label("photo_count"),
+            func.max(Photo.id).label("cover_photo_id"),
+        )
+        .where(Photo.user_id == user_id)
+        .group_by(Photo.album_id)
+        .subquery()
+    )
+    query = (
+        select(Album, stats.c.photo_count, stats.c.cover_photo_id)
+        .outerjoin(stats, stats.c.album_id == Album.id)
+        .where(Album.user_id == user_id)
+        .order_by(Album.kind != "profile", Album.name_key)
+    )
+    if album_id is not None:
+        query = query.where(Album.id == album_id)
+    return [
+        AlbumSummary(album=row[0], photo_count=int(row[1] or 0), cover_photo_id=row[2])
+        for row in db.execute(query)
+    ]

@@ -1,0 +1,77 @@
+"""The FastAPI application factory: one codebase for the bundled and the cloud service."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from server import __version__
+from server.albums.router import router as albums_router
+from server.auth.router import router as auth_router
+from server.config import Settings
+from server.db import make_engine, make_session_factory
+from server.deps import AppContext
+from server.errors import install_error_handlers
+from server.health import router as health_router
+from server.migrate import upgrade
+from server.photos.router import router as photos_router
+from server.storage import ObjectStore, create_object_store
+from server.uploads import BodySizeLimit
+from server.users.router import router as users_router
+
+log = logging.getLogger(__name__)
+
+
+def build_store(settings: Settings) -> ObjectStore:
+    return create_object_store(
+        backend=settings.storage_backend,
+        local_root=settings.local_store_root,
+        bucket=settings.s3_bucket,
+        region=settings.aws_region,
+        endpoint_url=settings.s3_endpoint_url,
+        access_key_id=settings.aws_access_key_id,
+        secret_access_key=settings.aws_secret_access_key,
+    )
+
+
+def build_context(settings: Settings, *, migrate: bool = True, store: ObjectStore | None = None) -> AppContext:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.resolved_database_url())
+    if migrate:
+        upgrade(engine)
+    return AppContext(
+        settings=settings,
+        engine=engine,
+        session_factory=make_session_factory(engine),
+        store=store or build_store(settings),
+    )
+
+
+def create_app(settings: Settings | None = None, *, context: AppContext | None = None) -> FastAPI:
+    """Build the app. Pass a ready `context` in tests; otherwise one is built from `settings`
+    (creating the data dir and migrating the database)."""
+    context = context or build_context(settings or Settings())
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        context.engine.dispose()
+
+    app = FastAPI(
+        title="FaceAlbum",
+        version=__version__,
+        description="Photo albums with webcam face login. Errors use the envelope "
+        '`{"error": {"code", "message", "fields"}}`.',
+        lifespan=lifespan,
+    )
+    app.state.context = context
+    install_error_handlers(app)
+    for router in (health_router, auth_router, users_router, albums_router, photos_router):
+        app.include_router(router)
+    # Face login sends up to face_frames_max photos in one request.
+    max_body = context.settings.max_upload_bytes * max(2, context.settings.face_frames_max) + 1024 * 1024
+    app.add_middleware(BodySizeLimit, max_bytes=max_body)
+    return app

@@ -1,0 +1,76 @@
+"""Queries for sessions and login attempts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from server.auth.models import AuthSession, LoginAttempt
+from server.users.models import User
+
+
+def find_user_by_token_hash(db: Session, token_hash: str, now: datetime) -> tuple[User, AuthSession] | None:
+    row = db.execute(
+        select(User, AuthSession)
+        .join(AuthSession, AuthSession.user_id == User.id)
+        .where(
+            AuthSession.token_hash == token_hash,
+            AuthSession.revoked_at.is_(None),
+            AuthSession.expires_at > now,
+        )
+    ).first()
+    return None if row is None else (row[0], row[1])
+
+
+def add_session(db: Session, *, user_id: int, token_hash: str, method: str, expires_at: datetime) -> AuthSession:
+    auth_session = AuthSession(user_id=user_id, token_hash=token_hash, method=method, expires_at=expires_at)
+    db.add(auth_session)
+    return auth_session
+
+
+def revoke_sessions(db: Session, *, user_id: int, now: datetime, keep_session_id: int | None = None) -> None:
+    statement = update(AuthSession).where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
+    if keep_session_id is not None:
+        statement = statement.where(AuthSession.id != keep_session_id)
+    db.execute(statement.values(revoked_at=now))
+
+
+def record_attempt(db: Session, *, method: str, account_key: str | None, address: str, success: bool) -> None:
+    db.add(LoginAttempt(method=method, account_key=account_key, address=address, success=success))
+
+
+def recent_failures(
+    db: Session,
+    *,
+    method: str,
+    since: datetime,
+    account_key: str | None = None,
+    address: str | None = None,
+    reset_on_success: bool = True,
+) -> list[datetime]:
+    """Failure times (newest first) since `since`; with `reset_on_success`, only those after the
+    last success (an address is not reset: an attacker could clear it with their own account)."""
+    conditions = [LoginAttempt.method == method, LoginAttempt.created_at >= since]
+    if account_key is not None:
+        conditions.append(LoginAttempt.account_key == account_key)
+    if address is not None:
+        conditions.append(LoginAttempt.address == address)
+    failure_conditions = [*conditions, LoginAttempt.success.is_(False)]
+    if reset_on_success:
+        last_success = db.scalar(
+            select(func.max(LoginAttempt.created_at)).where(*conditions, LoginAttempt.success)
+        )
+        if last_success is not None:
+            failure_conditions.append(LoginAttempt.created_at > last_success)
+    return list(
+        db.scalars(
+            select(LoginAttempt.created_at).where(*failure_conditions).order_by(LoginAttempt.created_at.desc())
+        )
+    )
+
+
+def purge_attempts_before(db: Session, cutoff: datetime) -> int:
+    result = db.execute(delete(LoginAttempt).where(LoginAttempt.created_at < cutoff))
+    return int(getattr(result, "rowcount", 0) or 0)

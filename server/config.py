@@ -1,0 +1,119 @@
+"""Service settings: one pydantic-settings object, read from the environment and the command line.
+
+Cloud deployments keep the seed project's variable names (``HOST``, ``PORT``, ``DATABASE``,
+``USERDATAB``, ``PASSWORD`` for MySQL; ``BUCKET``, ``REGION``, ``ACCESS_KEY_ID``,
+``SECRET_ACCESS_KEY`` for S3), so those are accepted as aliases.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+from urllib.parse import quote_plus
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+EngineChoice = Literal["local", "aws", "none"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FACEALBUM_", extra="ignore", populate_by_name=True)
+
+    data_dir: Path = Path("data")
+    database_url: str | None = None
+
+    # The seed project's MySQL variables; used when database_url is not given.
+    mysql_host: str | None = Field(default=None, validation_alias=AliasChoices("FACEALBUM_MYSQL_HOST", "HOST"))
+    mysql_port: int = Field(default=3306, validation_alias=AliasChoices("FACEALBUM_MYSQL_PORT", "PORT"))
+    mysql_database: str | None = Field(
+        default=None, validation_alias=AliasChoices("FACEALBUM_MYSQL_DATABASE", "DATABASE")
+    )
+    mysql_user: str | None = Field(default=None, validation_alias=AliasChoices("FACEALBUM_MYSQL_USER", "USERDATAB"))
+    mysql_password: str | None = Field(
+        default=None, validation_alias=AliasChoices("FACEALBUM_MYSQL_PASSWORD", "PASSWORD")
+    )
+
+    storage_backend: Literal["local", "s3"] = "local"
+    s3_bucket: str | None = Field(default=None, validation_alias=AliasChoices("FACEALBUM_S3_BUCKET", "BUCKET"))
+    aws_region: str | None = Field(default=None, validation_alias=AliasChoices("FACEALBUM_AWS_REGION", "REGION"))
+    s3_endpoint_url: str | None = None
+    aws_access_key_id: str | None = Field(
+        default=None, validation_alias=AliasChoices("FACEALBUM_AWS_ACCESS_KEY_ID", "ACCESS_KEY_ID")
+    )
+    aws_secret_access_key: str | None = Field(
+        default=None, validation_alias=AliasChoices("FACEALBUM_AWS_SECRET_ACCESS_KEY", "SECRET_ACCESS_KEY")
+    )
+    rekognition_access_key_id: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("FACEALBUM_REKOGNITION_ACCESS_KEY_ID", "REKOGNITION_ACCESS_KEY_ID"),
+    )
+    rekognition_secret_access_key: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("FACEALBUM_REKOGNITION_SECRET_ACCESS_KEY", "REKOGNITION_SECRET_ACCESS_KEY"),
+    )
+    rekognition_region: str | None = Field(
+        default=None, validation_alias=AliasChoices("FACEALBUM_REKOGNITION_REGION", "REKOGNITION_REGION")
+    )
+    # Serve originals through short-lived signed URLs (S3 only) instead of streaming them.
+    redirect_to_signed_urls: bool = False
+    signed_url_seconds: int = 300
+
+    # Limits
+    max_upload_bytes: int = 20 * 1024 * 1024
+    max_image_pixels: int = 50_000_000
+    thumbnail_px: int = 256
+    preview_px: int = 1440
+    album_name_max: int = 45
+    photo_name_max: int = 100
+    description_max: int = 255
+    full_name_max: int = 100
+    password_min: int = 8
+    page_size_default: int = 50
+    page_size_max: int = 200
+
+    # How many reverse proxies (nginx, the load balancer) sit in front: their X-Forwarded-For
+    # entries are trusted to find the client address for throttling. 0 = use the socket peer.
+    trusted_proxies: int = 0
+
+    # Sessions and login throttling
+    session_days: int = 30
+    login_max_failures: int = 5
+    login_window_seconds: int = 300
+    login_max_failures_per_address: int = 20
+
+    # Engines (each capability: local, aws or none)
+    face_engine: EngineChoice = "local"
+    text_engine: EngineChoice = "local"
+    labels_engine: EngineChoice = "local"
+    translation_engine: EngineChoice = "local"
+    face_threshold: float | None = None  # similarity 0–100; None = the engine's calibrated default
+    face_frames_min: int = 3
+    face_frames_max: int = 5
+    face_liveness: bool = True
+    face_lockout_failures: int = 5
+    face_lockout_window_seconds: int = 300
+    face_identify_margin: float = 8.0
+    labels_max: int = 10
+    labels_min_confidence: float = 70.0
+    jobs_enabled: bool = True
+    jobs_poll_seconds: float = 1.0
+    jobs_max_attempts: int = 3
+
+    def resolved_database_url(self) -> str:
+        """The SQLAlchemy URL: explicit URL, else the seed's MySQL variables, else SQLite in the data dir."""
+        if self.database_url:
+            return self.database_url
+        if self.mysql_host and self.mysql_database:
+            user = quote_plus(self.mysql_user or "")
+            password = quote_plus(self.mysql_password or "")
+            credentials = f"{user}:{password}@" if user else ""
+            return (
+                f"mysql+pymysql://{credentials}{self.mysql_host}:{self.mysql_port}/"
+                f"{self.mysql_database}?charset=utf8mb4"
+            )
+        return f"sqlite:///{(self.data_dir / 'facealbum.sqlite3').resolve()}"
+
+    @property
+    def local_store_root(self) -> Path:
+        return self.data_dir / "objects"

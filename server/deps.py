@@ -1,0 +1,113 @@
+"""FastAPI dependencies: the app context, a DB session per request, the current user."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from fastapi import Depends, Path, Request
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from server.auth import repository as auth_repository
+from server.auth.models import AuthSession
+from server.auth.security import hash_token
+from server.config import Settings
+from server.db import session_scope, utcnow
+from server.errors import NotAuthenticated
+from server.storage import ObjectStore
+from server.users.models import User
+
+
+@dataclass
+class AppContext:
+    """Everything a request may need, built once per process by create_app()."""
+
+    settings: Settings
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    store: ObjectStore
+    engines: Any = None  # server.engines.registry.EngineRegistry, set by create_app
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def get_context(request: Request) -> AppContext:
+    context: AppContext = request.app.state.context
+    return context
+
+
+ContextDep = Annotated[AppContext, Depends(get_context)]
+
+
+def get_settings(context: ContextDep) -> Settings:
+    return context.settings
+
+
+def get_store(context: ContextDep) -> ObjectStore:
+    return context.store
+
+
+def get_db(context: ContextDep) -> Iterator[Session]:
+    yield from session_scope(context.session_factory)
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[ObjectStore, Depends(get_store)]
+DbDep = Annotated[Session, Depends(get_db)]
+
+
+@dataclass(frozen=True)
+class Authenticated:
+    user: User
+    session: AuthSession
+
+
+def _bearer_token(request: Request) -> str:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise NotAuthenticated(
+            "Log in to continue.", code="not_authenticated", headers={"WWW-Authenticate": "Bearer"}
+        )
+    return token.strip()
+
+
+def get_authenticated(request: Request, db: DbDep) -> Authenticated:
+    token = _bearer_token(request)
+    found = auth_repository.find_user_by_token_hash(db, hash_token(token), utcnow())
+    if found is None:
+        raise NotAuthenticated(
+            "Your session has expired or was closed. Log in again.",
+            code="invalid_token",
+            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+        )
+    return Authenticated(user=found[0], session=found[1])
+
+
+AuthDep = Annotated[Authenticated, Depends(get_authenticated)]
+
+
+def get_current_user(auth: AuthDep) -> User:
+    return auth.user
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+def client_address(request: Request, settings: SettingsDep) -> str:
+    """The client's address, trusting only as many X-Forwarded-For hops as there are proxies."""
+    peer = request.client.host if request.client else "unknown"
+    if settings.trusted_proxies <= 0:
+        return peer
+    hops = [h.strip() for h in request.headers.get("X-Forwarded-For", "").split(",") if h.strip()]
+    if len(hops) >= settings.trusted_proxies:
+        return hops[-settings.trusted_proxies][:64]
+    return peer
+
+
+ClientAddress = Annotated[str, Depends(client_address)]
+
+
+# Ids are 32-bit on MySQL; anything outside is simply not found rather than a database error.
+ResourceId = Annotated[int, Path(ge=1, le=2_147_483_647)]

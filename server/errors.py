@@ -1,0 +1,155 @@
+"""Domain errors and their single mapping to the contract's JSON error envelope."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from server.engines.shapes import EngineUnavailable
+from server.storage import StorageError
+
+log = logging.getLogger(__name__)
+
+
+class AppError(Exception):
+    """An error the client should see: a stable code, a status and a human sentence."""
+
+    status = 400
+    code = "bad_request"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        status: int | None = None,
+        fields: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+        if status is not None:
+            self.status = status
+        self.fields = fields or {}
+        self.headers = headers or {}
+
+
+class ValidationFailed(AppError):
+    status = 400
+    code = "validation_error"
+
+
+class NotAuthenticated(AppError):
+    status = 401
+    code = "not_authenticated"
+
+
+class NotPermitted(AppError):
+    status = 403
+    code = "forbidden"
+
+
+class NotFound(AppError):
+    status = 404
+    code = "not_found"
+
+
+class Conflict(AppError):
+    status = 409
+    code = "conflict"
+
+
+class TooManyAttempts(AppError):
+    status = 429
+    code = "too_many_attempts"
+
+    def __init__(self, message: str, *, retry_after: int, code: str | None = None) -> None:
+        retry_after = max(1, retry_after)
+        super().__init__(message, code=code, headers={"Retry-After": str(retry_after)})
+        self.retry_after = retry_after
+
+
+class Unavailable(AppError):
+    status = 503
+    code = "unavailable"
+
+
+def error_body(code: str, message: str, fields: dict[str, str] | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"code": code, "message": message}
+    if fields:
+        body["fields"] = fields
+    return {"error": body}
+
+
+_STATUS_CODES = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "unprocessable",
+    429: "too_many_attempts",
+}
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header", "form")]
+    return ".".join(parts) or "body"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def _app_error(_request: Request, exc: AppError) -> JSONResponse:
+        payload = error_body(exc.code, exc.message, exc.fields)
+        if isinstance(exc, TooManyAttempts):
+            payload["error"]["retry_after"] = exc.retry_after
+        return JSONResponse(payload, status_code=exc.status, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        fields: dict[str, str] = {}
+        for err in exc.errors():
+            name = _field_name(tuple(err.get("loc", ())))
+            fields.setdefault(name, str(err.get("msg", "invalid")))
+        return JSONResponse(
+            error_body("validation_error", "Some fields are missing or invalid.", fields), status_code=400
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _STATUS_CODES.get(exc.status_code, "error")
+        message = exc.detail if isinstance(exc.detail, str) else "Request failed."
+        return JSONResponse(
+            error_body(code, message), status_code=exc.status_code, headers=getattr(exc, "headers", None)
+        )
+
+    @app.exception_handler(StorageError)
+    async def _storage(_request: Request, exc: StorageError) -> JSONResponse:
+        log.error("storage failure: %s", exc)
+        return JSONResponse(
+            error_body("storage_unavailable", "The photo storage is not answering. Try again in a moment."),
+            status_code=503,
+        )
+
+    @app.exception_handler(EngineUnavailable)
+    async def _engine(_request: Request, exc: EngineUnavailable) -> JSONResponse:
+        log.warning("engine unavailable: %s %s", exc.code, exc.message)
+        return JSONResponse(error_body(exc.code, exc.message), status_code=503)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return JSONResponse(
+            error_body("internal_error", "Something went wrong on the server. Please try again."),
+            status_code=500,
+        )

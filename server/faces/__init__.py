@@ -1,0 +1,1 @@
+"""Face enrolment, face login decisions and the ``faces`` operator command."""

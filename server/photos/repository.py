@@ -1,0 +1,56 @@
+"""Photo queries, always scoped to the owner."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from server.albums.models import Album
+from server.photos.models import Photo, PhotoTranslation
+
+
+def get_owned(db: Session, *, user_id: int, photo_id: int) -> Photo | None:
+    return db.scalar(select(Photo).where(Photo.id == photo_id, Photo.user_id == user_id))
+
+
+def list_page(db: Session, *, user_id: int, album_id: int, limit: int, before_id: int | None) -> list[Photo]:
+    """Newest first; `limit + 1` rows are fetched so the caller knows whether a next page exists."""
+    query = select(Photo).where(Photo.user_id == user_id, Photo.album_id == album_id)
+    if before_id is not None:
+        query = query.where(Photo.id < before_id)
+    return list(db.scalars(query.order_by(Photo.id.desc()).limit(limit + 1)))
+
+
+def current_profile_photo(db: Session, *, user_id: int) -> Photo | None:
+    """The newest photo of the profile album is the current profile photo."""
+    return db.scalar(
+        select(Photo)
+        .join(Album, Album.id == Photo.album_id)
+        .where(Photo.user_id == user_id, Album.kind == "profile")
+        .order_by(Photo.id.desc())
+        .limit(1)
+    )
+
+
+def object_keys_for_user(db: Session, *, user_id: int) -> list[str]:
+    rows = db.execute(
+        select(Photo.original_key, Photo.preview_key, Photo.thumbnail_key).where(Photo.user_id == user_id)
+    )
+    return [key for row in rows for key in row]
+
+
+def iter_all_object_keys(db: Session) -> Iterator[str]:
+    for row in db.execute(select(Photo.original_key, Photo.preview_key, Photo.thumbnail_key)):
+        yield from row
+
+
+def get_translation(db: Session, *, photo_id: int, language: str) -> PhotoTranslation | None:
+    return db.scalar(
+        select(PhotoTranslation).where(PhotoTranslation.photo_id == photo_id, PhotoTranslation.language == language)
+    )
+
+
+def drop_translations(db: Session, *, photo_id: int) -> None:
+    db.execute(delete(PhotoTranslation).where(PhotoTranslation.photo_id == photo_id))

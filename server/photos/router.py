@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile, status
+from fastapi.responses import RedirectResponse
+
+from server.deps import CurrentUser, DbDep, ResourceId, SettingsDep, StoreDep
+from server.photos import service
+from server.photos.schemas import PhotoOut, PhotoPage, PhotoPatch
+from server.storage import ObjectNotFound
+from server.uploads import read_upload
+
+router = APIRouter(prefix="/api/v1", tags=["photos"])
+
+
+@router.get("/albums/{album_id}/photos", response_model=PhotoPage)
+def list_photos(
+    album_id: ResourceId,
+    user: CurrentUser,
+    db: DbDep,
+    settings: SettingsDep,
+    limit: Annotated[int | None, Query()] = None,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> PhotoPage:
+    """A page of the album's photos, newest first; pass `next_cursor` back for the next page."""
+    return service.list_page(db, settings, user_id=user.id, album_id=album_id, limit=limit, cursor=cursor)
+
+
+@router.post("/albums/{album_id}/photos", status_code=status.HTTP_201_CREATED, response_model=PhotoOut)
+def upload_photo(
+    album_id: ResourceId,
+    user: CurrentUser,
+    db: DbDep,
+    store: StoreDep,
+    settings: SettingsDep,
+    file: Annotated[UploadFile, File(description="JPEG, PNG, WebP or HEIC")],
+    name: Annotated[str | None, Form(max_length=1000)] = None,
+    description: Annotated[str | None, Form(max_length=10000)] = None,
+) -> PhotoOut:
+    """Upload a photo; thumbnail and preview are made now, tags are computed in the background."""
+    data = read_upload(file, max_bytes=settings.max_upload_bytes, field="file")
+    photo = service.upload(
+        db,
+        store,
+        settings,
+        user_id=user.id,
+        album_id=album_id,
+        data=data,
+        filename=file.filename,
+        name=name,
+        description=description,
+    )
+    return service.to_out(photo)
+
+
+@router.get("/photos/{photo_id}", response_model=PhotoOut)
+def get_photo(photo_id: ResourceId, user: CurrentUser, db: DbDep) -> PhotoOut:
+    return service.to_out(service.get_owned(db, user_id=user.id, photo_id=photo_id))
+
+
+@router.get(
+    "/photos/{photo_id}/content",
+    responses={200: {"content": {"image/jpeg": {}, "image/png": {}, "image/webp": {}}}, 304: {}, 307: {}},
+    response_class=Response,
+)
+def get_photo_content(
+    photo_id: ResourceId,
+    request: Request,
+    user: CurrentUser,
+    db: DbDep,
+    store: StoreDep,
+    settings: SettingsDep,
+    variant: Annotated[str, Query(pattern="^(thumb|preview|original)$")] = "preview",
+) -> Response:
+    """The image bytes of a variant (or a redirect to a short-lived signed URL), with an ETag."""
+    photo = service.get_owned(db, user_id=user.id, photo_id=photo_id)
+    ref = service.content_ref(photo, variant)
+    headers = {"ETag": ref.etag, "Cache-Control": "private, max-age=86400"}
+    if request.headers.get("If-None-Match") == ref.etag:
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
+    try:
+        if settings.redirect_to_signed_urls:
+            url = store.signed_url(ref.key, settings.signed_url_seconds)
+            if url:
+                return RedirectResponse(url, status_code=status.HTTP_307_TEMPORARY_REDIRECT)
+        data = store.get(ref.key)
+    except ObjectNotFound as exc:
+        raise service.photo_not_found() from exc
+    return Response(content=data, media_type=ref.content_type, headers=headers)
+
+
+@router.patch("/photos/{photo_id}", response_model=PhotoOut)
+def update_photo(
+    photo_id: ResourceId, body: PhotoPatch, user: CurrentUser, db: DbDep, settings: SettingsDep
+) -> PhotoOut:
+    """Rename, re-describe or move the photo to another of the user's albums."""
+    return service.to_out(service.update(db, settings, user_id=user.id, photo_id=photo_id, patch=body))
+
+
+@router.delete("/photos/{photo_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_photo(photo_id: ResourceId, user: CurrentUser, db: DbDep, store: StoreDep) -> Response:
+    service.delete(db, store, user_id=user.id, photo_id=photo_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

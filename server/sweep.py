@@ -1,0 +1,40 @@
+"""Remove stored objects that no row points to (left by a crash or a failed delete)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from server.db import utcnow
+from server.deps import AppContext
+from server.faces.models import UserFace
+from server.photos import repository as photos
+
+log = logging.getLogger(__name__)
+
+
+def sweep_orphans(context: AppContext, *, grace_seconds: int, dry_run: bool) -> dict[str, Any]:
+    """Delete objects under ``users/`` older than the grace period that no row references.
+
+    Objects are listed before the rows are read, and only objects older than the grace period
+    are candidates, so an upload in flight (objects written, row not yet committed) is never hit.
+    """
+    cutoff = utcnow() - timedelta(seconds=grace_seconds)
+    listed = [(key, modified) for key, modified in context.store.iter_objects("users/")]
+    with context.session_factory() as db:
+        referenced = set(photos.iter_all_object_keys(db))
+        referenced.update(key for key in db.scalars(select(UserFace.image_key)) if key)
+    orphans = [key for key, modified in listed if key not in referenced and modified <= cutoff]
+    if orphans and not dry_run:
+        context.store.delete_many(orphans)
+        log.info("sweep removed %d orphaned objects", len(orphans))
+    return {
+        "scanned": len(listed),
+        "orphans": len(orphans),
+        "removed": 0 if dry_run else len(orphans),
+        "dry_run": dry_run,
+        "keys": orphans[:100],
+    }

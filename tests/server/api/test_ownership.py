@@ -1,0 +1,44 @@
+"""A second user can neither see nor touch the first user's albums and photos: always 404."""
+
+from __future__ import annotations
+
+
+def test_other_users_resources_are_not_found(api, client, app_context):
+    owner = api.register("owner")
+    intruder = api.register("intruder")
+    album = api.create_album(owner, "Privado")
+    photo = api.upload(owner, album["id"])
+    keys_before = sorted(app_context.store.iter_keys(""))
+
+    attempts = [
+        ("GET", f"/api/v1/albums/{album['id']}", None),
+        ("GET", f"/api/v1/albums/{album['id']}/photos", None),
+        ("PATCH", f"/api/v1/albums/{album['id']}", {"name": "Mío"}),
+        ("DELETE", f"/api/v1/albums/{album['id']}", None),
+        ("GET", f"/api/v1/photos/{photo['id']}", None),
+        ("GET", f"/api/v1/photos/{photo['id']}/content?variant=original", None),
+        ("GET", f"/api/v1/photos/{photo['id']}/content?variant=thumb", None),
+        ("PATCH", f"/api/v1/photos/{photo['id']}", {"name": "Mío"}),
+        ("DELETE", f"/api/v1/photos/{photo['id']}", None),
+        ("GET", f"/api/v1/photos/{owner.user['profile_photo_id']}/content", None),
+    ]
+    for method, path, body in attempts:
+        response = client.request(method, path, json=body, headers=intruder.headers)
+        assert response.status_code == 404, (method, path, response.text)
+        assert response.json()["error"]["code"] in ("album_not_found", "photo_not_found")
+
+    upload_into = client.post(
+        f"/api/v1/albums/{album['id']}/photos",
+        files={"file": ("p.jpg", api._photo, "image/jpeg")}, headers=intruder.headers,
+    )
+    assert upload_into.status_code == 404
+    own_album = api.create_album(intruder, "Mío")
+    steal = client.patch(f"/api/v1/photos/{photo['id']}", json={"album_id": own_album["id"]}, headers=intruder.headers)
+    assert steal.status_code == 404
+    move_into_theirs = api.upload(intruder, own_album["id"])
+    push = client.patch(f"/api/v1/photos/{move_into_theirs['id']}", json={"album_id": album["id"]}, headers=intruder.headers)
+    assert push.status_code == 404
+
+    assert client.get(f"/api/v1/photos/{photo['id']}", headers=owner.headers).json()["name"] == "Playa"
+    assert [a["name"] for a in client.get("/api/v1/albums", headers=intruder.headers).json()] == ["Fotos de perfil", "Mío"]
+    assert set(keys_before) <= set(app_context.store.iter_keys(""))

@@ -1,0 +1,199 @@
+"""Photos: upload, list by pages, variants with ETag, edit, move, delete, bad input."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+from sqlalchemy import func, select
+
+from server.photos.models import Photo
+
+
+def _state(app_context):  # type: ignore[no-untyped-def]
+    with app_context.session_factory() as db:
+        photos = db.scalar(select(func.count()).select_from(Photo))
+    return photos, sorted(app_context.store.iter_keys(""))
+
+
+def test_upload_real_photo_and_fetch_variants(api, client, faces_dir):
+    account = api.register("alba")
+    album = api.create_album(account)
+    data = (faces_dir / "obama_1.jpg").read_bytes()
+    photo = api.upload(account, album["id"], data, name="Obama", description="Retrato oficial")
+    assert (photo["name"], photo["description"], photo["content_type"]) == ("Obama", "Retrato oficial", "image/jpeg")
+    assert photo["width"] > 0 and photo["height"] > 0
+    assert photo["labels_state"] in ("pending", "done", "none")
+
+    original = client.get(f"/api/v1/photos/{photo['id']}/content?variant=original", headers=account.headers)
+    assert original.status_code == 200
+    assert original.headers["etag"] == f'"{photo["sha256"]}"'
+    for variant, limit in (("thumb", 256), ("preview", 1440)):
+        response = client.get(f"/api/v1/photos/{photo['id']}/content?variant={variant}", headers=account.headers)
+        assert response.status_code == 200
+        image = Image.open(io.BytesIO(response.content))
+        assert max(image.size) <= limit
+        cached = client.get(
+            f"/api/v1/photos/{photo['id']}/content?variant={variant}",
+            headers={**account.headers, "If-None-Match": response.headers["etag"]},
+        )
+        assert cached.status_code == 304
+    bad = client.get(f"/api/v1/photos/{photo['id']}/content?variant=huge", headers=account.headers)
+    assert bad.status_code == 400
+
+
+def test_name_defaults_to_file_name(api, client):
+    account = api.register("beto")
+    album = api.create_album(account)
+    for data in ({}, {"name": ""}):
+        response = client.post(
+            f"/api/v1/albums/{album['id']}/photos",
+            data=data,
+            files={"file": ("atardecer en la playa.jpg", api._photo, "image/jpeg")},
+            headers=account.headers,
+        )
+        assert response.status_code == 201
+        assert response.json()["name"] == "atardecer en la playa"
+        assert response.json()["description"] == ""
+
+
+def test_pages_follow_the_cursor_newest_first(api, client):
+    account = api.register("cata")
+    album = api.create_album(account)
+    ids = [api.upload(account, album["id"], name=f"p{n}")["id"] for n in range(5)]
+    seen: list[int] = []
+    cursor = None
+    while True:
+        params = {"limit": 2} | ({"cursor": cursor} if cursor else {})
+        page = client.get(f"/api/v1/albums/{album['id']}/photos", params=params, headers=account.headers).json()
+        seen += [item["id"] for item in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == sorted(ids, reverse=True)
+    for params in ({"limit": 0}, {"limit": 100000}, {"cursor": "garbage!"}):
+        response = client.get(f"/api/v1/albums/{album['id']}/photos", params=params, headers=account.headers)
+        assert response.status_code == 400, params
+
+
+def test_edit_and_move_between_own_albums(api, client):
+    account = api.register("dani")
+    first, second = api.create_album(account, "Uno"), api.create_album(account, "Dos")
+    photo = api.upload(account, first["id"])
+    response = client.patch(
+        f"/api/v1/photos/{photo['id']}",
+        json={"name": "Nuevo nombre", "description": "Otra descripción", "album_id": second["id"]},
+        headers=account.headers,
+    )
+    assert response.status_code == 200, response.text
+    assert (response.json()["name"], response.json()["description"], response.json()["album_id"]) == (
+        "Nuevo nombre", "Otra descripción", second["id"])
+    profile = client.get("/api/v1/albums", headers=account.headers).json()[0]
+    into_profile = client.patch(f"/api/v1/photos/{photo['id']}", json={"album_id": profile["id"]}, headers=account.headers)
+    assert into_profile.status_code == 403
+    out_of_profile = client.patch(
+        f"/api/v1/photos/{account.user['profile_photo_id']}", json={"album_id": first["id"]}, headers=account.headers
+    )
+    assert out_of_profile.status_code == 403
+    empty = client.patch(f"/api/v1/photos/{photo['id']}", json={"name": ""}, headers=account.headers)
+    assert empty.status_code == 400
+    too_long = client.patch(f"/api/v1/photos/{photo['id']}", json={"description": "d" * 256}, headers=account.headers)
+    assert too_long.status_code == 400
+    assert client.get(f"/api/v1/photos/{photo['id']}", headers=account.headers).json()["name"] == "Nuevo nombre"
+
+
+def test_delete_photo_removes_objects(api, client, app_context):
+    account = api.register("eva")
+    album = api.create_album(account)
+    photo = api.upload(account, album["id"])
+    before = set(app_context.store.iter_keys(""))
+    assert client.delete(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 204
+    assert len(before - set(app_context.store.iter_keys(""))) == 3
+    assert client.get(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 404
+    assert client.delete(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 404
+
+
+def _png(size: tuple[int, int]) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, "white").save(out, "PNG")
+    return out.getvalue()
+
+
+def _bomb_png() -> bytes:
+    """A valid PNG header declaring 40000×40000 px (the pixel data is never needed to refuse it)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", 40000, 40000, 8, 2, 0, 0, 0)
+    row = b"\x00" + b"\x00" * 40000 * 3
+    compressed = zlib.compress(row * 8, 9)  # a few rows are enough to be a plausible file
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", compressed) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize(
+    ("payload", "status", "code"),
+    [
+        ("text", 415, "unsupported_media_type"),
+        ("truncated", 422, "image_unreadable"),
+        ("tiny", 422, "image_too_small"),
+        ("bomb", 413, "image_too_large"),
+        ("oversized", 413, "file_too_large"),
+    ],
+)
+def test_bad_uploads_change_nothing(api, client, app_context, payload, status, code):
+    account = api.register("fabi")
+    album = api.create_album(account)
+    app_context.settings.max_upload_bytes = 2_000_000
+    data = {
+        "text": b"GIF89a? no, this is plain text pretending to be a jpeg",
+        "truncated": api._photo[: len(api._photo) // 2],
+        "tiny": _png((1, 1)),
+        "bomb": _bomb_png(),
+        "oversized": b"\xff\xd8\xff" + b"\0" * 2_100_000,
+    }[payload]
+    before = _state(app_context)
+    response = client.post(
+        f"/api/v1/albums/{album['id']}/photos",
+        data={"name": "x"},
+        files={"file": ("photo.jpg", data, "image/jpeg")},
+        headers=account.headers,
+    )
+    assert response.status_code == status, response.text
+    assert response.json()["error"]["code"] == code
+    assert _state(app_context) == before
+
+
+def test_upload_field_validation(api, client, app_context):
+    account = api.register("gala")
+    album = api.create_album(account)
+    before = _state(app_context)
+    cases = [
+        ({"name": "   "}, "name"),
+        ({"name": "n" * 101}, "name"),
+        ({"name": "ok", "description": "d" * 256}, "description"),
+    ]
+    for data, field in cases:
+        response = client.post(
+            f"/api/v1/albums/{album['id']}/photos", data=data,
+            files={"file": ("p.jpg", api._photo, "image/jpeg")}, headers=account.headers,
+        )
+        assert response.status_code == 400
+        assert field in response.json()["error"]["fields"]
+    missing = client.post(f"/api/v1/albums/{album['id']}/photos", data={"name": "x"}, headers=account.headers)
+    assert missing.status_code == 400
+    assert "file" in missing.json()["error"]["fields"]
+    assert _state(app_context) == before
+
+
+def test_sql_metacharacters_and_emoji_survive(api, client):
+    account = api.register("hana")
+    album = api.create_album(account)
+    name = "'; DELETE FROM photos; -- 📸"
+    photo = api.upload(account, album["id"], name=name, description='"quoted" \\ back\\slash 😀\nsecond line')
+    fetched = client.get(f"/api/v1/photos/{photo['id']}", headers=account.headers).json()
+    assert fetched["name"] == name
+    assert fetched["description"] == '"quoted" \\ back\\slash 😀\nsecond line'
