@@ -14,7 +14,7 @@ from server.auth.router import router as auth_router
 from server.config import Settings
 from server.db import make_engine, make_session_factory
 from server.deps import AppContext
-from server.errors import install_error_handlers
+from server.errors import ERROR_RESPONSES, install_error_handlers
 from server.health import router as health_router
 from server.migrate import upgrade
 from server.photos.router import router as photos_router
@@ -37,7 +37,9 @@ def build_store(settings: Settings) -> ObjectStore:
     )
 
 
-def build_context(settings: Settings, *, migrate: bool = True, store: ObjectStore | None = None) -> AppContext:
+def build_context(
+    settings: Settings, *, migrate: bool = True, store: ObjectStore | None = None
+) -> AppContext:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.resolved_database_url())
     if migrate:
@@ -69,9 +71,12 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     )
     app.state.context = context
     install_error_handlers(app)
-    for router in (health_router, auth_router, users_router, albums_router, photos_router):
-        app.include_router(router)
+    app.include_router(health_router)
+    for router in (auth_router, users_router, albums_router, photos_router):
+        app.include_router(router, responses=ERROR_RESPONSES)
     # Face login sends up to face_frames_max photos in one request.
-    max_body = context.settings.max_upload_bytes * max(2, context.settings.face_frames_max) + 1024 * 1024
+    max_body = (
+        context.settings.max_upload_bytes * max(2, context.settings.face_frames_max) + 1024 * 1024
+    )
     app.add_middleware(BodySizeLimit, max_bytes=max_body)
     return app

@@ -18,42 +18,60 @@ EngineChoice = Literal["local", "aws", "none"]
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="FACEALBUM_", extra="ignore", populate_by_name=True)
+    model_config = SettingsConfigDict(
+        env_prefix="FACEALBUM_", extra="ignore", populate_by_name=True
+    )
 
     data_dir: Path = Path("data")
     database_url: str | None = None
 
     # The seed project's MySQL variables; used when database_url is not given.
-    mysql_host: str | None = Field(default=None, validation_alias=AliasChoices("FACEALBUM_MYSQL_HOST", "HOST"))
-    mysql_port: int = Field(default=3306, validation_alias=AliasChoices("FACEALBUM_MYSQL_PORT", "PORT"))
+    mysql_host: str | None = Field(
+        default=None, validation_alias=AliasChoices("FACEALBUM_MYSQL_HOST", "HOST")
+    )
+    mysql_port: int = Field(
+        default=3306, validation_alias=AliasChoices("FACEALBUM_MYSQL_PORT", "PORT")
+    )
     mysql_database: str | None = Field(
         default=None, validation_alias=AliasChoices("FACEALBUM_MYSQL_DATABASE", "DATABASE")
     )
-    mysql_user: str | None = Field(default=None, validation_alias=AliasChoices("FACEALBUM_MYSQL_USER", "USERDATAB"))
+    mysql_user: str | None = Field(
+        default=None, validation_alias=AliasChoices("FACEALBUM_MYSQL_USER", "USERDATAB")
+    )
     mysql_password: str | None = Field(
         default=None, validation_alias=AliasChoices("FACEALBUM_MYSQL_PASSWORD", "PASSWORD")
     )
 
     storage_backend: Literal["local", "s3"] = "local"
-    s3_bucket: str | None = Field(default=None, validation_alias=AliasChoices("FACEALBUM_S3_BUCKET", "BUCKET"))
-    aws_region: str | None = Field(default=None, validation_alias=AliasChoices("FACEALBUM_AWS_REGION", "REGION"))
+    s3_bucket: str | None = Field(
+        default=None, validation_alias=AliasChoices("FACEALBUM_S3_BUCKET", "BUCKET")
+    )
+    aws_region: str | None = Field(
+        default=None, validation_alias=AliasChoices("FACEALBUM_AWS_REGION", "REGION")
+    )
     s3_endpoint_url: str | None = None
     aws_access_key_id: str | None = Field(
         default=None, validation_alias=AliasChoices("FACEALBUM_AWS_ACCESS_KEY_ID", "ACCESS_KEY_ID")
     )
     aws_secret_access_key: str | None = Field(
-        default=None, validation_alias=AliasChoices("FACEALBUM_AWS_SECRET_ACCESS_KEY", "SECRET_ACCESS_KEY")
+        default=None,
+        validation_alias=AliasChoices("FACEALBUM_AWS_SECRET_ACCESS_KEY", "SECRET_ACCESS_KEY"),
     )
     rekognition_access_key_id: str | None = Field(
         default=None,
-        validation_alias=AliasChoices("FACEALBUM_REKOGNITION_ACCESS_KEY_ID", "REKOGNITION_ACCESS_KEY_ID"),
+        validation_alias=AliasChoices(
+            "FACEALBUM_REKOGNITION_ACCESS_KEY_ID", "REKOGNITION_ACCESS_KEY_ID"
+        ),
     )
     rekognition_secret_access_key: str | None = Field(
         default=None,
-        validation_alias=AliasChoices("FACEALBUM_REKOGNITION_SECRET_ACCESS_KEY", "REKOGNITION_SECRET_ACCESS_KEY"),
+        validation_alias=AliasChoices(
+            "FACEALBUM_REKOGNITION_SECRET_ACCESS_KEY", "REKOGNITION_SECRET_ACCESS_KEY"
+        ),
     )
     rekognition_region: str | None = Field(
-        default=None, validation_alias=AliasChoices("FACEALBUM_REKOGNITION_REGION", "REKOGNITION_REGION")
+        default=None,
+        validation_alias=AliasChoices("FACEALBUM_REKOGNITION_REGION", "REKOGNITION_REGION"),
     )
     # Serve originals through short-lived signed URLs (S3 only) instead of streaming them.
     redirect_to_signed_urls: bool = False
@@ -96,7 +114,8 @@ class Settings(BaseSettings):
     face_identify_margin: float = 8.0
     labels_max: int = 10
     labels_min_confidence: float = 70.0
-    jobs_enabled: bool = True
+    # Run a background job worker in this process (every instance may; claims are atomic).
+    job_worker: bool = True
     jobs_poll_seconds: float = 1.0
     jobs_max_attempts: int = 3
 

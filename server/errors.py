@@ -8,12 +8,44 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from server.engines.shapes import EngineUnavailable
 from server.storage import StorageError
 
 log = logging.getLogger(__name__)
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    fields: dict[str, str] | None = None
+    retry_after: int | None = None
+
+
+class ErrorEnvelope(BaseModel):
+    """The body of every error answer."""
+
+    error: ErrorDetail
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorEnvelope, "description": description}
+    for status, description in (
+        (400, "Validation failed"),
+        (401, "Not authenticated"),
+        (403, "Not allowed"),
+        (404, "Not found, or not yours"),
+        (409, "Conflict"),
+        (413, "Too large"),
+        (415, "Unsupported media type"),
+        (422, "Unprocessable image"),
+        (429, "Too many attempts"),
+        (500, "Unexpected server error"),
+        (503, "A dependency is unavailable"),
+    )
+}
 
 
 class AppError(Exception):
@@ -122,7 +154,8 @@ def install_error_handlers(app: FastAPI) -> None:
             name = _field_name(tuple(err.get("loc", ())))
             fields.setdefault(name, str(err.get("msg", "invalid")))
         return JSONResponse(
-            error_body("validation_error", "Some fields are missing or invalid.", fields), status_code=400
+            error_body("validation_error", "Some fields are missing or invalid.", fields),
+            status_code=400,
         )
 
     @app.exception_handler(StarletteHTTPException)
@@ -130,14 +163,18 @@ def install_error_handlers(app: FastAPI) -> None:
         code = _STATUS_CODES.get(exc.status_code, "error")
         message = exc.detail if isinstance(exc.detail, str) else "Request failed."
         return JSONResponse(
-            error_body(code, message), status_code=exc.status_code, headers=getattr(exc, "headers", None)
+            error_body(code, message),
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
         )
 
     @app.exception_handler(StorageError)
     async def _storage(_request: Request, exc: StorageError) -> JSONResponse:
         log.error("storage failure: %s", exc)
         return JSONResponse(
-            error_body("storage_unavailable", "The photo storage is not answering. Try again in a moment."),
+            error_body(
+                "storage_unavailable", "The photo storage is not answering. Try again in a moment."
+            ),
             status_code=503,
         )
 

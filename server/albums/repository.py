@@ -33,7 +33,9 @@ def name_taken(db: Session, *, user_id: int, key: str, except_album_id: int | No
     return db.scalar(query) is not None
 
 
-def list_with_counts(db: Session, *, user_id: int, album_id: int | None = None) -> list[AlbumSummary]:
+def list_with_counts(
+    db: Session, *, user_id: int, album_id: int | None = None
+) -> list[AlbumSummary]:
     stats = (
         select(
             Photo.album_id.label("album_id"),

@@ -40,7 +40,9 @@ def get_album(album_id: ResourceId, user: CurrentUser, db: DbDep) -> AlbumOut:
 
 
 @router.patch("/{album_id}", response_model=AlbumOut)
-def rename_album(album_id: ResourceId, body: AlbumIn, user: CurrentUser, db: DbDep, settings: SettingsDep) -> AlbumOut:
+def rename_album(
+    album_id: ResourceId, body: AlbumIn, user: CurrentUser, db: DbDep, settings: SettingsDep
+) -> AlbumOut:
     service.rename(db, settings, user_id=user.id, album_id=album_id, name=body.name)
     return _out(service.summary(db, user_id=user.id, album_id=album_id))
 

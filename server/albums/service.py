@@ -34,7 +34,11 @@ def profile_album_locked() -> NotPermitted:
 
 
 def _name_conflict() -> Conflict:
-    return Conflict("You already have an album with that name.", code="album_name_taken", fields={"name": "taken"})
+    return Conflict(
+        "You already have an album with that name.",
+        code="album_name_taken",
+        fields={"name": "taken"},
+    )
 
 
 def get_owned(db: Session, *, user_id: int, album_id: int) -> Album:
@@ -52,7 +56,12 @@ def summary(db: Session, *, user_id: int, album_id: int) -> AlbumSummary:
 
 
 def create_profile_album(db: Session, *, user_id: int) -> Album:
-    album = Album(user_id=user_id, name=PROFILE_ALBUM_NAME, name_key=name_key(PROFILE_ALBUM_NAME), kind="profile")
+    album = Album(
+        user_id=user_id,
+        name=PROFILE_ALBUM_NAME,
+        name_key=name_key(PROFILE_ALBUM_NAME),
+        kind="profile",
+    )
     db.add(album)
     db.flush()
     return album
@@ -66,7 +75,13 @@ def profile_album_for(db: Session, *, user_id: int) -> Album:
 
 
 def create(db: Session, settings: Settings, *, user_id: int, name: str) -> Album:
-    clean = clean_text(name, field="name", label="The album name", max_length=settings.album_name_max, required=True)
+    clean = clean_text(
+        name,
+        field="name",
+        label="The album name",
+        max_length=settings.album_name_max,
+        required=True,
+    )
     key = name_key(clean)
     if repository.name_taken(db, user_id=user_id, key=key):
         raise _name_conflict()
@@ -84,7 +99,13 @@ def rename(db: Session, settings: Settings, *, user_id: int, album_id: int, name
     album = get_owned(db, user_id=user_id, album_id=album_id)
     if album.kind == "profile":
         raise profile_album_locked()
-    clean = clean_text(name, field="name", label="The album name", max_length=settings.album_name_max, required=True)
+    clean = clean_text(
+        name,
+        field="name",
+        label="The album name",
+        max_length=settings.album_name_max,
+        required=True,
+    )
     key = name_key(clean)
     if repository.name_taken(db, user_id=user_id, key=key, except_album_id=album.id):
         raise _name_conflict()
@@ -102,7 +123,9 @@ def delete(db: Session, store: ObjectStore, *, user_id: int, album_id: int) -> i
     album = get_owned(db, user_id=user_id, album_id=album_id)
     if album.kind == "profile":
         raise profile_album_locked()
-    photos = list(db.scalars(select(Photo).where(Photo.album_id == album.id, Photo.user_id == user_id)))
+    photos = list(
+        db.scalars(select(Photo).where(Photo.album_id == album.id, Photo.user_id == user_id))
+    )
     keys = [key for photo in photos for key in photo.object_keys]
     db.execute(sql_delete(Photo).where(Photo.album_id == album.id, Photo.user_id == user_id))
     db.delete(album)

@@ -37,7 +37,12 @@ def claim_next(db: Session, *, worker_id: str, now: datetime, lease: timedelta) 
                 Job.id == job_id,
                 or_(Job.state == "pending", (Job.state == "running") & (Job.locked_until < now)),
             )
-            .values(state="running", locked_by=worker_id, locked_until=now + lease, attempts=Job.attempts + 1)
+            .values(
+                state="running",
+                locked_by=worker_id,
+                locked_until=now + lease,
+                attempts=Job.attempts + 1,
+            )
         )
         db.commit()
         if getattr(result, "rowcount", 0) == 1:
@@ -59,6 +64,6 @@ def retry_or_fail(db: Session, job: Job, *, error: str, max_attempts: int, now: 
         db.commit()
         return True
     job.state = "pending"
-    job.run_after = now + timedelta(seconds=2 ** job.attempts)
+    job.run_after = now + timedelta(seconds=2**job.attempts)
     db.commit()
     return False

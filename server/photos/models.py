@@ -28,7 +28,9 @@ class Photo(Base):
     original_key: Mapped[str] = mapped_column(String(255))
     preview_key: Mapped[str] = mapped_column(String(255))
     thumbnail_key: Mapped[str] = mapped_column(String(255))
-    labels_state: Mapped[str] = mapped_column(String(16), default="pending")  # pending|done|failed|none
+    labels_state: Mapped[str] = mapped_column(
+        String(16), default="pending"
+    )  # pending|done|failed|none
     labels: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
     labels_language: Mapped[str | None] = mapped_column(String(8), nullable=True)
     face_tags: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)

@@ -29,7 +29,9 @@ def delete_objects_quietly(store: ObjectStore, keys: Iterable[str]) -> None:
     try:
         store.delete_many(keys)
     except StorageError:
-        log.warning("could not delete %d objects; the sweeper will remove them", len(keys), exc_info=True)
+        log.warning(
+            "could not delete %d objects; the sweeper will remove them", len(keys), exc_info=True
+        )
 
 
 class StagedObjects:
@@ -50,7 +52,10 @@ class StagedObjects:
         return self
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         if exc_type is not None:
             delete_objects_quietly(self._store, self.keys)

@@ -15,7 +15,9 @@ def get_owned(db: Session, *, user_id: int, photo_id: int) -> Photo | None:
     return db.scalar(select(Photo).where(Photo.id == photo_id, Photo.user_id == user_id))
 
 
-def list_page(db: Session, *, user_id: int, album_id: int, limit: int, before_id: int | None) -> list[Photo]:
+def list_page(
+    db: Session, *, user_id: int, album_id: int, limit: int, before_id: int | None
+) -> list[Photo]:
     """Newest first; `limit + 1` rows are fetched so the caller knows whether a next page exists."""
     query = select(Photo).where(Photo.user_id == user_id, Photo.album_id == album_id)
     if before_id is not None:
@@ -36,7 +38,9 @@ def current_profile_photo(db: Session, *, user_id: int) -> Photo | None:
 
 def object_keys_for_user(db: Session, *, user_id: int) -> list[str]:
     rows = db.execute(
-        select(Photo.original_key, Photo.preview_key, Photo.thumbnail_key).where(Photo.user_id == user_id)
+        select(Photo.original_key, Photo.preview_key, Photo.thumbnail_key).where(
+            Photo.user_id == user_id
+        )
     )
     return [key for row in rows for key in row]
 
@@ -48,7 +52,9 @@ def iter_all_object_keys(db: Session) -> Iterator[str]:
 
 def get_translation(db: Session, *, photo_id: int, language: str) -> PhotoTranslation | None:
     return db.scalar(
-        select(PhotoTranslation).where(PhotoTranslation.photo_id == photo_id, PhotoTranslation.language == language)
+        select(PhotoTranslation).where(
+            PhotoTranslation.photo_id == photo_id, PhotoTranslation.language == language
+        )
     )
 
 

@@ -24,10 +24,14 @@ def list_photos(
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> PhotoPage:
     """A page of the album's photos, newest first; pass `next_cursor` back for the next page."""
-    return service.list_page(db, settings, user_id=user.id, album_id=album_id, limit=limit, cursor=cursor)
+    return service.list_page(
+        db, settings, user_id=user.id, album_id=album_id, limit=limit, cursor=cursor
+    )
 
 
-@router.post("/albums/{album_id}/photos", status_code=status.HTTP_201_CREATED, response_model=PhotoOut)
+@router.post(
+    "/albums/{album_id}/photos", status_code=status.HTTP_201_CREATED, response_model=PhotoOut
+)
 def upload_photo(
     album_id: ResourceId,
     user: CurrentUser,
@@ -61,7 +65,11 @@ def get_photo(photo_id: ResourceId, user: CurrentUser, db: DbDep) -> PhotoOut:
 
 @router.get(
     "/photos/{photo_id}/content",
-    responses={200: {"content": {"image/jpeg": {}, "image/png": {}, "image/webp": {}}}, 304: {}, 307: {}},
+    responses={
+        200: {"content": {"image/jpeg": {}, "image/png": {}, "image/webp": {}}},
+        304: {},
+        307: {},
+    },
     response_class=Response,
 )
 def get_photo_content(
@@ -95,7 +103,9 @@ def update_photo(
     photo_id: ResourceId, body: PhotoPatch, user: CurrentUser, db: DbDep, settings: SettingsDep
 ) -> PhotoOut:
     """Rename, re-describe or move the photo to another of the user's albums."""
-    return service.to_out(service.update(db, settings, user_id=user.id, photo_id=photo_id, patch=body))
+    return service.to_out(
+        service.update(db, settings, user_id=user.id, photo_id=photo_id, patch=body)
+    )
 
 
 @router.delete("/photos/{photo_id}", status_code=status.HTTP_204_NO_CONTENT)

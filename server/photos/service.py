@@ -44,8 +44,11 @@ def to_out(photo: Photo) -> PhotoOut:
         camera=photo.camera,
         created_at=photo.created_at,
         updated_at=photo.updated_at,
-        labels=[Label(name=str(item["name"]), confidence=float(item["confidence"])) for item in photo.labels or []],
-        labels_state=photo.labels_state,  # type: ignore[arg-type]
+        labels=[
+            Label(name=str(item["name"]), confidence=float(item["confidence"]))
+            for item in photo.labels or []
+        ],
+        labels_state=photo.labels_state,
     )
 
 
@@ -94,7 +97,7 @@ def add_photo(
     staged.put(keys["original"], image.original, image.content_type)
     staged.put(keys["preview"], image.preview, "image/jpeg")
     staged.put(keys["thumb"], image.thumbnail, "image/jpeg")
-    tags_wanted = settings.labels_engine != "none" and settings.jobs_enabled
+    tags_wanted = settings.labels_engine != "none"
     photo = Photo(
         user_id=user_id,
         album_id=album.id,
@@ -120,7 +123,13 @@ def add_photo(
 
 
 def clean_photo_name(settings: Settings, name: str | None) -> str:
-    return clean_text(name, field="name", label="The photo name", max_length=settings.photo_name_max, required=True)
+    return clean_text(
+        name,
+        field="name",
+        label="The photo name",
+        max_length=settings.photo_name_max,
+        required=True,
+    )
 
 
 def clean_description(settings: Settings, description: str | None) -> str:
@@ -154,7 +163,14 @@ def upload(
     image = process(settings, data, field="file")
     with StagedObjects(store) as staged:
         photo = add_photo(
-            db, staged, settings, user_id=user_id, album=album, image=image, name=clean_name, description=clean_desc
+            db,
+            staged,
+            settings,
+            user_id=user_id,
+            album=album,
+            image=image,
+            name=clean_name,
+            description=clean_desc,
         )
         db.commit()
     return photo
@@ -189,7 +205,13 @@ def decode_cursor(cursor: str) -> int:
 
 
 def list_page(
-    db: Session, settings: Settings, *, user_id: int, album_id: int, limit: int | None, cursor: str | None
+    db: Session,
+    settings: Settings,
+    *,
+    user_id: int,
+    album_id: int,
+    limit: int | None,
+    cursor: str | None,
 ) -> PhotoPage:
     album_service.get_owned(db, user_id=user_id, album_id=album_id)
     size = settings.page_size_default if limit is None else limit
@@ -200,7 +222,9 @@ def list_page(
             fields={"limit": f"1..{settings.page_size_max}"},
         )
     before_id = decode_cursor(cursor) if cursor else None
-    rows = repository.list_page(db, user_id=user_id, album_id=album_id, limit=size, before_id=before_id)
+    rows = repository.list_page(
+        db, user_id=user_id, album_id=album_id, limit=size, before_id=before_id
+    )
     has_more = len(rows) > size
     rows = rows[:size]
     return PhotoPage(
@@ -209,7 +233,9 @@ def list_page(
     )
 
 
-def update(db: Session, settings: Settings, *, user_id: int, photo_id: int, patch: PhotoPatch) -> Photo:
+def update(
+    db: Session, settings: Settings, *, user_id: int, photo_id: int, patch: PhotoPatch
+) -> Photo:
     photo = get_owned(db, user_id=user_id, photo_id=photo_id)
     if patch.name is not None:
         photo.name = clean_photo_name(settings, patch.name)
@@ -246,7 +272,8 @@ class PhotoContent:
 def content_ref(photo: Photo, variant: str) -> PhotoContent:
     if variant not in VARIANTS:
         raise ValidationFailed(
-            "variant must be thumb, preview or original.", fields={"variant": "thumb|preview|original"}
+            "variant must be thumb, preview or original.",
+            fields={"variant": "thumb|preview|original"},
         )
     if variant == "original":
         return PhotoContent(photo.original_key, photo.content_type, f'"{photo.sha256}"')

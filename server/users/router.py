@@ -34,7 +34,11 @@ def update_me(
 ) -> UserOut:
     """Edit the profile (current password required); a new photo joins "Fotos de perfil"."""
     service.check_current_password(db, settings, user, current_password, address=address)
-    data = read_upload(photo, max_bytes=settings.max_upload_bytes, field="photo") if photo is not None else None
+    data = (
+        read_upload(photo, max_bytes=settings.max_upload_bytes, field="photo")
+        if photo is not None
+        else None
+    )
     changes = service.ProfileChanges(
         username=username,
         email=email,
@@ -53,15 +57,28 @@ def change_password(
 ) -> Response:
     """Change the password; every other session of the account is closed."""
     service.change_password(
-        db, settings, auth.user, auth.session, current=body.current_password, new=body.new_password, address=address
+        db,
+        settings,
+        auth.user,
+        auth.session,
+        current=body.current_password,
+        new=body.new_password,
+        address=address,
     )
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.delete("", status_code=status.HTTP_204_NO_CONTENT)
 def delete_me(
-    body: CurrentPasswordIn, user: CurrentUser, db: DbDep, store: StoreDep, settings: SettingsDep, address: ClientAddress
+    body: CurrentPasswordIn,
+    user: CurrentUser,
+    db: DbDep,
+    store: StoreDep,
+    settings: SettingsDep,
+    address: ClientAddress,
 ) -> Response:
     """Delete the account: every row and stored object of the user is removed."""
-    service.delete_account(db, store, settings, user, current=body.current_password, address=address)
+    service.delete_account(
+        db, store, settings, user, current=body.current_password, address=address
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
@@ -44,7 +45,9 @@ def to_out(db: Session, user: User) -> UserOut:
 
 
 def _username_conflict() -> Conflict:
-    return Conflict("That username is already taken.", code="username_taken", fields={"username": "taken"})
+    return Conflict(
+        "That username is already taken.", code="username_taken", fields={"username": "taken"}
+    )
 
 
 def _email_conflict() -> Conflict:
@@ -80,12 +83,18 @@ def register(
     username = clean_username(form.username)
     email = clean_email(form.email)
     full_name = clean_text(
-        form.full_name, field="full_name", label="The full name", max_length=settings.full_name_max, required=False
+        form.full_name,
+        field="full_name",
+        label="The full name",
+        max_length=settings.full_name_max,
+        required=False,
     )
     password = check_new_password(form.password, field="password", min_length=settings.password_min)
     if form.password != form.password_confirm:
         raise ValidationFailed(
-            "The passwords do not match.", code="passwords_do_not_match", fields={"password_confirm": "mismatch"}
+            "The passwords do not match.",
+            code="passwords_do_not_match",
+            fields={"password_confirm": "mismatch"},
         )
     language = _clean_language(form.language) or "es"
     if repository.username_taken(db, username.lower()):
@@ -116,7 +125,9 @@ def register(
                 name=photo_service.default_name(form.photo_filename),
                 description="",
             )
-            token, auth_session = auth_service.start_session(db, settings, user_id=user.id, method="password")
+            token, auth_session = auth_service.start_session(
+                db, settings, user_id=user.id, method="password"
+            )
             db.commit()
     except IntegrityError as exc:  # a concurrent registration took the username or email
         db.rollback()
@@ -129,7 +140,9 @@ def register(
     return token, auth_session, user
 
 
-def check_current_password(db: Session, settings: Settings, user: User, password: str | None, *, address: str) -> None:
+def check_current_password(
+    db: Session, settings: Settings, user: User, password: str | None, *, address: str
+) -> None:
     """Sensitive changes need the current password; failures count toward the login lockout."""
     policy = auth_service.password_policy(settings)
     key = user.username_key
@@ -137,7 +150,9 @@ def check_current_password(db: Session, settings: Settings, user: User, password
     if not password or not verify_password(user.password_hash, password):
         throttle.record(db, policy, account_key=key, address=address, success=False)
         raise NotPermitted(
-            "The current password is not correct.", code="wrong_password", fields={"current_password": "wrong"}
+            "The current password is not correct.",
+            code="wrong_password",
+            fields={"current_password": "wrong"},
         )
 
 
@@ -166,12 +181,20 @@ def update_profile(
         user.email = email
     if changes.full_name is not None:
         user.full_name = clean_text(
-            changes.full_name, field="full_name", label="The full name", max_length=settings.full_name_max, required=False
+            changes.full_name,
+            field="full_name",
+            label="The full name",
+            max_length=settings.full_name_max,
+            required=False,
         )
     language = _clean_language(changes.language)
     if language:
         user.language = language
-    image = photo_service.process(settings, changes.photo, field="photo") if changes.photo is not None else None
+    image = (
+        photo_service.process(settings, changes.photo, field="photo")
+        if changes.photo is not None
+        else None
+    )
     try:
         with StagedObjects(store) as staged:
             if image is not None:
@@ -197,7 +220,14 @@ def update_profile(
 
 
 def change_password(
-    db: Session, settings: Settings, user: User, auth_session: AuthSession, *, current: str, new: str, address: str
+    db: Session,
+    settings: Settings,
+    user: User,
+    auth_session: AuthSession,
+    *,
+    current: str,
+    new: str,
+    address: str,
 ) -> None:
     """Set a new password and close every other session of the user."""
     check_current_password(db, settings, user, current, address=address)
@@ -209,19 +239,21 @@ def change_password(
             fields={"new_password": "same as current"},
         )
     user.password_hash = hash_password(password)
-    auth_repository.revoke_sessions(db, user_id=user.id, now=utcnow(), keep_session_id=auth_session.id)
+    auth_repository.revoke_sessions(
+        db, user_id=user.id, now=utcnow(), keep_session_id=auth_session.id
+    )
     db.commit()
 
 
-def delete_account(db: Session, store: ObjectStore, settings: Settings, user: User, *, current: str, address: str) -> None:
+def delete_account(
+    db: Session, store: ObjectStore, settings: Settings, user: User, *, current: str, address: str
+) -> None:
     """Delete every row (cascades) and then every object under the user's prefix."""
     check_current_password(db, settings, user, current, address=address)
     user_id = user.id
     keys = photos.object_keys_for_user(db, user_id=user_id)
     db.delete(user)
     db.commit()
-    try:
+    with contextlib.suppress(StorageError):  # what is left is removed by the sweeper
         keys.extend(store.iter_keys(user_prefix(user_id)))
-    except StorageError:
-        pass  # what is left is removed by the sweeper
     delete_objects_quietly(store, sorted(set(keys)))

@@ -22,7 +22,9 @@ from server.config import Settings
 from server.deps import AppContext
 from server.storage import S3ObjectStore
 
-MYSQL_ADMIN_URL = os.environ.get("FACEALBUM_TEST_MYSQL_URL", "mysql+pymysql://root:@127.0.0.1:3306/")
+MYSQL_ADMIN_URL = os.environ.get(
+    "FACEALBUM_TEST_MYSQL_URL", "mysql+pymysql://root:@127.0.0.1:3306/"
+)
 
 BACKENDS = [
     pytest.param(("sqlite", "local"), id="sqlite-local"),
@@ -50,7 +52,9 @@ def mysql_url() -> Iterator[str]:
         pytest.skip(message)
     name = f"facealbum_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
     with admin.begin() as connection:
-        connection.execute(text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"))
+        connection.execute(
+            text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")
+        )
     url = make_url(MYSQL_ADMIN_URL).set(database=name, query={"charset": "utf8mb4"})
     url_text = url.render_as_string(hide_password=False)
     try:
@@ -80,7 +84,8 @@ def _truncate_all(context: AppContext) -> None:
 
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
-    defaults: dict[str, Any] = {"data_dir": data_dir, "jobs_enabled": True}
+    # No background worker by default: tests that need tags run the queue explicitly.
+    defaults: dict[str, Any] = {"data_dir": data_dir, "job_worker": False}
     defaults.update(overrides)
     return Settings(**defaults)
 
@@ -114,7 +119,9 @@ def app_context(
     if storage == "s3":
         endpoint = request.getfixturevalue("moto_s3_endpoint")
         bucket = f"facealbum-test-{uuid.uuid4().hex[:12]}"
-        overrides.update(storage_backend="s3", s3_bucket=bucket, s3_endpoint_url=endpoint, aws_region="us-east-1")
+        overrides.update(
+            storage_backend="s3", s3_bucket=bucket, s3_endpoint_url=endpoint, aws_region="us-east-1"
+        )
         store = S3ObjectStore(bucket=bucket, region="us-east-1", endpoint_url=endpoint)
         store.ensure_bucket()
     settings = make_settings(tmp_path, **overrides)
@@ -133,7 +140,9 @@ def client(app_context: AppContext) -> Iterator[TestClient]:
         yield test_client
 
 
-def jpeg_bytes(path: Path | None = None, *, size: tuple[int, int] = (320, 240), color: str = "steelblue") -> bytes:
+def jpeg_bytes(
+    path: Path | None = None, *, size: tuple[int, int] = (320, 240), color: str = "steelblue"
+) -> bytes:
     image = Image.open(path) if path is not None else Image.new("RGB", size, color)
     out = io.BytesIO()
     image.convert("RGB").save(out, "JPEG", quality=85)
@@ -159,12 +168,25 @@ class Api:
         self.faces_dir = faces_dir
         self._photo = jpeg_bytes(faces_dir / "obama_small.jpg")
 
-    def register(self, username: str = "ana", *, email: str | None = None, password: str = "correct horse 9",
-                 photo: bytes | None = None, expect: int = 201, **extra: str) -> Account:
+    def register(
+        self,
+        username: str = "ana",
+        *,
+        email: str | None = None,
+        password: str = "correct horse 9",
+        photo: bytes | None = None,
+        expect: int = 201,
+        **extra: str,
+    ) -> Account:
         response = self.client.post(
             "/api/v1/auth/register",
-            data={"username": username, "email": email or f"{username}@example.com", "password": password,
-                  "password_confirm": password, **extra},
+            data={
+                "username": username,
+                "email": email or f"{username}@example.com",
+                "password": password,
+                "password_confirm": password,
+                **extra,
+            },
             files={"photo": ("me.jpg", photo or self._photo, "image/jpeg")},
         )
         assert response.status_code == expect, response.text
@@ -176,8 +198,17 @@ class Api:
         assert response.status_code == 201, response.text
         return dict(response.json())
 
-    def upload(self, account: Account, album_id: int, data: bytes | None = None, *, name: str = "Playa",
-               description: str = "Un día de sol", filename: str = "playa.jpg", expect: int = 201) -> dict[str, Any]:
+    def upload(
+        self,
+        account: Account,
+        album_id: int,
+        data: bytes | None = None,
+        *,
+        name: str = "Playa",
+        description: str = "Un día de sol",
+        filename: str = "playa.jpg",
+        expect: int = 201,
+    ) -> dict[str, Any]:
         response = self.client.post(
             f"/api/v1/albums/{album_id}/photos",
             data={"name": name, "description": description},

@@ -28,7 +28,9 @@ def test_register_creates_user_profile_album_and_photo(api, client, app_context)
     assert account.user["photo_url"].startswith("/api/v1/photos/")
 
     albums = client.get("/api/v1/albums", headers=account.headers).json()
-    assert [(a["name"], a["kind"], a["photo_count"]) for a in albums] == [("Fotos de perfil", "profile", 1)]
+    assert [(a["name"], a["kind"], a["photo_count"]) for a in albums] == [
+        ("Fotos de perfil", "profile", 1)
+    ]
     photo = client.get(account.user["photo_url"], headers=account.headers)
     assert photo.status_code == 200
     assert photo.headers["content-type"] == "image/jpeg"
@@ -38,7 +40,9 @@ def test_register_creates_user_profile_album_and_photo(api, client, app_context)
 def test_login_with_username_or_email_and_me(api, client):
     api.register("Bruno", email="Bruno@Example.com")
     for login in ("bruno", "BRUNO", "bruno@example.com"):
-        response = client.post("/api/v1/auth/login", json={"login": login, "password": "correct horse 9"})
+        response = client.post(
+            "/api/v1/auth/login", json={"login": login, "password": "correct horse 9"}
+        )
         assert response.status_code == 200, response.text
         body = response.json()
         assert body["user"]["username"] == "Bruno"
@@ -59,8 +63,15 @@ def test_wrong_password_and_unknown_user_answer_the_same(api, client):
 def test_five_failures_lock_the_account_with_retry_after(api, client):
     api.register("dora")
     for _ in range(5):
-        assert client.post("/api/v1/auth/login", json={"login": "dora", "password": "bad bad 12"}).status_code == 401
-    locked = client.post("/api/v1/auth/login", json={"login": "dora", "password": "correct horse 9"})
+        assert (
+            client.post(
+                "/api/v1/auth/login", json={"login": "dora", "password": "bad bad 12"}
+            ).status_code
+            == 401
+        )
+    locked = client.post(
+        "/api/v1/auth/login", json={"login": "dora", "password": "correct horse 9"}
+    )
     assert locked.status_code == 429
     assert locked.json()["error"]["code"] == "too_many_attempts"
     assert 1 <= int(locked.headers["Retry-After"]) <= 300
@@ -70,7 +81,9 @@ def test_per_address_limit_catches_spraying_many_accounts(api, client, app_conte
     app_context.settings.login_max_failures_per_address = 6
     for n in range(6):
         client.post("/api/v1/auth/login", json={"login": f"user{n}", "password": "bad bad 12"})
-    response = client.post("/api/v1/auth/login", json={"login": "someone-else", "password": "bad bad 12"})
+    response = client.post(
+        "/api/v1/auth/login", json={"login": "someone-else", "password": "bad bad 12"}
+    )
     assert response.status_code == 429
 
 
@@ -78,10 +91,20 @@ def test_a_success_resets_the_account_counter(api, client):
     api.register("elena")
     for _ in range(4):
         client.post("/api/v1/auth/login", json={"login": "elena", "password": "bad bad 12"})
-    assert client.post("/api/v1/auth/login", json={"login": "elena", "password": "correct horse 9"}).status_code == 200
+    assert (
+        client.post(
+            "/api/v1/auth/login", json={"login": "elena", "password": "correct horse 9"}
+        ).status_code
+        == 200
+    )
     for _ in range(4):
         client.post("/api/v1/auth/login", json={"login": "elena", "password": "bad bad 12"})
-    assert client.post("/api/v1/auth/login", json={"login": "elena", "password": "correct horse 9"}).status_code == 200
+    assert (
+        client.post(
+            "/api/v1/auth/login", json={"login": "elena", "password": "correct horse 9"}
+        ).status_code
+        == 200
+    )
 
 
 def test_logout_revokes_the_token(api, client):
@@ -99,22 +122,37 @@ def test_requests_without_or_with_garbage_tokens_are_401(client):
     assert client.get("/api/v1/me", headers={"Authorization": "Basic abc"}).status_code == 401
 
 
-def test_update_profile_needs_the_current_password_and_adds_the_photo(api, client, app_context, faces_dir):
+def test_update_profile_needs_the_current_password_and_adds_the_photo(
+    api, client, app_context, faces_dir
+):
     account = api.register("gabi")
-    wrong = client.patch("/api/v1/me", data={"current_password": "wrong one 1", "full_name": "X"}, headers=account.headers)
+    wrong = client.patch(
+        "/api/v1/me",
+        data={"current_password": "wrong one 1", "full_name": "X"},
+        headers=account.headers,
+    )
     assert wrong.status_code == 403
     assert wrong.json()["error"]["code"] == "wrong_password"
 
     new_photo = (faces_dir / "biden_1.jpg").read_bytes()
     response = client.patch(
         "/api/v1/me",
-        data={"current_password": account.password, "full_name": "Gabriela", "email": "gabi@new.example", "language": "en"},
+        data={
+            "current_password": account.password,
+            "full_name": "Gabriela",
+            "email": "gabi@new.example",
+            "language": "en",
+        },
         files={"photo": ("new.jpg", new_photo, "image/jpeg")},
         headers=account.headers,
     )
     assert response.status_code == 200, response.text
     user = response.json()
-    assert (user["full_name"], user["email"], user["language"]) == ("Gabriela", "gabi@new.example", "en")
+    assert (user["full_name"], user["email"], user["language"]) == (
+        "Gabriela",
+        "gabi@new.example",
+        "en",
+    )
     assert user["profile_photo_id"] != account.user["profile_photo_id"]
     profile = client.get("/api/v1/albums", headers=account.headers).json()[0]
     assert profile["photo_count"] == 2  # every profile photo ever used is kept
@@ -123,10 +161,18 @@ def test_update_profile_needs_the_current_password_and_adds_the_photo(api, clien
 def test_update_profile_conflicts_and_bad_values(api, client):
     api.register("hugo")
     account = api.register("ines")
-    taken = client.patch("/api/v1/me", data={"current_password": account.password, "username": "HUGO"}, headers=account.headers)
+    taken = client.patch(
+        "/api/v1/me",
+        data={"current_password": account.password, "username": "HUGO"},
+        headers=account.headers,
+    )
     assert taken.status_code == 409
     assert taken.json()["error"]["code"] == "username_taken"
-    bad = client.patch("/api/v1/me", data={"current_password": account.password, "email": "not-an-email"}, headers=account.headers)
+    bad = client.patch(
+        "/api/v1/me",
+        data={"current_password": account.password, "email": "not-an-email"},
+        headers=account.headers,
+    )
     assert bad.status_code == 400
     assert bad.json()["error"]["fields"] == {"email": "invalid format"}
     assert client.get("/api/v1/me", headers=account.headers).json()["username"] == "ines"
@@ -134,7 +180,9 @@ def test_update_profile_conflicts_and_bad_values(api, client):
 
 def test_change_password_closes_other_sessions(api, client):
     account = api.register("juan")
-    other = client.post("/api/v1/auth/login", json={"login": "juan", "password": account.password}).json()["token"]
+    other = client.post(
+        "/api/v1/auth/login", json={"login": "juan", "password": account.password}
+    ).json()["token"]
     response = client.post(
         "/api/v1/me/password",
         json={"current_password": account.password, "new_password": "a new secret 77"},
@@ -143,18 +191,41 @@ def test_change_password_closes_other_sessions(api, client):
     assert response.status_code == 204
     assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {other}"}).status_code == 401
     assert client.get("/api/v1/me", headers=account.headers).status_code == 200
-    assert client.post("/api/v1/auth/login", json={"login": "juan", "password": account.password}).status_code == 401
-    assert client.post("/api/v1/auth/login", json={"login": "juan", "password": "a new secret 77"}).status_code == 200
+    assert (
+        client.post(
+            "/api/v1/auth/login", json={"login": "juan", "password": account.password}
+        ).status_code
+        == 401
+    )
+    assert (
+        client.post(
+            "/api/v1/auth/login", json={"login": "juan", "password": "a new secret 77"}
+        ).status_code
+        == 200
+    )
 
 
 def test_change_password_rejects_wrong_current_and_weak_new(api, client):
     account = api.register("kike")
-    wrong = client.post("/api/v1/me/password", json={"current_password": "nope nope 1", "new_password": "another one 22"}, headers=account.headers)
+    wrong = client.post(
+        "/api/v1/me/password",
+        json={"current_password": "nope nope 1", "new_password": "another one 22"},
+        headers=account.headers,
+    )
     assert wrong.status_code == 403
-    weak = client.post("/api/v1/me/password", json={"current_password": account.password, "new_password": "123"}, headers=account.headers)
+    weak = client.post(
+        "/api/v1/me/password",
+        json={"current_password": account.password, "new_password": "123"},
+        headers=account.headers,
+    )
     assert weak.status_code == 400
     assert weak.json()["error"]["code"] == "weak_password"
-    assert client.post("/api/v1/auth/login", json={"login": "kike", "password": account.password}).status_code == 200
+    assert (
+        client.post(
+            "/api/v1/auth/login", json={"login": "kike", "password": account.password}
+        ).status_code
+        == 200
+    )
 
 
 def test_delete_account_removes_every_row_and_object(api, client, app_context):
@@ -162,15 +233,44 @@ def test_delete_account_removes_every_row_and_object(api, client, app_context):
     account = api.register("marta")
     album = api.create_album(account, "Verano")
     api.upload(account, album["id"])
-    wrong = client.request("DELETE", "/api/v1/me", json={"current_password": "bad bad 12"}, headers=account.headers)
+    wrong = client.request(
+        "DELETE", "/api/v1/me", json={"current_password": "bad bad 12"}, headers=account.headers
+    )
     assert wrong.status_code == 403
-    assert client.request("DELETE", "/api/v1/me", json={"current_password": account.password}, headers=account.headers).status_code == 204
+    assert (
+        client.request(
+            "DELETE",
+            "/api/v1/me",
+            json={"current_password": account.password},
+            headers=account.headers,
+        ).status_code
+        == 204
+    )
 
     assert client.get("/api/v1/me", headers=account.headers).status_code == 401
     with app_context.session_factory() as db:
-        assert db.scalar(select(func.count()).select_from(User).where(User.username == "marta")) == 0
-        assert db.scalar(select(func.count()).select_from(Album).where(Album.user_id == account.user["id"])) == 0
-        assert db.scalar(select(func.count()).select_from(Photo).where(Photo.user_id == account.user["id"])) == 0
-        assert db.scalar(select(func.count()).select_from(AuthSession).where(AuthSession.user_id == account.user["id"])) == 0
+        assert (
+            db.scalar(select(func.count()).select_from(User).where(User.username == "marta")) == 0
+        )
+        assert (
+            db.scalar(
+                select(func.count()).select_from(Album).where(Album.user_id == account.user["id"])
+            )
+            == 0
+        )
+        assert (
+            db.scalar(
+                select(func.count()).select_from(Photo).where(Photo.user_id == account.user["id"])
+            )
+            == 0
+        )
+        assert (
+            db.scalar(
+                select(func.count())
+                .select_from(AuthSession)
+                .where(AuthSession.user_id == account.user["id"])
+            )
+            == 0
+        )
     assert not [k for k in stored_keys(app_context) if k.startswith(f"users/{account.user['id']}/")]
     assert client.get("/api/v1/me", headers=survivor.headers).status_code == 200

@@ -8,21 +8,32 @@ import pytest
 def test_create_list_rename_delete(api, client, app_context):
     account = api.register("olga")
     album = api.create_album(account, "Vacaciones 2024")
-    assert (album["name"], album["kind"], album["photo_count"], album["cover_photo_id"]) == ("Vacaciones 2024", "regular", 0, None)
+    assert (album["name"], album["kind"], album["photo_count"], album["cover_photo_id"]) == (
+        "Vacaciones 2024",
+        "regular",
+        0,
+        None,
+    )
     photo = api.upload(account, album["id"])
     listed = {a["name"]: a for a in client.get("/api/v1/albums", headers=account.headers).json()}
     assert listed["Vacaciones 2024"]["photo_count"] == 1
     assert listed["Vacaciones 2024"]["cover_photo_id"] == photo["id"]
 
-    renamed = client.patch(f"/api/v1/albums/{album['id']}", json={"name": "Verano"}, headers=account.headers)
+    renamed = client.patch(
+        f"/api/v1/albums/{album['id']}", json={"name": "Verano"}, headers=account.headers
+    )
     assert renamed.status_code == 200
     assert renamed.json()["name"] == "Verano"
 
     keys_before = set(app_context.store.iter_keys(""))
-    assert client.delete(f"/api/v1/albums/{album['id']}", headers=account.headers).status_code == 204
+    assert (
+        client.delete(f"/api/v1/albums/{album['id']}", headers=account.headers).status_code == 204
+    )
     assert client.get(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 404
     assert len(keys_before - set(app_context.store.iter_keys(""))) == 3
-    assert [a["kind"] for a in client.get("/api/v1/albums", headers=account.headers).json()] == ["profile"]
+    assert [a["kind"] for a in client.get("/api/v1/albums", headers=account.headers).json()] == [
+        "profile"
+    ]
 
 
 def test_names_are_unique_per_user_ignoring_case(api, client):
@@ -31,10 +42,15 @@ def test_names_are_unique_per_user_ignoring_case(api, client):
     duplicate = client.post("/api/v1/albums", json={"name": "FAMILIA"}, headers=account.headers)
     assert duplicate.status_code == 409
     assert duplicate.json()["error"]["code"] == "album_name_taken"
-    reserved = client.post("/api/v1/albums", json={"name": "fotos de perfil"}, headers=account.headers)
+    reserved = client.post(
+        "/api/v1/albums", json={"name": "fotos de perfil"}, headers=account.headers
+    )
     assert reserved.status_code == 409
     other = api.register("quique")
-    assert client.post("/api/v1/albums", json={"name": "Familia"}, headers=other.headers).status_code == 201
+    assert (
+        client.post("/api/v1/albums", json={"name": "Familia"}, headers=other.headers).status_code
+        == 201
+    )
 
 
 @pytest.mark.parametrize(
@@ -63,8 +79,14 @@ def test_album_name_validation(api, client, name, ok):
 
 def test_emoji_names_are_distinct(api, client):
     account = api.register("sara")
-    assert client.post("/api/v1/albums", json={"name": "🎂"}, headers=account.headers).status_code == 201
-    assert client.post("/api/v1/albums", json={"name": "🎉"}, headers=account.headers).status_code == 201
+    assert (
+        client.post("/api/v1/albums", json={"name": "🎂"}, headers=account.headers).status_code
+        == 201
+    )
+    assert (
+        client.post("/api/v1/albums", json={"name": "🎉"}, headers=account.headers).status_code
+        == 201
+    )
 
 
 def test_missing_name_field(api, client):
@@ -78,7 +100,9 @@ def test_profile_album_is_locked(api, client):
     account = api.register("ursula")
     profile = client.get("/api/v1/albums", headers=account.headers).json()[0]
     for response in (
-        client.patch(f"/api/v1/albums/{profile['id']}", json={"name": "Otro"}, headers=account.headers),
+        client.patch(
+            f"/api/v1/albums/{profile['id']}", json={"name": "Otro"}, headers=account.headers
+        ),
         client.delete(f"/api/v1/albums/{profile['id']}", headers=account.headers),
         client.post(
             f"/api/v1/albums/{profile['id']}/photos",

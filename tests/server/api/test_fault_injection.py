@@ -80,8 +80,10 @@ def test_storage_failure_during_upload(api, client, app_context, flaky, failing_
     before = _counts(app_context, flaky)
     flaky.puts, flaky.fail_put_number = 0, failing_put
     response = client.post(
-        f"/api/v1/albums/{album['id']}/photos", data={"name": "x"},
-        files={"file": ("p.jpg", api._photo, "image/jpeg")}, headers=account.headers,
+        f"/api/v1/albums/{album['id']}/photos",
+        data={"name": "x"},
+        files={"file": ("p.jpg", api._photo, "image/jpeg")},
+        headers=account.headers,
     )
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "storage_unavailable"
@@ -108,8 +110,10 @@ def test_database_failure_at_commit_removes_the_objects(api, client, app_context
     event.listen(Session, "before_commit", explode)
     try:
         response = client.post(
-            f"/api/v1/albums/{album['id']}/photos", data={"name": "x"},
-            files={"file": ("p.jpg", api._photo, "image/jpeg")}, headers=account.headers,
+            f"/api/v1/albums/{album['id']}/photos",
+            data={"name": "x"},
+            files={"file": ("p.jpg", api._photo, "image/jpeg")},
+            headers=account.headers,
         )
     finally:
         event.remove(Session, "before_commit", explode)
@@ -126,7 +130,9 @@ def test_storage_failure_during_delete_then_sweep(api, client, app_context, flak
     album = api.create_album(account)
     photo = api.upload(account, album["id"])
     flaky.fail_deletes = True
-    assert client.delete(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 204
+    assert (
+        client.delete(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 204
+    )
     assert client.get(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 404
     orphans = [k for k in flaky.inner.iter_keys("") if f"/albums/{album['id']}/" in k]
     assert len(orphans) == 3  # the row is gone; the objects wait for the sweeper
@@ -134,7 +140,12 @@ def test_storage_failure_during_delete_then_sweep(api, client, app_context, flak
     report = sweep_orphans(app_context, grace_seconds=0, dry_run=False)
     assert report["removed"] == 3
     assert not [k for k in flaky.inner.iter_keys("") if f"/albums/{album['id']}/" in k]
-    assert client.get(f"/api/v1/photos/{account.user['profile_photo_id']}/content", headers=account.headers).status_code == 200
+    assert (
+        client.get(
+            f"/api/v1/photos/{account.user['profile_photo_id']}/content", headers=account.headers
+        ).status_code
+        == 200
+    )
 
 
 def test_readiness_reports_storage_down(client, app_context, flaky):

@@ -29,16 +29,30 @@ def test_other_users_resources_are_not_found(api, client, app_context):
 
     upload_into = client.post(
         f"/api/v1/albums/{album['id']}/photos",
-        files={"file": ("p.jpg", api._photo, "image/jpeg")}, headers=intruder.headers,
+        files={"file": ("p.jpg", api._photo, "image/jpeg")},
+        headers=intruder.headers,
     )
     assert upload_into.status_code == 404
     own_album = api.create_album(intruder, "Mío")
-    steal = client.patch(f"/api/v1/photos/{photo['id']}", json={"album_id": own_album["id"]}, headers=intruder.headers)
+    steal = client.patch(
+        f"/api/v1/photos/{photo['id']}",
+        json={"album_id": own_album["id"]},
+        headers=intruder.headers,
+    )
     assert steal.status_code == 404
     move_into_theirs = api.upload(intruder, own_album["id"])
-    push = client.patch(f"/api/v1/photos/{move_into_theirs['id']}", json={"album_id": album["id"]}, headers=intruder.headers)
+    push = client.patch(
+        f"/api/v1/photos/{move_into_theirs['id']}",
+        json={"album_id": album["id"]},
+        headers=intruder.headers,
+    )
     assert push.status_code == 404
 
-    assert client.get(f"/api/v1/photos/{photo['id']}", headers=owner.headers).json()["name"] == "Playa"
-    assert [a["name"] for a in client.get("/api/v1/albums", headers=intruder.headers).json()] == ["Fotos de perfil", "Mío"]
+    assert (
+        client.get(f"/api/v1/photos/{photo['id']}", headers=owner.headers).json()["name"] == "Playa"
+    )
+    assert [a["name"] for a in client.get("/api/v1/albums", headers=intruder.headers).json()] == [
+        "Fotos de perfil",
+        "Mío",
+    ]
     assert set(keys_before) <= set(app_context.store.iter_keys(""))

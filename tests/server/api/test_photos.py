@@ -22,15 +22,23 @@ def test_upload_real_photo_and_fetch_variants(api, client, faces_dir):
     album = api.create_album(account)
     data = (faces_dir / "obama_1.jpg").read_bytes()
     photo = api.upload(account, album["id"], data, name="Obama", description="Retrato oficial")
-    assert (photo["name"], photo["description"], photo["content_type"]) == ("Obama", "Retrato oficial", "image/jpeg")
+    assert (photo["name"], photo["description"], photo["content_type"]) == (
+        "Obama",
+        "Retrato oficial",
+        "image/jpeg",
+    )
     assert photo["width"] > 0 and photo["height"] > 0
     assert photo["labels_state"] in ("pending", "done", "none")
 
-    original = client.get(f"/api/v1/photos/{photo['id']}/content?variant=original", headers=account.headers)
+    original = client.get(
+        f"/api/v1/photos/{photo['id']}/content?variant=original", headers=account.headers
+    )
     assert original.status_code == 200
     assert original.headers["etag"] == f'"{photo["sha256"]}"'
     for variant, limit in (("thumb", 256), ("preview", 1440)):
-        response = client.get(f"/api/v1/photos/{photo['id']}/content?variant={variant}", headers=account.headers)
+        response = client.get(
+            f"/api/v1/photos/{photo['id']}/content?variant={variant}", headers=account.headers
+        )
         assert response.status_code == 200
         image = Image.open(io.BytesIO(response.content))
         assert max(image.size) <= limit
@@ -66,14 +74,18 @@ def test_pages_follow_the_cursor_newest_first(api, client):
     cursor = None
     while True:
         params = {"limit": 2} | ({"cursor": cursor} if cursor else {})
-        page = client.get(f"/api/v1/albums/{album['id']}/photos", params=params, headers=account.headers).json()
+        page = client.get(
+            f"/api/v1/albums/{album['id']}/photos", params=params, headers=account.headers
+        ).json()
         seen += [item["id"] for item in page["items"]]
         cursor = page["next_cursor"]
         if cursor is None:
             break
     assert seen == sorted(ids, reverse=True)
     for params in ({"limit": 0}, {"limit": 100000}, {"cursor": "garbage!"}):
-        response = client.get(f"/api/v1/albums/{album['id']}/photos", params=params, headers=account.headers)
+        response = client.get(
+            f"/api/v1/albums/{album['id']}/photos", params=params, headers=account.headers
+        )
         assert response.status_code == 400, params
 
 
@@ -87,20 +99,34 @@ def test_edit_and_move_between_own_albums(api, client):
         headers=account.headers,
     )
     assert response.status_code == 200, response.text
-    assert (response.json()["name"], response.json()["description"], response.json()["album_id"]) == (
-        "Nuevo nombre", "Otra descripción", second["id"])
+    assert (
+        response.json()["name"],
+        response.json()["description"],
+        response.json()["album_id"],
+    ) == ("Nuevo nombre", "Otra descripción", second["id"])
     profile = client.get("/api/v1/albums", headers=account.headers).json()[0]
-    into_profile = client.patch(f"/api/v1/photos/{photo['id']}", json={"album_id": profile["id"]}, headers=account.headers)
+    into_profile = client.patch(
+        f"/api/v1/photos/{photo['id']}", json={"album_id": profile["id"]}, headers=account.headers
+    )
     assert into_profile.status_code == 403
     out_of_profile = client.patch(
-        f"/api/v1/photos/{account.user['profile_photo_id']}", json={"album_id": first["id"]}, headers=account.headers
+        f"/api/v1/photos/{account.user['profile_photo_id']}",
+        json={"album_id": first["id"]},
+        headers=account.headers,
     )
     assert out_of_profile.status_code == 403
-    empty = client.patch(f"/api/v1/photos/{photo['id']}", json={"name": ""}, headers=account.headers)
+    empty = client.patch(
+        f"/api/v1/photos/{photo['id']}", json={"name": ""}, headers=account.headers
+    )
     assert empty.status_code == 400
-    too_long = client.patch(f"/api/v1/photos/{photo['id']}", json={"description": "d" * 256}, headers=account.headers)
+    too_long = client.patch(
+        f"/api/v1/photos/{photo['id']}", json={"description": "d" * 256}, headers=account.headers
+    )
     assert too_long.status_code == 400
-    assert client.get(f"/api/v1/photos/{photo['id']}", headers=account.headers).json()["name"] == "Nuevo nombre"
+    assert (
+        client.get(f"/api/v1/photos/{photo['id']}", headers=account.headers).json()["name"]
+        == "Nuevo nombre"
+    )
 
 
 def test_delete_photo_removes_objects(api, client, app_context):
@@ -108,10 +134,14 @@ def test_delete_photo_removes_objects(api, client, app_context):
     album = api.create_album(account)
     photo = api.upload(account, album["id"])
     before = set(app_context.store.iter_keys(""))
-    assert client.delete(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 204
+    assert (
+        client.delete(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 204
+    )
     assert len(before - set(app_context.store.iter_keys(""))) == 3
     assert client.get(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 404
-    assert client.delete(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 404
+    assert (
+        client.delete(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 404
+    )
 
 
 def _png(size: tuple[int, int]) -> bytes:
@@ -126,12 +156,22 @@ def _bomb_png() -> bytes:
     import zlib
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", 40000, 40000, 8, 2, 0, 0, 0)
     row = b"\x00" + b"\x00" * 40000 * 3
     compressed = zlib.compress(row * 8, 9)  # a few rows are enough to be a plausible file
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", compressed) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", compressed)
+        + chunk(b"IEND", b"")
+    )
 
 
 @pytest.mark.parametrize(
@@ -178,12 +218,16 @@ def test_upload_field_validation(api, client, app_context):
     ]
     for data, field in cases:
         response = client.post(
-            f"/api/v1/albums/{album['id']}/photos", data=data,
-            files={"file": ("p.jpg", api._photo, "image/jpeg")}, headers=account.headers,
+            f"/api/v1/albums/{album['id']}/photos",
+            data=data,
+            files={"file": ("p.jpg", api._photo, "image/jpeg")},
+            headers=account.headers,
         )
         assert response.status_code == 400
         assert field in response.json()["error"]["fields"]
-    missing = client.post(f"/api/v1/albums/{album['id']}/photos", data={"name": "x"}, headers=account.headers)
+    missing = client.post(
+        f"/api/v1/albums/{album['id']}/photos", data={"name": "x"}, headers=account.headers
+    )
     assert missing.status_code == 400
     assert "file" in missing.json()["error"]["fields"]
     assert _state(app_context) == before
@@ -193,7 +237,9 @@ def test_sql_metacharacters_and_emoji_survive(api, client):
     account = api.register("hana")
     album = api.create_album(account)
     name = "'; DELETE FROM photos; -- 📸"
-    photo = api.upload(account, album["id"], name=name, description='"quoted" \\ back\\slash 😀\nsecond line')
+    photo = api.upload(
+        account, album["id"], name=name, description='"quoted" \\ back\\slash 😀\nsecond line'
+    )
     fetched = client.get(f"/api/v1/photos/{photo['id']}", headers=account.headers).json()
     assert fetched["name"] == name
     assert fetched["description"] == '"quoted" \\ back\\slash 😀\nsecond line'

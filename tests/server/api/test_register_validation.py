@@ -10,7 +10,12 @@ from sqlalchemy import func, select
 
 from server.users.models import User
 
-GOOD = {"username": "nora", "email": "nora@example.com", "password": "correct horse 9", "password_confirm": "correct horse 9"}
+GOOD = {
+    "username": "nora",
+    "email": "nora@example.com",
+    "password": "correct horse 9",
+    "password_confirm": "correct horse 9",
+}
 
 
 def _state(app_context):  # type: ignore[no-untyped-def]
@@ -33,7 +38,12 @@ def _png(size: tuple[int, int]) -> bytes:
         ({"username": "robert'); DROP TABLE users;--"}, 400, "validation_error", "username"),
         ({"email": "nora-at-example"}, 400, "validation_error", "email"),
         ({"password": "short", "password_confirm": "short"}, 400, "weak_password", "password"),
-        ({"password_confirm": "something else 1"}, 400, "passwords_do_not_match", "password_confirm"),
+        (
+            {"password_confirm": "something else 1"},
+            400,
+            "passwords_do_not_match",
+            "password_confirm",
+        ),
         ({"full_name": "x" * 101}, 400, "validation_error", "full_name"),
         ({"language": "klingon"}, 400, "validation_error", "language"),
     ],
@@ -111,5 +121,7 @@ def test_duplicate_username_and_email(api, client, app_context):
 
 
 def test_register_accepts_png_with_alpha_and_emoji_names(api, faces_dir):
-    account = api.register("miranda", photo=(faces_dir / "miranda_1.png").read_bytes(), full_name="Lin 🎭 Miranda")
+    account = api.register(
+        "miranda", photo=(faces_dir / "miranda_1.png").read_bytes(), full_name="Lin 🎭 Miranda"
+    )
     assert account.user["full_name"] == "Lin 🎭 Miranda"

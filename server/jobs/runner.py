@@ -1,0 +1,109 @@
+"""A background worker that drains the table-backed job queue.
+
+Every instance may run one; a job is claimed with an atomic UPDATE and a lease, so two
+instances never run the same job, and a job whose worker died is picked up after its lease.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import uuid
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Protocol
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from server.db import utcnow
+from server.jobs import repository
+from server.jobs.models import Job
+
+log = logging.getLogger(__name__)
+
+
+class JobHandler(Protocol):
+    def run(self, db: Session, job: Job) -> None:
+        """Do the work; raise to have the job retried later."""
+
+    def failed(self, db: Session, job: Job) -> None:
+        """Record that the job failed for good (after the last attempt)."""
+
+
+class JobRunner:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        handlers: Mapping[str, JobHandler],
+        *,
+        poll_seconds: float = 1.0,
+        lease: timedelta = timedelta(minutes=5),
+        max_attempts: int = 3,
+    ) -> None:
+        self._session_factory = session_factory
+        self._handlers = dict(handlers)
+        self._poll_seconds = poll_seconds
+        self._lease = lease
+        self._max_attempts = max_attempts
+        self.worker_id = f"{socket.gethostname()[:30]}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def run_once(self) -> bool:
+        """Claim and run one due job. Returns False when nothing was due."""
+        with self._session_factory() as db:
+            job = repository.claim_next(
+                db, worker_id=self.worker_id, now=utcnow(), lease=self._lease
+            )
+            if job is None:
+                return False
+            handler = self._handlers.get(job.kind)
+            try:
+                if handler is None:
+                    raise LookupError(f"no handler for job kind {job.kind!r}")
+                handler.run(db, job)
+                repository.finish(db, job)
+            except Exception as exc:
+                db.rollback()
+                log.warning("job %s (%s) failed: %s", job.id, job.kind, exc, exc_info=True)
+                job = db.get(Job, job.id, populate_existing=True) or job
+                failed_for_good = repository.retry_or_fail(
+                    db,
+                    job,
+                    error=f"{type(exc).__name__}: {exc}",
+                    max_attempts=self._max_attempts,
+                    now=utcnow(),
+                )
+                if failed_for_good and handler is not None:
+                    handler.failed(db, job)
+            return True
+
+    def run_until_idle(self, max_jobs: int = 10_000) -> int:
+        """Run due jobs until none is left (tests, benchmarks, the CLI)."""
+        done = 0
+        while done < max_jobs and self.run_once():
+            done += 1
+        return done
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                worked = self.run_once()
+            except Exception:  # the database may be briefly away; keep the worker alive
+                log.exception("job worker iteration failed")
+                worked = False
+            if not worked:
+                self._stop.wait(self._poll_seconds)
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, name="facealbum-jobs", daemon=True)
+            self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
