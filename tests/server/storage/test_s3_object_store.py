@@ -1,0 +1,157 @@
+"""What only the S3 store promises: encryption, batching, private bucket, failing fast."""
+
+from __future__ import annotations
+
+import socket
+import uuid
+from typing import Any
+
+import boto3
+import pytest
+
+from server.storage import S3ObjectStore, StorageError
+
+
+@pytest.fixture
+def bucket_name() -> str:
+    return f"facealbum-test-{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+def s3_store(moto_s3_endpoint: str, bucket_name: str) -> S3ObjectStore:
+    # Its own client: some tests hook events on it.
+    store = S3ObjectStore(bucket=bucket_name, region="eu-west-1", endpoint_url=moto_s3_endpoint)
+    store.ensure_bucket()
+    return store
+
+
+@pytest.fixture
+def raw_client(moto_s3_endpoint: str) -> Any:
+    return boto3.client("s3", region_name="eu-west-1", endpoint_url=moto_s3_endpoint)
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_objects_are_stored_encrypted_with_their_content_type(
+    s3_store: S3ObjectStore, raw_client: Any, bucket_name: str
+) -> None:
+    s3_store.put("users/1/albums/1/u/original.png", b"png bytes", "image/png")
+
+    head = raw_client.head_object(Bucket=bucket_name, Key="users/1/albums/1/u/original.png")
+    assert head["ContentType"] == "image/png"
+    assert head["ServerSideEncryption"] == "AES256"
+
+
+def test_ensure_bucket_creates_a_private_bucket_and_can_run_twice(
+    s3_store: S3ObjectStore, raw_client: Any, bucket_name: str
+) -> None:
+    s3_store.ensure_bucket()
+
+    location = raw_client.get_bucket_location(Bucket=bucket_name)
+    assert location["LocationConstraint"] == "eu-west-1"
+    block = raw_client.get_public_access_block(Bucket=bucket_name)
+    assert block["PublicAccessBlockConfiguration"] == {
+        "BlockPublicAcls": True,
+        "IgnorePublicAcls": True,
+        "BlockPublicPolicy": True,
+        "RestrictPublicBuckets": True,
+    }
+
+
+def test_delete_many_sends_one_request_per_thousand_keys(s3_store: S3ObjectStore) -> None:
+    batch_sizes: list[int] = []
+
+    def record_batch(params: dict[str, Any], **_: Any) -> None:
+        batch_sizes.append(len(params["Delete"]["Objects"]))
+
+    s3_store._client.meta.events.register("provide-client-params.s3.DeleteObjects", record_batch)
+    s3_store.put("users/4/a.jpg", b"a", "image/jpeg")
+
+    s3_store.delete_many(["users/4/a.jpg"] + [f"users/4/m{index}.jpg" for index in range(2100)])
+
+    assert batch_sizes == [1000, 1000, 101]
+    assert not s3_store.exists("users/4/a.jpg")
+
+
+def test_iter_keys_follows_every_page(s3_store: S3ObjectStore) -> None:
+    pages: list[int] = []
+
+    def small_pages(params: dict[str, Any], **_: Any) -> None:
+        params["MaxKeys"] = 2
+        pages.append(1)
+
+    s3_store._client.meta.events.register("provide-client-params.s3.ListObjectsV2", small_pages)
+    keys = [f"users/8/albums/1/{index}/thumb.jpg" for index in range(5)]
+    for key in keys:
+        s3_store.put(key, b"t", "image/jpeg")
+
+    assert list(s3_store.iter_keys("users/8/")) == sorted(keys)
+    assert len(pages) == 3
+
+
+def test_a_missing_bucket_fails_the_check(moto_s3_client: Any) -> None:
+    store = S3ObjectStore(
+        bucket=f"missing-{uuid.uuid4().hex[:12]}", region="eu-west-1", client=moto_s3_client
+    )
+
+    with pytest.raises(StorageError):
+        store.check()
+    with pytest.raises(StorageError):
+        store.put("users/1/a.jpg", b"x", "image/jpeg")
+    with pytest.raises(StorageError):
+        list(store.iter_keys())
+
+
+@pytest.mark.timeout(60)
+def test_an_unreachable_s3_raises_storage_error_instead_of_hanging(moto_s3_endpoint: str) -> None:
+    store = S3ObjectStore(
+        bucket="facealbum-down",
+        region="eu-west-1",
+        endpoint_url=f"http://127.0.0.1:{_closed_port()}",
+        access_key_id="testing",
+        secret_access_key="testing",
+    )
+
+    with pytest.raises(StorageError):
+        store.put("users/1/a.jpg", b"x", "image/jpeg")
+    with pytest.raises(StorageError):
+        store.get("users/1/a.jpg")
+    with pytest.raises(StorageError):
+        store.check()
+    with pytest.raises(StorageError):
+        store.exists("users/1/a.jpg")
+    with pytest.raises(StorageError):
+        store.delete_many(["users/1/a.jpg"])
+    with pytest.raises(StorageError):
+        list(store.iter_keys())
+
+
+def test_storage_errors_do_not_leak_endpoints_or_credentials(moto_s3_endpoint: str) -> None:
+    port = _closed_port()
+    store = S3ObjectStore(
+        bucket="facealbum-down",
+        region="eu-west-1",
+        endpoint_url=f"http://127.0.0.1:{port}",
+        access_key_id="AKIDSECRETLOOKING",
+        secret_access_key="very-secret",
+    )
+
+    with pytest.raises(StorageError) as caught:
+        store.get("users/1/a.jpg")
+
+    message = str(caught.value)
+    assert str(port) not in message and "very-secret" not in message
+    assert "AKIDSECRETLOOKING" not in message
+
+
+def test_client_is_configured_to_fail_fast(s3_store: S3ObjectStore) -> None:
+    config: Any = s3_store._client.meta.config
+
+    assert config.connect_timeout == 2
+    assert config.read_timeout == 10
+    # botocore counts the first try too: max_attempts=2 retries means 3 attempts in all.
+    assert config.retries == {"mode": "standard", "total_max_attempts": 3}
