@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-xkb1 libxkbcommon-x11-0 libxcb-cursor0 libegl1 libgl1 libfontconfig1 libdbus-1-3 \
 	apertium apertium-eng-spa apertium-es-pt apertium-fr-es apertium-spa-ita cg3 \
-	fonts-dejavu-core nginx
+	fonts-dejavu-core nginx wrk
 PYTEST_ARGS ?=
 
 .PHONY: run serve test lint bench dist setup system-deps clean

@@ -14,8 +14,11 @@ from server.auth.router import router as auth_router
 from server.config import Settings
 from server.db import make_engine, make_session_factory
 from server.deps import AppContext
+from server.engines.registry import EngineRegistry
 from server.errors import ERROR_RESPONSES, install_error_handlers
 from server.health import router as health_router
+from server.jobs import repository as jobs
+from server.jobs.runner import JobRunner
 from server.migrate import upgrade
 from server.photos.router import router as photos_router
 from server.storage import ObjectStore, create_object_store
@@ -49,6 +52,18 @@ def build_context(
         engine=engine,
         session_factory=make_session_factory(engine),
         store=store or build_store(settings),
+        engines=EngineRegistry(settings),
+    )
+
+
+def build_job_runner(context: AppContext) -> JobRunner:
+    from server.analysis.tagging import TagPhotoHandler
+
+    return JobRunner(
+        context.session_factory,
+        {jobs.TAG_PHOTO: TagPhotoHandler(context)},
+        poll_seconds=context.settings.jobs_poll_seconds,
+        max_attempts=context.settings.jobs_max_attempts,
     )
 
 
@@ -59,8 +74,15 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
-        context.engine.dispose()
+        runner = build_job_runner(context) if context.settings.job_worker else None
+        if runner is not None:
+            runner.start()
+        try:
+            yield
+        finally:
+            if runner is not None:
+                runner.stop()
+            context.engine.dispose()
 
     app = FastAPI(
         title="FaceAlbum",

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Annotated, Any
+from dataclasses import dataclass
+from typing import Annotated
 
 from fastapi import Depends, Path, Request
 from sqlalchemy import Engine
@@ -15,9 +15,13 @@ from server.auth.models import AuthSession
 from server.auth.security import hash_token
 from server.config import Settings
 from server.db import session_scope, utcnow
+from server.engines.registry import EngineRegistry
 from server.errors import NotAuthenticated
 from server.storage import ObjectStore
 from server.users.models import User
+
+# Dependencies that only read memory are `async def`: a plain `def` would cost a worker-thread
+# hop per request. Those that touch the database stay sync and run in the thread pool.
 
 
 @dataclass
@@ -28,11 +32,10 @@ class AppContext:
     engine: Engine
     session_factory: sessionmaker[Session]
     store: ObjectStore
-    engines: Any = None  # server.engines.registry.EngineRegistry, set by create_app
-    extras: dict[str, Any] = field(default_factory=dict)
+    engines: EngineRegistry
 
 
-def get_context(request: Request) -> AppContext:
+async def get_context(request: Request) -> AppContext:
     context: AppContext = request.app.state.context
     return context
 
@@ -40,11 +43,11 @@ def get_context(request: Request) -> AppContext:
 ContextDep = Annotated[AppContext, Depends(get_context)]
 
 
-def get_settings(context: ContextDep) -> Settings:
+async def get_settings(context: ContextDep) -> Settings:
     return context.settings
 
 
-def get_store(context: ContextDep) -> ObjectStore:
+async def get_store(context: ContextDep) -> ObjectStore:
     return context.store
 
 
@@ -88,14 +91,14 @@ def get_authenticated(request: Request, db: DbDep) -> Authenticated:
 AuthDep = Annotated[Authenticated, Depends(get_authenticated)]
 
 
-def get_current_user(auth: AuthDep) -> User:
+async def get_current_user(auth: AuthDep) -> User:
     return auth.user
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
 
 
-def client_address(request: Request, settings: SettingsDep) -> str:
+async def client_address(request: Request, settings: SettingsDep) -> str:
     """The client's address, trusting only as many X-Forwarded-For hops as there are proxies."""
     peer = request.client.host if request.client else "unknown"
     if settings.trusted_proxies <= 0:

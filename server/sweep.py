@@ -23,11 +23,11 @@ def sweep_orphans(context: AppContext, *, grace_seconds: int, dry_run: bool) -> 
     are candidates, so an upload in flight (objects written, row not yet committed) is never hit.
     """
     cutoff = utcnow() - timedelta(seconds=grace_seconds)
-    listed = [(key, modified) for key, modified in context.store.iter_objects("users/")]
+    listed = list(context.store.iter_objects("users/"))
     with context.session_factory() as db:
         referenced = set(photos.iter_all_object_keys(db))
         referenced.update(key for key in db.scalars(select(UserFace.image_key)) if key)
-    orphans = [key for key, modified in listed if key not in referenced and modified <= cutoff]
+    orphans = [o.key for o in listed if o.key not in referenced and o.modified_at <= cutoff]
     if orphans and not dry_run:
         context.store.delete_many(orphans)
         log.info("sweep removed %d orphaned objects", len(orphans))

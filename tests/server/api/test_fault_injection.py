@@ -9,7 +9,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from server.photos.models import Photo
-from server.storage import ObjectStore, StorageError
+from server.storage import ObjectStore, StorageError, StoredObject
 from server.users.models import User
 
 
@@ -47,14 +47,14 @@ class FlakyStore:
     def iter_keys(self, prefix: str = "") -> Iterator[str]:
         return self.inner.iter_keys(prefix)
 
+    def iter_objects(self, prefix: str = "") -> Iterator[StoredObject]:
+        return self.inner.iter_objects(prefix)
+
     def check(self) -> None:
         self.inner.check()
 
     def signed_url(self, key: str, expires_seconds: int) -> str | None:
         return self.inner.signed_url(key, expires_seconds)
-
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
-        return getattr(self.inner, name)
 
 
 @pytest.fixture
