@@ -1,0 +1,1 @@
+"""Photo tags: Rekognition DetectLabels in the cloud, honest tags from local engines offline."""

@@ -1,0 +1,1 @@
+"""Text in images (OCR): rapidocr + onnxruntime locally, Rekognition DetectText in the cloud."""

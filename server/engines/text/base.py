@@ -1,0 +1,99 @@
+"""The ``TextEngine`` protocol, its result shapes and helpers shared by its implementations.
+
+Results follow Rekognition's ``DetectText`` LINE records: each line with its confidence (0-100)
+and its box as ratios of the image size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from PIL import Image
+
+from server.engines.shapes import BoundingBox
+
+TEXT_UNAVAILABLE = "text_unavailable"
+
+
+@dataclass(frozen=True)
+class TextLine:
+    text: str
+    confidence: float
+    box: BoundingBox
+
+    def as_dict(self) -> dict[str, object]:
+        return {"text": self.text, "confidence": self.confidence, "box": self.box.as_dict()}
+
+
+@dataclass(frozen=True)
+class TextResult:
+    """The lines found, in reading order; ``text`` is the lines joined by newlines."""
+
+    lines: list[TextLine] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"text": self.text, "lines": [line.as_dict() for line in self.lines]}
+
+
+class ImageRejected(ValueError):
+    """The engine refused the image as unreadable (HTTP 422 ``unprocessable_image``)."""
+
+    code = "unprocessable_image"
+
+
+class TextEngine(Protocol):
+    """Finds printed text in a photo."""
+
+    name: str
+
+    def detect_text(self, image: Image.Image) -> TextResult:
+        """The lines of text in ``image`` (any mode), in reading order."""
+        ...
+
+
+def to_rgb(image: Image.Image, background: tuple[int, int, int] = (255, 255, 255)) -> Image.Image:
+    """``image`` as RGB; transparency is flattened onto ``background``, palettes expanded."""
+    if image.mode == "RGB":
+        return image
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        flattened = Image.new("RGB", rgba.size, background)
+        flattened.paste(rgba, mask=rgba.getchannel("A"))
+        return flattened
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        # 16/32-bit greyscale: scale to 8 bits instead of clipping everything to white.
+        grey = image.point(lambda value: value * (1 / 256)).convert("L")
+        return grey.convert("RGB")
+    return image.convert("RGB")
+
+
+def in_reading_order(lines: Sequence[TextLine]) -> list[TextLine]:
+    """Lines sorted top-to-bottom, then left-to-right within a row.
+
+    Two lines share a row when their vertical centres are closer than half the smaller height,
+    so a slightly tilted line does not jump ahead of its neighbour on the left.
+    """
+    rows: list[list[TextLine]] = []
+    for line in sorted(lines, key=lambda item: item.box.top + item.box.height / 2):
+        centre = line.box.top + line.box.height / 2
+        if rows:
+            anchor = rows[-1][0]
+            anchor_centre = anchor.box.top + anchor.box.height / 2
+            if abs(centre - anchor_centre) < min(anchor.box.height, line.box.height) / 2:
+                rows[-1].append(line)
+                continue
+        rows.append([line])
+    return [line for row in rows for line in sorted(row, key=lambda item: item.box.left)]
+
+
+def clamp_box(left: float, top: float, right: float, bottom: float) -> BoundingBox:
+    """A ratio box from edges, clamped to the image (detectors may overshoot by a pixel)."""
+    left, top = max(0.0, min(1.0, left)), max(0.0, min(1.0, top))
+    right, bottom = max(left, min(1.0, right)), max(top, min(1.0, bottom))
+    return BoundingBox(left=left, top=top, width=right - left, height=bottom - top)

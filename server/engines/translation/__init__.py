@@ -1,0 +1,1 @@
+"""Translation of photo descriptions: Apertium locally, Amazon Translate in the cloud."""
