@@ -1,9 +1,9 @@
 """Command line: serve (default), migrate, sweep, faces.
 
-    python -m server --host 127.0.0.1 --port 8000 --data-dir DIR [--database-url URL]
-    python -m server migrate [--data-dir DIR] [--database-url URL]
-    python -m server sweep [--dry-run] [--grace-seconds N]
-    python -m server faces compare IMG1 IMG2 | --pairs FILE.csv
+python -m server --host 127.0.0.1 --port 8000 --data-dir DIR [--database-url URL]
+python -m server migrate [--data-dir DIR] [--database-url URL]
+python -m server sweep [--dry-run] [--grace-seconds N]
+python -m server faces compare IMG1 IMG2 | --pairs FILE.csv
 """
 
 from __future__ import annotations
@@ -28,8 +28,12 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", default=None, help="folder for the SQLite file and local photo store")
-    parser.add_argument("--database-url", default=None, help="SQLAlchemy URL, e.g. mysql+pymysql://…")
+    parser.add_argument(
+        "--data-dir", default=None, help="folder for the SQLite file and local photo store"
+    )
+    parser.add_argument(
+        "--database-url", default=None, help="SQLAlchemy URL, e.g. mysql+pymysql://…"
+    )
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -74,7 +78,10 @@ def _sweep(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=os.environ.get("FACEALBUM_LOG_LEVEL", "INFO"), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=os.environ.get("FACEALBUM_LOG_LEVEL", "INFO"),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     if argv and argv[0] == "faces":
         from server.faces.cli import main as faces_main
 
@@ -86,13 +93,17 @@ def main(argv: list[str] | None = None) -> int:
     for target in (parser, serve):
         _common(target)
         target.add_argument("--host", default=os.environ.get("FACEALBUM_HOST", "127.0.0.1"))
-        target.add_argument("--port", type=int, default=int(os.environ.get("FACEALBUM_PORT", "8000")))
+        target.add_argument(
+            "--port", type=int, default=int(os.environ.get("FACEALBUM_PORT", "8000"))
+        )
         target.add_argument("--log-level", default="info")
     _common(sub.add_parser("migrate", help="upgrade the database schema"))
     sweep = sub.add_parser("sweep", help="remove stored objects that no row points to")
     _common(sweep)
     sweep.add_argument("--dry-run", action="store_true", help="list what would be removed")
-    sweep.add_argument("--grace-seconds", type=int, default=3600, help="leave objects younger than this")
+    sweep.add_argument(
+        "--grace-seconds", type=int, default=3600, help="leave objects younger than this"
+    )
     sub.add_parser("faces", help="face engine tools: faces compare IMG1 IMG2 | --pairs FILE.csv")
 
     args = parser.parse_args(argv)

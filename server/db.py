@@ -22,7 +22,11 @@ NAMING_CONVENTION = {
 
 # Binary collation: uniqueness is decided by our own normalised key columns, and the default
 # general collation would treat every emoji as equal.
-MYSQL_TABLE_ARGS = {"mysql_charset": "utf8mb4", "mysql_collate": "utf8mb4_bin", "mysql_engine": "InnoDB"}
+MYSQL_TABLE_ARGS = {
+    "mysql_charset": "utf8mb4",
+    "mysql_collate": "utf8mb4_bin",
+    "mysql_engine": "InnoDB",
+}
 
 
 class Base(DeclarativeBase):

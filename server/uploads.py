@@ -70,13 +70,19 @@ class BodySizeLimit:
 
     async def _refuse(self, send: Send) -> None:
         body = json.dumps(
-            error_body("payload_too_large", f"The request is larger than {self.max_bytes // (1024 * 1024)} MB.")
+            error_body(
+                "payload_too_large",
+                f"The request is larger than {self.max_bytes // (1024 * 1024)} MB.",
+            )
         ).encode()
         await send(
             {
                 "type": "http.response.start",
                 "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                ],
             }
         )
         await send({"type": "http.response.body", "body": body})

@@ -8,7 +8,9 @@ import unicodedata
 from server.errors import ValidationFailed
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9_.-]{1,30})[A-Za-z0-9]$")
-EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$")
+EMAIL_RE = re.compile(
+    r"^[^@\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$"
+)
 
 
 def _has_control_chars(value: str, *, allow_newlines: bool) -> bool:
@@ -21,14 +23,22 @@ def _has_control_chars(value: str, *, allow_newlines: bool) -> bool:
 
 
 def clean_text(
-    value: str | None, *, field: str, label: str, max_length: int, required: bool, allow_newlines: bool = False
+    value: str | None,
+    *,
+    field: str,
+    label: str,
+    max_length: int,
+    required: bool,
+    allow_newlines: bool = False,
 ) -> str:
     """Trim and validate a name or description; raises ValidationFailed naming the field."""
     text = unicodedata.normalize("NFC", (value or "").strip())
     if allow_newlines:
         text = text.replace("\r\n", "\n")
     if required and not text:
-        raise ValidationFailed(f"{label} cannot be empty.", code="validation_error", fields={field: "required"})
+        raise ValidationFailed(
+            f"{label} cannot be empty.", code="validation_error", fields={field: "required"}
+        )
     if len(text) > max_length:
         raise ValidationFailed(
             f"{label} can be at most {max_length} characters.",
@@ -77,7 +87,9 @@ def check_new_password(password: str | None, *, field: str, min_length: int) -> 
         )
     if len(password) > 256:
         raise ValidationFailed(
-            "The password can be at most 256 characters.", code="weak_password", fields={field: "too long"}
+            "The password can be at most 256 characters.",
+            code="weak_password",
+            fields={field: "too long"},
         )
     if password.isdigit() or len(set(password)) < 4:
         raise ValidationFailed(

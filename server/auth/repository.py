@@ -11,7 +11,9 @@ from server.auth.models import AuthSession, LoginAttempt
 from server.users.models import User
 
 
-def find_user_by_token_hash(db: Session, token_hash: str, now: datetime) -> tuple[User, AuthSession] | None:
+def find_user_by_token_hash(
+    db: Session, token_hash: str, now: datetime
+) -> tuple[User, AuthSession] | None:
     row = db.execute(
         select(User, AuthSession)
         .join(AuthSession, AuthSession.user_id == User.id)
@@ -24,20 +26,30 @@ def find_user_by_token_hash(db: Session, token_hash: str, now: datetime) -> tupl
     return None if row is None else (row[0], row[1])
 
 
-def add_session(db: Session, *, user_id: int, token_hash: str, method: str, expires_at: datetime) -> AuthSession:
-    auth_session = AuthSession(user_id=user_id, token_hash=token_hash, method=method, expires_at=expires_at)
+def add_session(
+    db: Session, *, user_id: int, token_hash: str, method: str, expires_at: datetime
+) -> AuthSession:
+    auth_session = AuthSession(
+        user_id=user_id, token_hash=token_hash, method=method, expires_at=expires_at
+    )
     db.add(auth_session)
     return auth_session
 
 
-def revoke_sessions(db: Session, *, user_id: int, now: datetime, keep_session_id: int | None = None) -> None:
-    statement = update(AuthSession).where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
+def revoke_sessions(
+    db: Session, *, user_id: int, now: datetime, keep_session_id: int | None = None
+) -> None:
+    statement = update(AuthSession).where(
+        AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None)
+    )
     if keep_session_id is not None:
         statement = statement.where(AuthSession.id != keep_session_id)
     db.execute(statement.values(revoked_at=now))
 
 
-def record_attempt(db: Session, *, method: str, account_key: str | None, address: str, success: bool) -> None:
+def record_attempt(
+    db: Session, *, method: str, account_key: str | None, address: str, success: bool
+) -> None:
     db.add(LoginAttempt(method=method, account_key=account_key, address=address, success=success))
 
 
@@ -66,7 +78,9 @@ def recent_failures(
             failure_conditions.append(LoginAttempt.created_at > last_success)
     return list(
         db.scalars(
-            select(LoginAttempt.created_at).where(*failure_conditions).order_by(LoginAttempt.created_at.desc())
+            select(LoginAttempt.created_at)
+            .where(*failure_conditions)
+            .order_by(LoginAttempt.created_at.desc())
         )
     )
 

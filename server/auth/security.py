@@ -24,7 +24,9 @@ def _dummy_hash() -> str:
 def verify_password(password_hash: str | None, password: str) -> bool:
     """Check a password; with no hash (unknown user) a dummy hash is verified so timing is the same."""
     try:
-        return _hasher.verify(password_hash or _dummy_hash(), password) and password_hash is not None
+        return (
+            _hasher.verify(password_hash or _dummy_hash(), password) and password_hash is not None
+        )
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

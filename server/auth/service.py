@@ -30,7 +30,9 @@ def account_key(login: str) -> str:
     return login.strip().lower()[:254]
 
 
-def start_session(db: Session, settings: Settings, *, user_id: int, method: str) -> tuple[str, AuthSession]:
+def start_session(
+    db: Session, settings: Settings, *, user_id: int, method: str
+) -> tuple[str, AuthSession]:
     """Create a session row (not committed) and return the raw token, shown to the client once."""
     token = new_token()
     auth_session = repository.add_session(
@@ -43,7 +45,9 @@ def start_session(db: Session, settings: Settings, *, user_id: int, method: str)
     return token, auth_session
 
 
-def login(db: Session, settings: Settings, *, login: str, password: str, address: str) -> tuple[str, AuthSession, User]:
+def login(
+    db: Session, settings: Settings, *, login: str, password: str, address: str
+) -> tuple[str, AuthSession, User]:
     policy = password_policy(settings)
     key = account_key(login)
     throttle.ensure_not_locked(db, policy, account_key=key, address=address, now=utcnow())
@@ -51,7 +55,9 @@ def login(db: Session, settings: Settings, *, login: str, password: str, address
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None:
         throttle.record(db, policy, account_key=key, address=address, success=False)
-        raise NotAuthenticated("The username, email or password is not correct.", code="invalid_credentials")
+        raise NotAuthenticated(
+            "The username, email or password is not correct.", code="invalid_credentials"
+        )
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     repository.record_attempt(db, method="password", account_key=key, address=address, success=True)

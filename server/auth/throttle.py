@@ -22,7 +22,9 @@ class ThrottlePolicy:
     message: str = "Too many failed attempts. Try again later."
 
 
-def _retry_after(failures: list[datetime], limit: int, window: timedelta, now: datetime) -> int | None:
+def _retry_after(
+    failures: list[datetime], limit: int, window: timedelta, now: datetime
+) -> int | None:
     if len(failures) < limit:
         return None
     # The lock lifts when the oldest of the last `limit` failures leaves the window.
@@ -37,7 +39,9 @@ def ensure_not_locked(
     since = now - policy.window
     waits: list[int] = []
     if account_key is not None:
-        failures = repository.recent_failures(db, method=policy.method, since=since, account_key=account_key)
+        failures = repository.recent_failures(
+            db, method=policy.method, since=since, account_key=account_key
+        )
         wait = _retry_after(failures, policy.max_failures_per_account, policy.window, now)
         if wait is not None:
             waits.append(wait)
@@ -51,7 +55,9 @@ def ensure_not_locked(
         raise TooManyAttempts(policy.message, retry_after=max(waits), code=policy.code)
 
 
-def record(db: Session, policy: ThrottlePolicy, *, account_key: str | None, address: str, success: bool) -> None:
+def record(
+    db: Session, policy: ThrottlePolicy, *, account_key: str | None, address: str, success: bool
+) -> None:
     """Record an attempt in its own commit, so a failure counts even when the request then fails."""
     repository.record_attempt(
         db, method=policy.method, account_key=account_key, address=address, success=success
