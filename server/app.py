@@ -16,6 +16,7 @@ from server.db import make_engine, make_session_factory
 from server.deps import AppContext
 from server.engines.registry import EngineRegistry
 from server.errors import ERROR_RESPONSES, install_error_handlers
+from server.faces.router import router as faces_router
 from server.health import router as health_router
 from server.jobs import repository as jobs
 from server.jobs.runner import JobRunner
@@ -94,7 +95,7 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     app.state.context = context
     install_error_handlers(app)
     app.include_router(health_router)
-    for router in (auth_router, users_router, albums_router, photos_router):
+    for router in (auth_router, faces_router, users_router, albums_router, photos_router):
         app.include_router(router, responses=ERROR_RESPONSES)
     # Face login sends up to face_frames_max photos in one request.
     max_body = (

@@ -17,6 +17,7 @@ class UserFace(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     engine: Mapped[str] = mapped_column(String(16))
-    template: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    # MEDIUMBLOB on MySQL: the cloud engine's templates are face JPEGs, larger than a BLOB.
+    template: Mapped[bytes | None] = mapped_column(LargeBinary(length=16_777_215), nullable=True)
     image_key: Mapped[str | None] = mapped_column(String(255), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -107,7 +107,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("engine", sa.String(length=16), nullable=False),
-        sa.Column("template", sa.LargeBinary(), nullable=True),
+        sa.Column("template", sa.LargeBinary(length=16777215), nullable=True),
         sa.Column("image_key", sa.String(length=255), nullable=True),
         sa.Column("created_at", server.db.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
