@@ -10,7 +10,7 @@ APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-re
 	fonts-dejavu-core nginx wrk
 PYTEST_ARGS ?=
 
-.PHONY: run serve test lint bench dist setup system-deps clean
+.PHONY: run serve test test-cluster lint bench dist setup system-deps clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ lint: $(STAMP)
 
 test: setup lint
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The scale-out proof alone (also part of `make test`): nginx + 3 instances, MariaDB, S3.
+test-cluster: setup
+	$(VENV)/bin/pytest -m cluster tests/deploy
 
 bench: setup
 	@for script in tests/bench/bench_*.py; do echo "== $$script"; QT_QPA_PLATFORM=offscreen $(PY) $$script || exit 1; done
