@@ -82,7 +82,9 @@ def decode_frame(
         return oriented.convert("RGB")
     except FaceRejected:
         raise
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
+    except Image.DecompressionBombError as error:
+        raise FaceRejected("image_too_large", "the image has too many pixels") from error
+    except (UnidentifiedImageError, OSError, ValueError) as error:
         raise FaceRejected("image_unreadable", "the image could not be read") from error
 
 
@@ -154,8 +156,11 @@ def verify_login(
     when ``liveness_required``); the same person throughout (some frames like the best candidate
     at ``engine.consistency_threshold`` and others not → ``not_same_person``); best candidate
     similarity (median over frames) ≥ ``threshold`` (the engine's calibrated default when
-    ``None``); with several candidates, best minus runner-up ≥ ``margin``. Raises ``FaceRejected`` with the code of the first failed check
-    (``not_recognized``, ``ambiguous_match``, ``liveness_failed``, ``not_same_person``…)."""
+    ``None``); with several candidates, best minus runner-up ≥ ``margin``.
+
+    Raises ``FaceRejected`` with the code of the first failed check (``liveness_failed``,
+    ``not_same_person``, ``not_recognized``, ``ambiguous_match``…), and ``ValueError`` when
+    ``challenge`` is not in ``engine.supported_challenges`` while liveness is required."""
     _check_frame_count(frames, min_frames, max_frames)
     if liveness_required and (challenge is None or challenge not in engine.supported_challenges):
         raise ValueError(f"challenge {challenge!r} is not one {engine.name} can verify")

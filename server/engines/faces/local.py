@@ -56,6 +56,10 @@ DEFAULT_DISTANCE_THRESHOLD = 0.56
 _SIMILARITY_CENTRE = 0.6
 _SIMILARITY_SCALE = (_SIMILARITY_CENTRE - DEFAULT_DISTANCE_THRESHOLD) / math.log(4.0)  # 0.56 -> 80
 
+#: A single face at least this wide (detection pixels) found without upsampling ends the search
+#: (HOG without upsampling finds faces from ~80 px: a lone borderline face gets the full search).
+_FAST_PATH_MIN_FACE_PX = 88
+
 #: Ratio nose-offset / eye-distance at which the head is turned 45°: the nose base sits about half
 #: an eye distance in front of the eye corners. An approximation, good to a few degrees.
 _NOSE_DEPTH_RATIO = 0.5
@@ -67,6 +71,12 @@ def distance_to_similarity(distance: float) -> float:
     if exponent > 700:
         return 0.0
     return 100.0 / (1.0 + math.exp(exponent))
+
+
+def _similarities(distances: np.ndarray) -> np.ndarray:
+    """``distance_to_similarity`` over an array."""
+    exponent = np.clip((distances - _SIMILARITY_CENTRE) / _SIMILARITY_SCALE, -700.0, 700.0)
+    return np.asarray(100.0 / (1.0 + np.exp(exponent)))
 
 
 def similarity_to_distance(similarity: float) -> float:
@@ -139,6 +149,7 @@ class _Found:
     shape: Any
     working: np.ndarray
     scale: float
+    working_width: int
 
 
 def _chip(working: np.ndarray, shape: Any) -> np.ndarray:
@@ -202,12 +213,19 @@ class LocalFaceEngine:
     def detect(self, image: Image.Image) -> list[DetectedFace]:
         """Every face found (HOG score above the threshold), largest first."""
         with self._worker() as worker:
-            return [found.face for found in self._find(image, worker)]
+            return [
+                found.face
+                for found in self._find(image, worker, upsample=self.upsample, look_for_eyes=True)
+            ]
 
     def sample(self, image: Image.Image) -> FaceSample:
         """The single face of a frame with its embedding template (see ``FaceEngine.sample``)."""
         with self._worker() as worker:
-            found = self._find(image, worker)
+            # Fast path for camera frames: without upsampling HOG sees faces from ~80 px, which is
+            # all a usable login face is; anything else gets the full upsampled search.
+            found = self._find(image, worker, upsample=0, look_for_eyes=False)
+            if len(found) != 1 or found[0].working_width < _FAST_PATH_MIN_FACE_PX:
+                found = self._find(image, worker, upsample=self.upsample, look_for_eyes=False)
             if len(found) == 1:
                 chip = _chip(found[0].working, found[0].shape)
                 vector = np.asarray(worker.network.compute_face_descriptor(chip))
@@ -246,22 +264,26 @@ class LocalFaceEngine:
             return []
         template_matrix = np.stack(rows)
         owner_index = np.asarray(owners)
-        distances = np.linalg.norm(probe_matrix[:, None, :] - template_matrix[None, :, :], axis=2)
+        squared = (
+            (probe_matrix**2).sum(axis=1)[:, None]
+            + (template_matrix**2).sum(axis=1)[None, :]
+            - 2.0 * probe_matrix @ template_matrix.T
+        )
+        distances = np.sqrt(np.maximum(squared, 0.0))
         # Nearest template of each candidate per probe frame: templates are grouped by owner.
         starts = np.flatnonzero(np.r_[True, owner_index[1:] != owner_index[:-1]])
         nearest = np.minimum.reduceat(distances, starts, axis=1)
         present = owner_index[starts]
-        scores = []
-        for column, candidate_index in enumerate(present):
-            per_frame = tuple(distance_to_similarity(float(d)) for d in nearest[:, column])
-            median_distance = float(np.median(nearest[:, column]))
-            scores.append(
-                CandidateScore(
-                    candidates[int(candidate_index)].user_id,
-                    distance_to_similarity(median_distance),
-                    per_frame,
-                )
+        frame_similarities = _similarities(nearest)
+        median_similarities = _similarities(np.median(nearest, axis=0))
+        scores = [
+            CandidateScore(
+                candidates[int(candidate_index)].user_id,
+                float(median_similarities[column]),
+                tuple(float(x) for x in frame_similarities[:, column]),
             )
+            for column, candidate_index in enumerate(present)
+        ]
         return sorted(scores, key=lambda s: s.similarity, reverse=True)
 
     def distance(self, first: FaceSample, second: FaceSample) -> float:
@@ -275,7 +297,9 @@ class LocalFaceEngine:
         return FaceTags(self.name, tuple(FaceDescription(face) for face in self.detect(image)))
 
     # -- internals ---------------------------------------------------------------------------
-    def _find(self, image: Image.Image, worker: _Worker) -> list[_Found]:
+    def _find(
+        self, image: Image.Image, worker: _Worker, *, upsample: int, look_for_eyes: bool
+    ) -> list[_Found]:
         rgb = image if image.mode == "RGB" else image.convert("RGB")
         scale = min(1.0, self.max_side / max(rgb.size))
         if scale < 1.0:
@@ -284,21 +308,20 @@ class LocalFaceEngine:
             )
         working = np.ascontiguousarray(np.asarray(rgb))
         models = self._models
-        rectangles, scores, _ = worker.detector.run(
-            working, self.upsample, self.detection_threshold
-        )
+        rectangles, scores, _ = worker.detector.run(working, upsample, self.detection_threshold)
         gray = cv2.cvtColor(working, cv2.COLOR_RGB2GRAY)
         found = []
         for rectangle, detection_score in zip(rectangles, scores, strict=True):
             shape = models.landmarks(working, rectangle)
-            face = _describe_face(worker, working, gray, rectangle, shape, detection_score, scale)
-            found.append(_Found(face, shape, working, scale))
+            eyes = worker if look_for_eyes else None
+            face = _describe_face(eyes, working, gray, rectangle, shape, detection_score, scale)
+            found.append(_Found(face, shape, working, scale, rectangle.width()))
         found.sort(key=lambda f: f.face.width_px, reverse=True)
         return found
 
 
 def _describe_face(
-    worker: _Worker,
+    eye_worker: _Worker | None,
     working: np.ndarray,
     gray: np.ndarray,
     rectangle: Any,
@@ -322,7 +345,7 @@ def _describe_face(
         sharpness=sharpness,
         # 5 points carry no mouth shape; OpenCV's smile cascade fired on every fixture face.
         smiling=None,
-        eyes_open=_eyes_seen_open(worker, _chip(working, shape)),
+        eyes_open=_eyes_seen_open(eye_worker, _chip(working, shape)) if eye_worker else None,
         pose=_pose(points),
         landmarks=_landmarks(points, width, height),
     )
