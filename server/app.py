@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from server import __version__
 from server.albums.router import router as albums_router
+from server.analysis.router import router as analysis_router
 from server.auth.router import router as auth_router
 from server.config import Settings
 from server.db import make_engine, make_session_factory
@@ -95,7 +96,15 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     app.state.context = context
     install_error_handlers(app)
     app.include_router(health_router)
-    for router in (auth_router, faces_router, users_router, albums_router, photos_router):
+    routers = (
+        auth_router,
+        faces_router,
+        users_router,
+        albums_router,
+        photos_router,
+        analysis_router,
+    )
+    for router in routers:
         app.include_router(router, responses=ERROR_RESPONSES)
     # Face login sends up to face_frames_max photos in one request.
     max_body = (

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
 from server import __version__
+from server.config import Settings
 from server.deps import ContextDep
 from server.errors import error_body
 from server.storage import StorageError
@@ -45,9 +46,47 @@ def ready(context: ContextDep) -> JSONResponse:
     return JSONResponse({"status": "ready", "database": "ok", "storage": "ok"})
 
 
+# What serves each capability, per engine choice ("none" has no provider).
+PROVIDERS: dict[str, dict[str, str]] = {
+    "faces": {"local": "dlib (HOG detector, ResNet embeddings)", "aws": "Amazon Rekognition"},
+    "text": {"local": "rapidocr (onnxruntime)", "aws": "Amazon Rekognition DetectText"},
+    "labels": {
+        "local": "tags from what the local engines see (faces, text, shape, EXIF)",
+        "aws": "Amazon Rekognition DetectLabels",
+    },
+    "translation": {"local": "Apertium", "aws": "Amazon Translate"},
+}
+
+
+def capabilities(settings: Settings, translation_languages: list[Any]) -> dict[str, Any]:
+    """Per capability: the engine choice, what serves it, and whether it can answer."""
+    choices = {
+        "faces": settings.face_engine,
+        "text": settings.text_engine,
+        "labels": settings.labels_engine,
+        "translation": settings.translation_engine,
+    }
+    described: dict[str, Any] = {}
+    for capability, choice in choices.items():
+        described[capability] = {
+            "engine": choice,
+            "provider": PROVIDERS[capability].get(choice),
+            "available": choice != "none",
+        }
+    if settings.labels_engine == "local":
+        # The local tagger only sees through the other local engines.
+        described["labels"]["sees"] = [
+            seen for seen in ("faces", "text") if choices[seen] == "local"
+        ] + ["shape", "exif"]
+    described["translation"]["available"] = bool(translation_languages)
+    return described
+
+
 @router.get("/api/v1/info")
 def info(context: ContextDep) -> dict[str, Any]:
-    """Version, and which engine serves each capability."""
+    """Version, limits, and which engine serves each capability (`engines`: the choice per
+    capability; `capabilities`: the choice, what serves it and whether it can answer — translation
+    is unavailable when its engine offers no language, e.g. Apertium not installed)."""
     settings = context.settings
     payload: dict[str, Any] = {
         "version": __version__,
@@ -71,4 +110,5 @@ def info(context: ContextDep) -> dict[str, Any]:
     }
     if context.engines is not None:
         payload.update(context.engines.describe())
+    payload["capabilities"] = capabilities(settings, payload.get("translation_languages", []))
     return payload

@@ -31,7 +31,8 @@ class AwsCredentials:
 class EngineRegistry:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._lock = threading.Lock()
+        # Reentrant: building the labels engine asks for the faces and text engines.
+        self._lock = threading.RLock()
         self._built: dict[str, Any] = {}
 
     def _get(self, capability: str, build: Callable[[], T]) -> T:

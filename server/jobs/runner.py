@@ -16,6 +16,7 @@ from datetime import timedelta
 from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from server.db import utcnow
 from server.jobs import repository
@@ -59,25 +60,32 @@ class JobRunner:
             )
             if job is None:
                 return False
+            job_id = job.id
             handler = self._handlers.get(job.kind)
             try:
                 if handler is None:
                     raise LookupError(f"no handler for job kind {job.kind!r}")
                 handler.run(db, job)
                 repository.finish(db, job)
+            except StaleDataError:
+                # The photo (and by cascade its job) was deleted while the job ran: nothing to do.
+                db.rollback()
+                log.info("job %s vanished while running (its photo was deleted)", job_id)
             except Exception as exc:
                 db.rollback()
-                log.warning("job %s (%s) failed: %s", job.id, job.kind, exc, exc_info=True)
-                job = db.get(Job, job.id, populate_existing=True) or job
+                log.warning("job %s (%s) failed: %s", job_id, job.kind, exc, exc_info=True)
+                current = db.get(Job, job_id, populate_existing=True)
+                if current is None:
+                    return True
                 failed_for_good = repository.retry_or_fail(
                     db,
-                    job,
+                    current,
                     error=f"{type(exc).__name__}: {exc}",
                     max_attempts=self._max_attempts,
                     now=utcnow(),
                 )
                 if failed_for_good and handler is not None:
-                    handler.failed(db, job)
+                    handler.failed(db, current)
             return True
 
     def run_until_idle(self, max_jobs: int = 10_000) -> int:

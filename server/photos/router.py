@@ -5,9 +5,10 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile, status
 from fastapi.responses import RedirectResponse
 
-from server.deps import CurrentUser, DbDep, ResourceId, SettingsDep, StoreDep
+from server.analysis import service as analysis_service
+from server.deps import ContextDep, CurrentUser, DbDep, ResourceId, SettingsDep, StoreDep
 from server.photos import service
-from server.photos.schemas import PhotoOut, PhotoPage, PhotoPatch
+from server.photos.schemas import PhotoOut, PhotoPage, PhotoPatch, TranslationOut
 from server.storage import ObjectNotFound
 from server.uploads import read_upload
 
@@ -112,3 +113,19 @@ def update_photo(
 def delete_photo(photo_id: ResourceId, user: CurrentUser, db: DbDep, store: StoreDep) -> Response:
     service.delete(db, store, user_id=user.id, photo_id=photo_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/photos/{photo_id}/translation", response_model=TranslationOut)
+def get_photo_translation(
+    photo_id: ResourceId,
+    user: CurrentUser,
+    db: DbDep,
+    context: ContextDep,
+    lang: Annotated[str, Query(min_length=1, max_length=16, description="target, e.g. en")],
+) -> TranslationOut:
+    """The photo's description translated into `lang`, its source language detected (or, when
+    the text is too short to tell, assumed to be the account's language, with a `note`).
+    Cached per photo and language until the description changes."""
+    return analysis_service.translate_description(
+        db, context.engines, user=user, photo_id=photo_id, language=lang
+    )

@@ -1,0 +1,1 @@
+"""Photo intelligence over HTTP: text in images, description translations, background tagging."""
