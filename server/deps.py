@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -14,7 +14,7 @@ from server.auth import repository as auth_repository
 from server.auth.models import AuthSession
 from server.auth.security import hash_token
 from server.config import Settings
-from server.db import session_scope, utcnow
+from server.db import utcnow
 from server.engines.registry import EngineRegistry
 from server.errors import NotAuthenticated
 from server.storage import ObjectStore
@@ -51,8 +51,15 @@ async def get_store(context: ContextDep) -> ObjectStore:
     return context.store
 
 
-def get_db(context: ContextDep) -> Iterator[Session]:
-    yield from session_scope(context.session_factory)
+async def get_db(context: ContextDep) -> AsyncIterator[Session]:
+    """A session per request, opened and closed on the event loop: a sync dependency would cost
+    two worker-thread hops per request, and closing only hands the connection back to the pool
+    (a rollback: microseconds on SQLite, one loopback round trip on MySQL)."""
+    session = context.session_factory()
+    try:
+        yield session
+    finally:
+        session.close()
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

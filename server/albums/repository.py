@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from server.albums.models import Album
@@ -18,8 +19,13 @@ class AlbumSummary:
     cover_photo_id: int | None
 
 
+_OWNED_ALBUM = select(Album).where(
+    Album.id == bindparam("album_id"), Album.user_id == bindparam("user_id")
+)
+
+
 def get_owned(db: Session, *, user_id: int, album_id: int) -> Album | None:
-    return db.scalar(select(Album).where(Album.id == album_id, Album.user_id == user_id))
+    return db.scalar(_OWNED_ALBUM, {"album_id": album_id, "user_id": user_id})
 
 
 def get_profile_album(db: Session, *, user_id: int) -> Album | None:
@@ -33,28 +39,39 @@ def name_taken(db: Session, *, user_id: int, key: str, except_album_id: int | No
     return db.scalar(query) is not None
 
 
-def list_with_counts(
-    db: Session, *, user_id: int, album_id: int | None = None
-) -> list[AlbumSummary]:
+def _albums_with_counts(*, one_album: bool) -> Select[Any]:
     stats = (
         select(
             Photo.album_id.label("album_id"),
             func.count(Photo.id).label("photo_count"),
             func.max(Photo.id).label("cover_photo_id"),
         )
-        .where(Photo.user_id == user_id)
+        .where(Photo.user_id == bindparam("user_id"))
         .group_by(Photo.album_id)
         .subquery()
     )
     query = (
         select(Album, stats.c.photo_count, stats.c.cover_photo_id)
         .outerjoin(stats, stats.c.album_id == Album.id)
-        .where(Album.user_id == user_id)
+        .where(Album.user_id == bindparam("user_id"))
         .order_by(Album.kind != "profile", Album.name_key)
     )
-    if album_id is not None:
-        query = query.where(Album.id == album_id)
+    return query.where(Album.id == bindparam("album_id")) if one_album else query
+
+
+# Built once: the album list is the hottest authenticated read.
+_ALL_ALBUMS = _albums_with_counts(one_album=False)
+_ONE_ALBUM = _albums_with_counts(one_album=True)
+
+
+def list_with_counts(
+    db: Session, *, user_id: int, album_id: int | None = None
+) -> list[AlbumSummary]:
+    if album_id is None:
+        rows = db.execute(_ALL_ALBUMS, {"user_id": user_id})
+    else:
+        rows = db.execute(_ONE_ALBUM, {"user_id": user_id, "album_id": album_id})
     return [
         AlbumSummary(album=row[0], photo_count=int(row[1] or 0), cover_photo_id=row[2])
-        for row in db.execute(query)
+        for row in rows
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from server.albums.models import Album
@@ -15,25 +15,43 @@ def get_owned(db: Session, *, user_id: int, photo_id: int) -> Photo | None:
     return db.scalar(select(Photo).where(Photo.id == photo_id, Photo.user_id == user_id))
 
 
+# Hot reads are built once (building a statement costs more than running it on SQLite).
+_PAGE = (
+    select(Photo)
+    .where(
+        Photo.user_id == bindparam("user_id"),
+        Photo.album_id == bindparam("album_id"),
+        Photo.id < bindparam("before_id"),
+    )
+    .order_by(Photo.id.desc())
+    .limit(bindparam("limit"))
+)
+_CURRENT_PROFILE_PHOTO = (
+    select(Photo)
+    .join(Album, Album.id == Photo.album_id)
+    .where(Photo.user_id == bindparam("user_id"), Album.kind == "profile")
+    .order_by(Photo.id.desc())
+    .limit(1)
+)
+_NO_CURSOR = 2**62
+
+
 def list_page(
     db: Session, *, user_id: int, album_id: int, limit: int, before_id: int | None
 ) -> list[Photo]:
     """Newest first; `limit + 1` rows are fetched so the caller knows whether a next page exists."""
-    query = select(Photo).where(Photo.user_id == user_id, Photo.album_id == album_id)
-    if before_id is not None:
-        query = query.where(Photo.id < before_id)
-    return list(db.scalars(query.order_by(Photo.id.desc()).limit(limit + 1)))
+    params = {
+        "user_id": user_id,
+        "album_id": album_id,
+        "before_id": before_id or _NO_CURSOR,
+        "limit": limit + 1,
+    }
+    return list(db.scalars(_PAGE, params))
 
 
 def current_profile_photo(db: Session, *, user_id: int) -> Photo | None:
     """The newest photo of the profile album is the current profile photo."""
-    return db.scalar(
-        select(Photo)
-        .join(Album, Album.id == Photo.album_id)
-        .where(Photo.user_id == user_id, Album.kind == "profile")
-        .order_by(Photo.id.desc())
-        .limit(1)
-    )
+    return db.scalar(_CURRENT_PROFILE_PHOTO, {"user_id": user_id})
 
 
 def object_keys_for_user(db: Session, *, user_id: int) -> list[str]:
