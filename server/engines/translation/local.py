@@ -58,6 +58,14 @@ _LEXICAL_UNIT = re.compile(r"\^((?:\\.|[^/\\$])*)/((?:\\.|[^\\$])*)\$")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+_STAGE_FAILURES = (
+    "not found",
+    "No such file or directory",
+    "Segmentation fault",
+    "error while loading",
+)
+
+
 def iso_code(apertium_code: str) -> str:
     """The ISO 639-1 code of a language code as written in an Apertium mode name."""
     return _ISO_639_1.get(apertium_code, apertium_code)
@@ -313,9 +321,11 @@ class LocalTranslator:
                 f"Apertium did not answer within {self._timeout_seconds:.0f} s.",
             )
         for process, command, error_log in zip(processes, commands, error_logs, strict=True):
-            if process.returncode != 0:
-                error_log.seek(0)
-                detail = error_log.read().decode("utf-8", "replace").strip()[-300:]
+            error_log.seek(0)
+            detail = error_log.read().decode("utf-8", "replace").strip()[-300:]
+            # The apertium script exits 0 even when a stage inside it could not run, and then
+            # passes the text through untranslated: its stderr is the only sign.
+            if process.returncode != 0 or any(sign in detail for sign in _STAGE_FAILURES):
                 raise EngineUnavailable(
                     TRANSLATION_UNAVAILABLE,
                     f"Apertium failed ({' '.join(command)}: {detail}). {INSTALL_HINT}",

@@ -173,3 +173,18 @@ def test_stream_format_round_trips_reserved_characters() -> None:
 
     assert apertium_stream.split_texts(stream, 2) == [text, "second"]
     assert apertium_stream.split_texts(stream, 3) is None
+
+
+def test_a_stage_that_cannot_run_is_an_error_not_a_silent_passthrough(tmp_path):
+    """apertium exits 0 when a stage inside it is missing and echoes the input untranslated."""
+    import stat
+
+    from server.engines.shapes import EngineUnavailable
+    from server.engines.translation.local import LocalTranslator
+
+    broken = tmp_path / "apertium"
+    broken.write_text('#!/bin/sh\necho "sh: 1: lt-proc: not found" >&2\ncat\nexit 0\n')
+    broken.chmod(broken.stat().st_mode | stat.S_IEXEC)
+    translator = LocalTranslator(apertium_binary=str(broken))
+    with pytest.raises(EngineUnavailable):
+        translator.translate(["Hola, ¿cómo estás?"], "en", source="es")
