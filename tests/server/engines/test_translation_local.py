@@ -183,7 +183,10 @@ def test_a_stage_that_cannot_run_is_an_error_not_a_silent_passthrough(tmp_path):
     from server.engines.translation.local import LocalTranslator
 
     broken = tmp_path / "apertium"
-    broken.write_text('#!/bin/sh\necho "sh: 1: lt-proc: not found" >&2\ncat\nexit 0\n')
+    # Lists the real pairs, but every translation run loses a stage, like a half-installed pair.
+    broken.write_text(
+        '#!/bin/sh\n[ "$1" = "-l" ] && exec apertium -l\necho "sh: 1: lt-proc: not found" >&2\ncat\nexit 0\n'
+    )
     broken.chmod(broken.stat().st_mode | stat.S_IEXEC)
     translator = LocalTranslator(apertium_binary=str(broken))
     with pytest.raises(EngineUnavailable):
