@@ -68,7 +68,9 @@ class EngineRegistry:
                 from server.engines.text.aws import rekognition_client
 
                 creds = self._credentials(rekognition=True)
-                client = rekognition_client(creds.region, creds.access_key_id, creds.secret_access_key)
+                client = rekognition_client(
+                    creds.region, creds.access_key_id, creds.secret_access_key
+                )
                 return RekognitionFaceEngine(client)
             raise EngineUnavailable(
                 "faces_unavailable",
@@ -151,7 +153,9 @@ class EngineRegistry:
                     min_confidence=self.settings.labels_min_confidence,
                     translator=translator,
                 )
-            raise EngineUnavailable("labels_unavailable", "Photo tags are turned off on this server.")
+            raise EngineUnavailable(
+                "labels_unavailable", "Photo tags are turned off on this server."
+            )
 
         return self._get("labels", build)
 
@@ -160,7 +164,9 @@ class EngineRegistry:
         languages: list[dict[str, str]] = []
         if self.settings.translation_engine != "none":
             try:
-                languages = [{"code": lang.code, "name": lang.name} for lang in self.translator.languages()]
+                languages = [
+                    {"code": lang.code, "name": lang.name} for lang in self.translator.languages()
+                ]
             except EngineUnavailable:
                 languages = []
         return {"translation_languages": languages}

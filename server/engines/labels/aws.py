@@ -12,12 +12,12 @@ Rekognition sees.
 from __future__ import annotations
 
 import logging
-import threading
 from typing import TYPE_CHECKING
 
 from botocore.exceptions import BotoCoreError, ClientError
 from PIL import Image
 
+from server.engines.aws_client import LazyClient
 from server.engines.labels.base import LABELS_UNAVAILABLE, Label, LabelLanguage, PhotoExif
 from server.engines.labels.glossary import SPANISH_LABELS
 from server.engines.shapes import EngineUnavailable
@@ -46,24 +46,16 @@ class AwsLabelEngine:
         min_confidence: float = 70.0,
         translator: Translator | None = None,
     ) -> None:
-        self._client = client
-        self._client_lock = threading.Lock()
-        self._region = region
-        self._access_key_id = access_key_id
-        self._secret_access_key = secret_access_key
+        self._client = LazyClient(
+            lambda: rekognition_client(region, access_key_id, secret_access_key), client
+        )
         self._max_labels = max_labels
         self._min_confidence = min_confidence
         self._translator = translator
 
     def client(self) -> RekognitionClient:
         """The boto3 client, created on first use."""
-        if self._client is None:
-            with self._client_lock:
-                if self._client is None:
-                    self._client = rekognition_client(
-                        self._region, self._access_key_id, self._secret_access_key
-                    )
-        return self._client
+        return self._client.get()
 
     def detect_labels(
         self, image: Image.Image, *, language: LabelLanguage, exif: PhotoExif | None = None

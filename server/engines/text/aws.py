@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import io
 import logging
-import threading
 from typing import TYPE_CHECKING, Any
 
 import boto3
 from botocore.exceptions import BotoCoreError, ClientError
 from PIL import Image
 
+from server.engines.aws_client import LazyClient
 from server.engines.shapes import BoundingBox, EngineUnavailable
 from server.engines.text.base import (
     TEXT_UNAVAILABLE,
@@ -107,22 +107,14 @@ class AwsTextEngine:
         secret_access_key: str | None = None,
         min_confidence: float | None = None,
     ) -> None:
-        self._client = client
-        self._client_lock = threading.Lock()
-        self._region = region
-        self._access_key_id = access_key_id
-        self._secret_access_key = secret_access_key
+        self._client = LazyClient(
+            lambda: rekognition_client(region, access_key_id, secret_access_key), client
+        )
         self._min_confidence = min_confidence
 
     def client(self) -> RekognitionClient:
         """The boto3 client, created on first use."""
-        if self._client is None:
-            with self._client_lock:
-                if self._client is None:
-                    self._client = rekognition_client(
-                        self._region, self._access_key_id, self._secret_access_key
-                    )
-        return self._client
+        return self._client.get()
 
     def detect_text(self, image: Image.Image) -> TextResult:
         """The LINE detections of ``DetectText``, in reading order."""

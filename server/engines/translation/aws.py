@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import boto3
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
 
+from server.engines.aws_client import LazyClient
 from server.engines.shapes import EngineUnavailable
 from server.engines.translation.base import (
     TRANSLATION_UNAVAILABLE,
@@ -56,11 +57,15 @@ class AwsTranslator:
         fallback_language: str = "es",
         local_detector: Translator | None = None,
     ) -> None:
-        self._client = client
-        self._client_lock = threading.Lock()
-        self._region = region
-        self._access_key_id = access_key_id
-        self._secret_access_key = secret_access_key
+        self._client: LazyClient[TranslateClient] = LazyClient(
+            lambda: boto3.client(
+                "translate",
+                region_name=region,
+                aws_access_key_id=access_key_id,
+                aws_secret_access_key=secret_access_key,
+            ),
+            client,
+        )
         self.fallback_language = fallback_language
         self._local_detector = local_detector
         self._languages: list[Language] | None = None
@@ -95,16 +100,7 @@ class AwsTranslator:
     # -----------------------------------------------------------------------------------------
     def client(self) -> TranslateClient:
         """The boto3 client, created on first use."""
-        if self._client is None:
-            with self._client_lock:
-                if self._client is None:
-                    self._client = boto3.client(
-                        "translate",
-                        region_name=self._region,
-                        aws_access_key_id=self._access_key_id,
-                        aws_secret_access_key=self._secret_access_key,
-                    )
-        return self._client
+        return self._client.get()
 
     def _translate_one(self, text: str, target: str, source: str | None) -> Translation:
         if source == target:
