@@ -46,7 +46,7 @@ class AwsLabelEngine:
         min_confidence: float = 70.0,
         translator: Translator | None = None,
     ) -> None:
-        self._client = LazyClient(
+        self._lazy_client = LazyClient(
             lambda: rekognition_client(region, access_key_id, secret_access_key), client
         )
         self._max_labels = max_labels
@@ -55,7 +55,7 @@ class AwsLabelEngine:
 
     def client(self) -> RekognitionClient:
         """The boto3 client, created on first use."""
-        return self._client.get()
+        return self._lazy_client.get()
 
     def detect_labels(
         self, image: Image.Image, *, language: LabelLanguage, exif: PhotoExif | None = None

@@ -107,14 +107,14 @@ class AwsTextEngine:
         secret_access_key: str | None = None,
         min_confidence: float | None = None,
     ) -> None:
-        self._client = LazyClient(
+        self._lazy_client = LazyClient(
             lambda: rekognition_client(region, access_key_id, secret_access_key), client
         )
         self._min_confidence = min_confidence
 
     def client(self) -> RekognitionClient:
         """The boto3 client, created on first use."""
-        return self._client.get()
+        return self._lazy_client.get()
 
     def detect_text(self, image: Image.Image) -> TextResult:
         """The LINE detections of ``DetectText``, in reading order."""

@@ -57,7 +57,7 @@ class AwsTranslator:
         fallback_language: str = "es",
         local_detector: Translator | None = None,
     ) -> None:
-        self._client: LazyClient[TranslateClient] = LazyClient(
+        self._lazy_client: LazyClient[TranslateClient] = LazyClient(
             lambda: boto3.client(
                 "translate",
                 region_name=region,
@@ -100,7 +100,7 @@ class AwsTranslator:
     # -----------------------------------------------------------------------------------------
     def client(self) -> TranslateClient:
         """The boto3 client, created on first use."""
-        return self._client.get()
+        return self._lazy_client.get()
 
     def _translate_one(self, text: str, target: str, source: str | None) -> Translation:
         if source == target:
