@@ -1,0 +1,1 @@
+"""FaceAlbum desktop client (PySide6): views, background ops, camera and the bundled backend."""

@@ -1,0 +1,227 @@
+"""The upload queue: expand dropped paths, skip non-images, upload with bounded parallelism.
+
+It is plain Python (threads from ``concurrent.futures``); the Qt layer turns the listener calls
+into signals. Files that fail for a reason worth retrying (network, server busy) are retried once
+at the end; files the server refuses (not an image, too large…) fail at once with the reason.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.api.errors import ApiError, ConnectionFailed, ServerError, Unavailable
+from desktop.api.models import Photo
+from desktop.api.multipart import ProgressCallback
+from desktop.core.imagetype import ACCEPTED_FORMATS, sniff_file
+from desktop.core.messages import message_for
+
+log = logging.getLogger(__name__)
+
+
+class UploadState(enum.Enum):
+    QUEUED = "queued"
+    UPLOADING = "uploading"
+    DONE = "done"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+    CANCELLED = "cancelled"
+
+
+@dataclass
+class UploadItem:
+    """One file in the queue and where it stands."""
+
+    path: Path
+    album_id: int
+    name: str = ""
+    description: str = ""
+    state: UploadState = UploadState.QUEUED
+    reason: str = ""
+    reason_code: str = ""
+    sent: int = 0
+    total: int = 0
+    attempts: int = 0
+    photo: Photo | None = None
+    index: int = -1
+
+    @property
+    def fraction(self) -> float:
+        if self.state is UploadState.DONE:
+            return 1.0
+        return self.sent / self.total if self.total else 0.0
+
+
+class UploadCancelled(Exception):
+    """Raised inside the progress callback to abort a file being sent."""
+
+
+UploadFunction = Callable[[UploadItem, ProgressCallback], Photo]
+Listener = Callable[[UploadItem], None]
+
+RETRYABLE = (ConnectionFailed, Unavailable, ServerError)
+
+
+@dataclass
+class UploadSummary:
+    """What happened to a batch."""
+
+    done: list[UploadItem] = field(default_factory=list)
+    failed: list[UploadItem] = field(default_factory=list)
+    skipped: list[UploadItem] = field(default_factory=list)
+    cancelled: list[UploadItem] = field(default_factory=list)
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files from dropped files and folders (folders walked recursively, sorted, hidden skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(
+                    Path(root) / name for name in sorted(files) if not name.startswith(".")
+                )
+        elif path.is_file():
+            found.append(path)
+    return found
+
+
+class UploadQueue:
+    """Uploads a batch of files into albums, ``max_parallel`` at a time, and reports each change.
+
+    ``listener`` is called from worker threads (and from the caller's thread for skips).
+    """
+
+    def __init__(
+        self,
+        upload: UploadFunction,
+        *,
+        max_parallel: int = 3,
+        max_attempts: int = 2,
+        listener: Listener | None = None,
+    ) -> None:
+        self._upload = upload
+        self.max_parallel = max(1, max_parallel)
+        self.max_attempts = max(1, max_attempts)
+        self._listener = listener
+        self._cancel = threading.Event()
+        self.items: list[UploadItem] = []
+
+    def add(
+        self,
+        paths: Iterable[Path],
+        album_id: int,
+        *,
+        name: str = "",
+        description: str = "",
+    ) -> list[UploadItem]:
+        """Queue files (folders expanded); non-images are marked skipped with the reason."""
+        added: list[UploadItem] = []
+        for path in expand_paths(paths):
+            item = UploadItem(path=path, album_id=album_id, name=name or path.stem,
+                              description=description, index=len(self.items))
+            try:
+                item.total = path.stat().st_size
+            except OSError:
+                item.total = 0
+            kind = sniff_file(path)
+            if kind is None:
+                self._finish(item, UploadState.SKIPPED, "not_an_image")
+            elif kind not in ACCEPTED_FORMATS:
+                self._finish(item, UploadState.SKIPPED, "unsupported_media_type")
+            self.items.append(item)
+            added.append(item)
+        return added
+
+    def cancel(self) -> None:
+        """Stop: files not started are cancelled, files being sent are aborted."""
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> UploadSummary:
+        """Upload every queued file (blocking; call it from a background thread)."""
+        pending = [item for item in self.items if item.state is UploadState.QUEUED]
+        for attempt in range(1, self.max_attempts + 1):
+            if not pending or self._cancel.is_set():
+                break
+            with ThreadPoolExecutor(self.max_parallel, thread_name_prefix="upload") as pool:
+                list(pool.map(self._upload_one, pending))
+            pending = [
+                item for item in self.items
+                if item.state is UploadState.QUEUED and item.attempts == attempt
+            ]
+        for item in self.items:
+            if item.state is UploadState.QUEUED:
+                self._finish(item, UploadState.CANCELLED, "cancelled")
+        return self.summary()
+
+    def summary(self) -> UploadSummary:
+        """Items grouped by outcome."""
+        result = UploadSummary()
+        for item in self.items:
+            {
+                UploadState.DONE: result.done,
+                UploadState.FAILED: result.failed,
+                UploadState.SKIPPED: result.skipped,
+                UploadState.CANCELLED: result.cancelled,
+            }.get(item.state, result.failed).append(item)
+        return result
+
+    # -- internals ------------------------------------------------------------------------
+    def _upload_one(self, item: UploadItem) -> None:
+        if self._cancel.is_set():
+            self._finish(item, UploadState.CANCELLED, "cancelled")
+            return
+        item.attempts += 1
+        item.state = UploadState.UPLOADING
+        item.sent = 0
+        self._notify(item)
+
+        def progress(sent: int, total: int) -> None:
+            if self._cancel.is_set():
+                raise UploadCancelled()
+            item.sent = sent
+            item.total = total
+            self._notify(item)
+
+        try:
+            item.photo = self._upload(item, progress)
+        except UploadCancelled:
+            self._finish(item, UploadState.CANCELLED, "cancelled")
+        except RETRYABLE as exc:
+            if self._cancel.is_set():
+                self._finish(item, UploadState.CANCELLED, "cancelled")
+            elif item.attempts < self.max_attempts:
+                log.info("upload of %s failed (%s); retrying at the end", item.path, exc.code)
+                item.state = UploadState.QUEUED
+                item.reason_code = exc.code
+                item.reason = exc.message
+                self._notify(item)
+            else:
+                self._finish(item, UploadState.FAILED, exc.code, exc.message)
+        except ApiError as exc:
+            self._finish(item, UploadState.FAILED, exc.code, exc.message)
+        except OSError as exc:
+            self._finish(item, UploadState.FAILED, "file_unreadable", str(exc))
+        else:
+            self._finish(item, UploadState.DONE, "")
+
+    def _finish(self, item: UploadItem, state: UploadState, code: str, reason: str = "") -> None:
+        item.state = state
+        item.reason_code = code
+        item.reason = reason or (message_for(code) if code else "")
+        self._notify(item)
+
+    def _notify(self, item: UploadItem) -> None:
+        if self._listener is not None:
+            self._listener(item)

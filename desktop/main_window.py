@@ -1,0 +1,353 @@
+"""The main window: login/register before a session, sidebar + screens after it."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import assets
+from desktop.api.client import ApiClient
+from desktop.api.errors import SessionExpired
+from desktop.api.models import Album, AuthResult, Photo, User
+from desktop.backend import Backend, BackendState
+from desktop.context import AppContext
+from desktop.core.messages import message_for
+from desktop.ops import QueryOp, hub
+from desktop.views.account import AccountPage
+from desktop.views.album_view import AlbumPage
+from desktop.views.albums import AlbumsPage
+from desktop.views.extract_text import ExtractTextPage
+from desktop.views.home import HomePage
+from desktop.views.login import LoginPage
+from desktop.views.photo_view import PhotoPage
+from desktop.views.register import RegisterPage
+from desktop.views.settings_dialog import SettingsDialog
+from desktop.views.thumbnails import ThumbnailLoader
+from desktop.views.uploads import UploadController, UploadDialog, UploadPanel
+from desktop.views.widgets import label
+
+log = logging.getLogger(__name__)
+
+NAV = ("home", "albums", "extract_text", "account")
+NAV_ICONS = {"home": "home", "albums": "albums", "extract_text": "text", "account": "user"}
+
+
+class MainWindow(QMainWindow):
+    """Owns the screens and moves between them; the backend and uploads live here."""
+
+    def __init__(self, ctx: AppContext, backend: Backend) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.backend = backend
+        self.setWindowIcon(QIcon(assets.pixmap("logo", 64, ratio=1.0)))
+        self.resize(1180, 780)
+        self.setMinimumSize(QSize(900, 620))
+        self.loader = ThumbnailLoader(ctx, parent=self)
+        self.uploads = UploadController(ctx, self)
+
+        self.top = QStackedWidget()
+        self.login = LoginPage(ctx)
+        self.register = RegisterPage(ctx)
+        self.shell = QWidget()
+        self.top.addWidget(self.login)
+        self.top.addWidget(self.register)
+        self.top.addWidget(self.shell)
+        self.setCentralWidget(self.top)
+
+        self.home = HomePage(ctx)
+        self.albums = AlbumsPage(ctx, self.loader)
+        self.album = AlbumPage(ctx, self.loader)
+        self.photo = PhotoPage(ctx)
+        self.extract = ExtractTextPage(ctx)
+        self.account = AccountPage(ctx)
+        self.upload_panel = UploadPanel(self.uploads)
+        self._build_shell()
+        self._connect()
+        self.retranslate()
+        self.show_login()
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build_shell(self) -> None:
+        layout = QHBoxLayout(self.shell)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        sidebar = QFrame()
+        sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(232)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(14, 18, 14, 16)
+        side.setSpacing(4)
+        brand = QHBoxLayout()
+        logo = QLabel()
+        logo.setPixmap(assets.pixmap("logo", 32))
+        title = label("sidebarTitle")
+        title.setText("FaceAlbum")
+        brand.addWidget(logo)
+        brand.addWidget(title, 1)
+        side.addLayout(brand)
+        side.addSpacing(18)
+        self.nav_group = QButtonGroup(self)
+        self.nav: dict[str, QPushButton] = {}
+        for key in NAV:
+            nav_button = QPushButton()
+            nav_button.setObjectName("navButton")
+            nav_button.setCheckable(True)
+            nav_button.setIcon(assets.icon(NAV_ICONS[key], assets.TEXT, active_color=assets.ACCENT))
+            nav_button.setIconSize(QSize(18, 18))
+            nav_button.setCursor(Qt.CursorShape.PointingHandCursor)
+            nav_button.clicked.connect(lambda _c=False, k=key: self.navigate(k))
+            self.nav_group.addButton(nav_button)
+            self.nav[key] = nav_button
+            side.addWidget(nav_button)
+        side.addStretch(1)
+        self.sidebar_user = label("sidebarUser", wrap=True)
+        self.sidebar_user.setContentsMargins(14, 0, 0, 6)
+        side.addWidget(self.sidebar_user)
+        self.settings_button = QPushButton()
+        self.settings_button.setObjectName("navButton")
+        self.settings_button.setIcon(assets.icon("settings"))
+        self.settings_button.clicked.connect(self.open_settings)
+        self.logout_button = QPushButton()
+        self.logout_button.setObjectName("navButton")
+        self.logout_button.setIcon(assets.icon("logout", assets.DANGER))
+        self.logout_button.clicked.connect(self.logout)
+        side.addWidget(self.settings_button)
+        side.addWidget(self.logout_button)
+        layout.addWidget(sidebar)
+
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        self.content = QStackedWidget()
+        for page in (self.home, self.albums, self.album, self.photo, self.extract, self.account):
+            self.content.addWidget(page)
+        right.addWidget(self.content, 1)
+        right.addWidget(self.upload_panel)
+        layout.addLayout(right, 1)
+
+    def _connect(self) -> None:
+        self.backend.state_changed.connect(self._on_backend_state)
+        self.login.logged_in.connect(self._on_logged_in)
+        self.login.register_requested.connect(lambda: self.top.setCurrentWidget(self.register))
+        self.login.settings_requested.connect(self.open_settings)
+        self.login.retry_backend.connect(self.backend.start)
+        self.register.back_requested.connect(self.show_login)
+        self.register.registered.connect(self._on_logged_in)
+        self.home.action_requested.connect(self._on_home_action)
+        self.albums.open_album.connect(self.open_album)
+        self.albums.upload_requested.connect(self.start_upload)
+        self.album.back_requested.connect(lambda: self.navigate("albums"))
+        self.album.open_photo.connect(self.open_photo)
+        self.album.upload_requested.connect(self.start_upload)
+        self.album.upload_dialog_requested.connect(self.open_upload_dialog)
+        self.photo.back_requested.connect(self._back_to_album)
+        self.photo.photo_changed.connect(self.album.model.update_photo)
+        self.photo.photo_deleted.connect(self._on_photo_deleted)
+        self.account.account_deleted.connect(self._on_account_deleted)
+        self.uploads.photos_uploaded.connect(self._on_photos_uploaded)
+        self.ctx.user_changed.connect(self._on_user)
+        hub.session_expired.connect(self._on_session_expired)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle("FaceAlbum")
+        texts = {"home": self.tr("Inicio"), "albums": self.tr("Álbumes"),
+                 "extract_text": self.tr("Extraer texto"), "account": self.tr("Cuenta")}
+        for key, text in texts.items():
+            self.nav[key].setText("  " + text)
+        self.settings_button.setText("  " + self.tr("Ajustes"))
+        self.logout_button.setText("  " + self.tr("Cerrar sesión"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- navigation -----------------------------------------------------------------------
+    def show_login(self, message: str = "") -> None:
+        self.top.setCurrentWidget(self.login)
+        self.login.show_error(message)
+        self.login.login_edit.setFocus()
+
+    def navigate(self, key: str) -> None:
+        """Show one of the sidebar's screens."""
+        page = {"home": self.home, "albums": self.albums, "extract_text": self.extract,
+                "account": self.account}[key]
+        self.nav[key].setChecked(True)
+        self.content.setCurrentWidget(page)
+        if key == "albums":
+            self.albums.set_edit_mode(False)
+            self.albums.refresh()
+        elif key == "account":
+            self.account.refresh()
+
+    def open_album(self, album: Album) -> None:
+        self.nav["albums"].setChecked(True)
+        self.album.show_album(album)
+        self.content.setCurrentWidget(self.album)
+
+    def open_photo(self, photo: Photo) -> None:
+        self.photo.show_photo(photo, self.albums.model.albums)
+        self.content.setCurrentWidget(self.photo)
+
+    def _back_to_album(self) -> None:
+        self.content.setCurrentWidget(self.album)
+
+    def _on_home_action(self, action: str) -> None:
+        if action == "albums":
+            self.navigate("albums")
+        elif action == "edit_albums":
+            self.navigate("albums")
+            self.albums.set_edit_mode(True)
+        elif action == "upload":
+            self.open_upload_dialog(None)
+        elif action == "extract_text":
+            self.navigate("extract_text")
+        elif action == "account":
+            self.navigate("account")
+        elif action == "logout":
+            self.logout()
+
+    # -- session --------------------------------------------------------------------------
+    def _on_backend_state(self, state: BackendState, code: str, _detail: str) -> None:
+        self.login.set_backend_state(state, code)
+        if state is BackendState.READY:
+            self.ctx.set_server_url(self.backend.url)
+            if self.ctx.client.token and self.ctx.user is None:
+                self._resume_session()
+
+    def _resume_session(self) -> None:
+        """Skip login when the keyring holds a token that still works."""
+        client = self.ctx.client
+        QueryOp(parent=self, op=client.me, success=self._on_resumed).failure(
+            self._on_resume_failed).run_in_background()
+
+    def _on_resumed(self, user: User) -> None:
+        self.ctx.set_user(user)
+        self._enter_shell()
+
+    def _on_resume_failed(self, error: Exception) -> None:
+        if isinstance(error, SessionExpired):
+            self.ctx.end_session()
+
+    def _on_logged_in(self, auth: AuthResult, login: str) -> None:
+        self.ctx.start_session(auth, login)
+        self._enter_shell()
+
+    def _enter_shell(self) -> None:
+        self.top.setCurrentWidget(self.shell)
+        self.navigate("home")
+        self.albums.refresh()
+
+    def _on_user(self, user: User | None) -> None:
+        if user is None:
+            self.sidebar_user.setText("")
+            self.loader.clear()
+            return
+        self.sidebar_user.setText(f"{user.full_name or user.username}\n{user.email}")
+        self.retranslate()
+
+    def _on_session_expired(self, _error: SessionExpired) -> None:
+        if self.top.currentWidget() is not self.shell:
+            return
+        user = self.ctx.user
+        self.uploads.cancel()
+        self.ctx.end_session()
+        if user is not None and not self.login.login_edit.text():
+            self.login.login_edit.setText(user.username)
+        self.show_login(message_for("session_expired"))
+
+    def logout(self) -> None:
+        """Revoke the token on the server, forget it here, and go back to login."""
+        # A separate client keeps the token for the revoke call after this one forgets it.
+        revoke = ApiClient(self.ctx.client.base_url, self.ctx.client.token)
+        self.uploads.cancel()
+        QueryOp(parent=self, op=revoke.logout, success=lambda _n: None).failure(
+            lambda _e: None).run_in_background()
+        self.ctx.end_session()
+        self.login.password_edit.clear()
+        self.show_login()
+
+    def _on_account_deleted(self) -> None:
+        self.ctx.end_session()
+        self.login.login_edit.clear()
+        self.show_login()
+        QMessageBox.information(self, "FaceAlbum", self.tr("Tu cuenta se ha eliminado."))
+
+    # -- uploads --------------------------------------------------------------------------
+    def start_upload(self, album: Album, paths: list[Path], name: str = "", description: str = "") -> None:
+        self.uploads.start(album, paths, name=name, description=description)
+
+    def open_upload_dialog(self, album: Album | None) -> None:
+        albums = self.albums.model.albums
+        if not [a for a in albums if not a.is_profile]:
+            QMessageBox.information(self, self.tr("Subir fotos"),
+                                    self.tr("Primero crea un álbum en «Álbumes»."))
+            self.navigate("albums")
+            return
+        dialog = UploadDialog(albums, album, self)
+        if dialog.exec() and dialog.paths and dialog.selected_album() is not None:
+            target = dialog.selected_album()
+            assert target is not None
+            self.start_upload(target, dialog.paths, dialog.name.text().strip(),
+                              dialog.description.toPlainText().strip())
+
+    def _on_photos_uploaded(self, album_id: int) -> None:
+        if self.album.album is not None and self.album.album.id == album_id:
+            self.album.reload()
+        self.albums.refresh()
+
+    def _on_photo_deleted(self, photo_id: int) -> None:
+        self.album.model.remove_photo(photo_id)
+        self.loader.forget(photo_id)
+        self.content.setCurrentWidget(self.album)
+        self.albums.refresh()
+
+    # -- settings -------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.ctx, self)
+        if not dialog.exec():
+            return
+        settings = self.ctx.settings
+        server_changed = (dialog.server_mode() != settings.server_mode or
+                          (dialog.server_mode() == "remote" and dialog.remote_url() != settings.remote_url))
+        settings.server_mode = "remote" if dialog.server_mode() == "remote" else "local"
+        settings.remote_url = dialog.remote_url()
+        settings.camera_source = dialog.camera_source()
+        if dialog.language_code() != settings.language:
+            settings.language = dialog.language_code()
+            self.ctx.language.apply(settings.language)
+        self.ctx.save_settings()
+        if server_changed:
+            self.ctx.server_override = None
+            self.switch_server()
+
+    def switch_server(self) -> None:
+        """Restart against the server the settings now name; the user logs in again."""
+        self.uploads.cancel()
+        self.backend.stop()
+        self.ctx.set_user(None)
+        self.backend.remote_url = self.ctx.remote_url()
+        self.backend.server_data_dir = self.ctx.paths.server_data_dir
+        self.show_login()
+        self.backend.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.uploads.cancel()
+        self.login.face_panel.stop_camera()
+        self.backend.stop()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""One module per screen; shared widgets in ``widgets``."""

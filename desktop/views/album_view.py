@@ -1,0 +1,341 @@
+"""One album: a lazy thumbnail grid (model/view) that takes dropped files and folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QPainter,
+    QPainterPath,
+)
+from PySide6.QtWidgets import (
+    QListView,
+    QStackedLayout,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import assets
+from desktop.api.models import Album, Photo, PhotoPage
+from desktop.context import AppContext
+from desktop.ops import QueryOp
+from desktop.views.thumbnails import ThumbnailLoader
+from desktop.views.widgets import DropArea, Page, PageHeader, button, local_paths
+
+PhotoRole = Qt.ItemDataRole.UserRole + 1
+ModelIndex = QModelIndex | QPersistentModelIndex
+PAGE_SIZE = 200
+
+
+class PhotoListModel(QAbstractListModel):
+    """An album's photos, fetched page by page as the view scrolls (``canFetchMore``)."""
+
+    loading_changed = Signal(bool)
+    load_failed = Signal(object)
+
+    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.loader = loader
+        self.album_id: int | None = None
+        self.photos: list[Photo] = []
+        self._rows: dict[int, int] = {}
+        self._cursor: str | None = None
+        self._more = False
+        self._loading = False
+        self._generation = 0
+        loader.loaded.connect(self._on_thumbnail)
+
+    # -- model ----------------------------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.photos)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        photo = self.photos[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return photo.name
+        if role == PhotoRole:
+            return photo
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.loader.get(photo.id, photo.sha256)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return photo.description or photo.name
+        return None
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and self._more and not self._loading
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:
+        if self.album_id is None or self._loading or not self._more:
+            return
+        self._set_loading(True)
+        album_id, cursor, generation = self.album_id, self._cursor, self._generation
+        client = self.ctx.client
+        QueryOp(parent=self, op=lambda: client.list_photos(album_id, limit=PAGE_SIZE, cursor=cursor),
+                success=lambda page: self._append(page, generation)).failure(
+            lambda error: self._failed(error, generation)).run_in_background()
+
+    # -- loading --------------------------------------------------------------------------
+    def open_album(self, album_id: int) -> None:
+        """Show another album (or reload this one) from its first page."""
+        self._generation += 1
+        self.beginResetModel()
+        self.album_id = album_id
+        self.photos = []
+        self._rows = {}
+        self._cursor = None
+        self._more = True
+        self._loading = False
+        self.endResetModel()
+        self.fetchMore()
+
+    def load_all(self) -> None:
+        """Keep fetching until the last page (used by tests and benchmarks)."""
+        if self.canFetchMore():
+            self.fetchMore()
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    @property
+    def has_more(self) -> bool:
+        return self._more
+
+    def _set_loading(self, loading: bool) -> None:
+        self._loading = loading
+        self.loading_changed.emit(loading)
+
+    def _append(self, page: PhotoPage, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._cursor = page.next_cursor
+        self._more = page.next_cursor is not None
+        fresh = [photo for photo in page.items if photo.id not in self._rows]
+        if fresh:
+            first = len(self.photos)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            for offset, photo in enumerate(fresh):
+                self._rows[photo.id] = first + offset
+                self.photos.append(photo)
+            self.endInsertRows()
+        self._set_loading(False)
+
+    def _failed(self, error: Exception, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._more = False
+        self._set_loading(False)
+        self.load_failed.emit(error)
+
+    def update_photo(self, photo: Photo) -> None:
+        """Replace a photo's record (after an edit); drop it if it moved to another album."""
+        row = self._rows.get(photo.id)
+        if row is None:
+            return
+        if photo.album_id and photo.album_id != self.album_id:
+            self.remove_photo(photo.id)
+            return
+        self.photos[row] = photo
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+
+    def remove_photo(self, photo_id: int) -> None:
+        row = self._rows.get(photo_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.photos[row]
+        self.endRemoveRows()
+        self._rows = {photo.id: i for i, photo in enumerate(self.photos)}
+
+    def _on_thumbnail(self, photo_id: int) -> None:
+        row = self._rows.get(photo_id)
+        if row is not None:
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+
+class PhotoDelegate(QStyledItemDelegate):
+    """A square thumbnail with rounded corners and the photo name underneath."""
+
+    CELL = QSize(172, 196)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        return self.CELL
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        rect: QRect = option.rect.adjusted(6, 6, -6, -6)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = rect.width()
+        thumb = QRect(rect.left(), rect.top(), side, side)
+        if selected or hovered:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#e8eeff" if selected else "#f2f5fb"))
+            painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), 12, 12)
+        path = QPainterPath()
+        path.addRoundedRect(thumb, 10, 10)
+        painter.setClipPath(path)
+        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        if pixmap is not None:
+            painter.drawPixmap(thumb, pixmap)
+        else:
+            painter.fillRect(thumb, QColor("#eef2f8"))
+            painter.drawPixmap(thumb.center().x() - 16, thumb.center().y() - 16,
+                               assets.pixmap("photo", 32, "#b4c0d6"))
+        painter.setClipping(False)
+        if selected:
+            painter.setPen(QColor("#3461e8"))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(thumb, 10, 10)
+        font = QFont(option.font)
+        font.setPointSizeF(9)
+        painter.setFont(font)
+        painter.setPen(QColor("#344054"))
+        text_rect = QRect(rect.left() + 2, thumb.bottom() + 4, side - 4, 20)
+        name = painter.fontMetrics().elidedText(index.data(Qt.ItemDataRole.DisplayRole) or "",
+                                                Qt.TextElideMode.ElideRight, text_rect.width())
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), name)
+        painter.restore()
+
+
+class PhotoGrid(QListView):
+    """The thumbnail grid; dropping files or folders on it asks to upload them."""
+
+    files_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(200)
+        self.setSpacing(2)
+        self.setMouseTracking(True)
+        self.setAcceptDrops(True)
+        self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(24)
+        self.setItemDelegate(PhotoDelegate(self))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+
+
+class AlbumPage(Page):
+    """The photos of one album."""
+
+    back_requested = Signal()
+    open_photo = Signal(object)  # Photo
+    upload_requested = Signal(object, list)  # Album, list[Path]
+    upload_dialog_requested = Signal(object)  # Album
+
+    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.album: Album | None = None
+        self.model = PhotoListModel(ctx, loader, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 18, 28, 20)
+        layout.setSpacing(12)
+        self.back = button("link", "back")
+        self.back.clicked.connect(self.back_requested)
+        layout.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
+        self.header = PageHeader()
+        self.upload_button = button("primary", "upload")
+        self.upload_button.clicked.connect(lambda: self.upload_dialog_requested.emit(self.album))
+        self.header.add_action(self.upload_button)
+        layout.addWidget(self.header)
+
+        self.stack = QStackedLayout()
+        self.grid = PhotoGrid()
+        self.grid.setModel(self.model)
+        self.grid.doubleClicked.connect(lambda index: self.open_photo.emit(index.data(PhotoRole)))
+        self.grid.activated.connect(lambda index: self.open_photo.emit(index.data(PhotoRole)))
+        self.grid.files_dropped.connect(self._on_drop)
+        self.empty = DropArea()
+        self.empty.files_dropped.connect(self._on_drop)
+        self.stack.addWidget(self.grid)
+        self.stack.addWidget(self.empty)
+        layout.addLayout(self.stack, 1)
+        self.model.modelReset.connect(self._update_state)
+        self.model.rowsInserted.connect(self._update_state)
+        self.model.rowsRemoved.connect(self._update_state)
+        self.model.loading_changed.connect(lambda _loading: self._update_state())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back.setText(self.tr("Álbumes"))
+        self.upload_button.setText(self.tr("Subir fotos"))
+        self._update_state()
+
+    def show_album(self, album: Album) -> None:
+        """Open ``album`` from its first page."""
+        self.album = album
+        self.model.open_album(album.id)
+        self._update_state()
+
+    def reload(self) -> None:
+        if self.album is not None:
+            self.model.open_album(self.album.id)
+
+    def _on_drop(self, paths: list[Path]) -> None:
+        if self.album is not None:
+            self.upload_requested.emit(self.album, paths)
+
+    def _update_state(self) -> None:
+        album = self.album
+        if album is None:
+            return
+        count = max(len(self.model.photos), album.photo_count if self.model.has_more else 0)
+        self.header.title.setText(album.name)
+        if self.model.loading and not self.model.photos:
+            subtitle = self.tr("Cargando fotos…")
+        else:
+            subtitle = self.tr("%n foto(s)", "", count)
+            if album.is_profile:
+                subtitle += " · " + self.tr("Se llena sola con tus fotos de perfil")
+            else:
+                subtitle += " · " + self.tr("Arrastra fotos o carpetas aquí para subirlas")
+        self.header.subtitle.setText(subtitle)
+        self.upload_button.setVisible(not album.is_profile)
+        self.grid.setAcceptDrops(not album.is_profile)
+        empty = not self.model.photos and not self.model.loading and not album.is_profile
+        self.empty.setText(self.tr("Este álbum está vacío.\nArrastra aquí fotos o carpetas desde "
+                                   "el gestor de archivos, o pulsa «Subir fotos»."))
+        self.stack.setCurrentWidget(self.empty if empty else self.grid)

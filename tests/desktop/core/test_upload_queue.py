@@ -1,0 +1,108 @@
+"""The upload queue: skips non-images, bounds parallelism, retries at the end, cancels."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop.api.errors import ConnectionFailed, UnsupportedMedia
+from desktop.api.models import Photo
+from desktop.api.multipart import ProgressCallback
+from desktop.core.uploads import UploadItem, UploadQueue, UploadState, expand_paths
+
+
+@pytest.fixture
+def photos(tmp_path: Path, faces: Path) -> list[Path]:
+    folder = tmp_path / "drop"
+    (folder / "sub").mkdir(parents=True)
+    paths = []
+    for i, name in enumerate(["obama_1.jpg", "biden_1.jpg", "leslie_1.jpg", "miranda_1.png"]):
+        target = (folder / "sub" if i % 2 else folder) / name
+        target.write_bytes((faces / name).read_bytes())
+        paths.append(target)
+    (folder / "notes.txt").write_text("not an image")
+    (folder / "animation.gif").write_bytes(b"GIF89a" + b"\x00" * 20)
+    (folder / ".hidden.jpg").write_bytes((faces / "obama_2.jpg").read_bytes())
+    return paths
+
+
+def fake_photo(item: UploadItem) -> Photo:
+    return Photo(id=item.index + 1, album_id=item.album_id, name=item.name)
+
+
+def test_folders_expand_and_non_images_are_skipped_with_a_reason(photos: list[Path]) -> None:
+    folder = photos[0].parent
+    assert len(expand_paths([folder])) == 6  # hidden file left out
+    queue = UploadQueue(lambda item, progress: fake_photo(item))
+    items = queue.add([folder], album_id=7)
+    skipped = {item.path.name: item for item in items if item.state is UploadState.SKIPPED}
+    assert set(skipped) == {"notes.txt", "animation.gif"}
+    assert skipped["notes.txt"].reason_code == "not_an_image" and skipped["notes.txt"].reason
+    assert skipped["animation.gif"].reason_code == "unsupported_media_type"
+    summary = queue.run()
+    assert len(summary.done) == 4 and len(summary.skipped) == 2
+
+
+def test_parallelism_is_bounded(photos: list[Path]) -> None:
+    running, peak, lock = 0, 0, threading.Lock()
+
+    def upload(item: UploadItem, progress: ProgressCallback) -> Photo:
+        nonlocal running, peak
+        with lock:
+            running += 1
+            peak = max(peak, running)
+        time.sleep(0.05)
+        with lock:
+            running -= 1
+        return fake_photo(item)
+
+    queue = UploadQueue(upload, max_parallel=2)
+    queue.add(photos * 3, album_id=1)
+    assert len(queue.run().done) == 12
+    assert peak == 2
+
+
+def test_network_failures_are_retried_at_the_end_and_refusals_are_not(photos: list[Path]) -> None:
+    calls: list[str] = []
+
+    def upload(item: UploadItem, progress: ProgressCallback) -> Photo:
+        calls.append(item.path.name)
+        if item.path.name == "obama_1.jpg" and item.attempts == 1:
+            raise ConnectionFailed("connection_failed", "reset")
+        if item.path.name == "biden_1.jpg":
+            raise UnsupportedMedia("unsupported_media_type", "no", status=415)
+        return fake_photo(item)
+
+    queue = UploadQueue(upload, max_parallel=1)
+    queue.add(photos, album_id=1)
+    summary = queue.run()
+    assert calls[-1] == "obama_1.jpg"  # the retry comes after every first attempt
+    assert calls.count("obama_1.jpg") == 2 and calls.count("biden_1.jpg") == 1
+    assert [i.path.name for i in summary.failed] == ["biden_1.jpg"]
+    assert summary.failed[0].reason
+    assert len(summary.done) == 3
+
+
+def test_cancel_aborts_the_file_being_sent_and_the_rest(photos: list[Path]) -> None:
+    started = threading.Event()
+    queue: UploadQueue
+
+    def upload(item: UploadItem, progress: ProgressCallback) -> Photo:
+        started.set()
+        for sent in range(0, 100, 10):
+            progress(sent, 100)
+            time.sleep(0.02)
+        return fake_photo(item)
+
+    queue = UploadQueue(upload, max_parallel=1)
+    queue.add(photos, album_id=1)
+    thread = threading.Thread(target=queue.run)
+    thread.start()
+    started.wait(2)
+    queue.cancel()
+    thread.join(5)
+    summary = queue.summary()
+    assert len(summary.cancelled) == 4 and not summary.done
