@@ -14,7 +14,7 @@ class FaceStatus(BaseModel):
 
 
 class FaceTagsOut(BaseModel):
-    """DetectFaces-style description of the current profile photo."""
+    """The current profile photo's faces, each in Rekognition's ``FaceDetail`` shape."""
 
     photo_id: int | None
     engine: str | None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import uuid
 from datetime import timedelta
+from typing import Any
 
 from PIL import Image, ImageOps
 from sqlalchemy.orm import Session
@@ -236,5 +237,47 @@ def profile_tags(
         photo_id=photo.id,
         engine=tags.get("engine"),
         face_count=int(tags.get("face_count", 0)),
-        faces=list(tags.get("faces", [])),
+        faces=[detect_faces_detail(face) for face in tags.get("faces", [])],
     )
+
+
+def _camel(snake: str) -> str:
+    return "".join(part.capitalize() for part in snake.split("_"))
+
+
+def detect_faces_detail(description: dict[str, Any]) -> dict[str, Any]:
+    """One stored face description in Rekognition's ``FaceDetail`` shape (what DetectFaces with
+    ALL attributes answers), with only the fields the engine measured."""
+    face = description.get("face", {})
+    box = face.get("box", {})
+    detail: dict[str, Any] = {
+        "BoundingBox": {
+            "Left": box.get("left"),
+            "Top": box.get("top"),
+            "Width": box.get("width"),
+            "Height": box.get("height"),
+        },
+        "Confidence": face.get("confidence"),
+        "Quality": {"Brightness": face.get("brightness"), "Sharpness": face.get("sharpness")},
+    }
+    pose = face.get("pose")
+    if pose:
+        detail["Pose"] = {
+            key.capitalize(): value for key, value in pose.items() if value is not None
+        }
+    if face.get("smiling") is not None:
+        detail["Smile"] = {"Value": face["smiling"], "Confidence": face.get("confidence")}
+    if face.get("eyes_open") is not None:
+        detail["EyesOpen"] = {"Value": face["eyes_open"], "Confidence": face.get("confidence")}
+    for name, measured in (description.get("attributes") or {}).items():
+        detail[_camel(name)] = {"Value": measured["value"], "Confidence": measured["confidence"]}
+    age = description.get("age_range")
+    if age:
+        detail["AgeRange"] = {"Low": age[0], "High": age[1]}
+    if description.get("gender"):
+        detail["Gender"] = {"Value": description["gender"]}
+    if description.get("emotions"):
+        detail["Emotions"] = [
+            {"Type": e["type"], "Confidence": e["confidence"]} for e in description["emotions"]
+        ]
+    return detail

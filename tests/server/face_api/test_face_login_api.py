@@ -192,10 +192,45 @@ def test_profile_tags_are_computed_once(client, app_context, lin):
     body = first.json()
     assert body["face_count"] == 1
     assert body["photo_id"] == lin.user["profile_photo_id"]
-    face = body["faces"][0]
-    assert face["face"]["confidence"] > 50
+    face = body["faces"][0]  # Rekognition's FaceDetail shape, with what the local engine measures
+    assert face["Confidence"] > 50
+    assert set(face["BoundingBox"]) == {"Left", "Top", "Width", "Height"}
+    assert face["EyesOpen"]["Value"] is True
+    assert "AgeRange" not in face and "Gender" not in face  # never invented locally
     app_context.engines._built.pop("faces", None)
     app_context.settings.face_engine = (
         "none"  # a recomputation would now fail: the stored tags answer
     )
     assert client.get("/api/v1/me/tags", headers=lin.headers).json() == body
+
+
+def test_cloud_descriptions_map_to_rekognition_face_details():
+    from server.faces.service import detect_faces_detail
+
+    stored = {
+        "face": {
+            "box": {"left": 0.1, "top": 0.2, "width": 0.3, "height": 0.4},
+            "confidence": 99.9,
+            "brightness": 70.0,
+            "sharpness": 80.0,
+            "smiling": True,
+            "eyes_open": None,
+            "pose": {"yaw": 5.0, "roll": 1.0, "pitch": None},
+        },
+        "age_range": [25, 35],
+        "gender": "Female",
+        "emotions": [{"type": "HAPPY", "confidence": 97.0}],
+        "attributes": {
+            "eyeglasses": {"value": True, "confidence": 96.5},
+            "mouth_open": {"value": False, "confidence": 90.0},
+        },
+    }
+    detail = detect_faces_detail(stored)
+    assert detail["AgeRange"] == {"Low": 25, "High": 35}
+    assert detail["Gender"] == {"Value": "Female"}
+    assert detail["Smile"]["Value"] is True
+    assert "EyesOpen" not in detail
+    assert detail["Eyeglasses"] == {"Value": True, "Confidence": 96.5}
+    assert detail["MouthOpen"]["Value"] is False
+    assert detail["Pose"] == {"Yaw": 5.0, "Roll": 1.0}
+    assert detail["Emotions"] == [{"Type": "HAPPY", "Confidence": 97.0}]
