@@ -168,7 +168,10 @@ def test_configure_bundled_apertium_sets_path_and_datadir(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("APERTIUM_DATADIR", raising=False)
+    # setenv first: a delenv of a missing variable records nothing to undo, and the value the
+    # code sets would then leak into every later test of the session.
+    monkeypatch.setenv("APERTIUM_DATADIR", "")
+    monkeypatch.delenv("APERTIUM_DATADIR")
     monkeypatch.setenv("PATH", os.environ.get("PATH", ""))
     root = tmp_path / "bundle"
     apertium = _fake_apertium(root, "/usr/share/apertium")
@@ -193,7 +196,10 @@ def test_staged_apertium_translates_through_the_wrappers(
             (root / dest).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, root / dest)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("APERTIUM_DATADIR", raising=False)
+    # setenv first: a delenv of a missing variable records nothing to undo, and the value the
+    # code sets would then leak into every later test of the session.
+    monkeypatch.setenv("APERTIUM_DATADIR", "")
+    monkeypatch.delenv("APERTIUM_DATADIR")
     monkeypatch.setenv("PATH", os.environ.get("PATH", ""))
     assert bundle.configure_bundled_apertium(root)
     wrapper = root / "apertium" / "bin" / "apertium"
