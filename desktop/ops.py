@@ -5,7 +5,7 @@
         .with_progress(self.tr("Cargando álbumes…"))
         .run_in_background()
 
-The op function runs on a ``QThreadPool`` thread and must never touch widgets; ``success`` and
+The op function runs on a worker thread (a Python thread pool) and must never touch widgets; ``success`` and
 ``failure`` run on the UI thread, and only while ``parent`` still exists. A 401 on a signed-in
 call (``SessionExpired``) is also announced on :data:`hub` so the window can return to login.
 """
@@ -15,10 +15,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any, Generic, Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.api.errors import ApiError, NotAuthenticated, SessionExpired
@@ -49,43 +50,37 @@ class BusyIndicator(Protocol):
 
 
 class _Relay(QObject):
-    # Lives on the UI thread; emitting from the worker queues the slot call back to it.
-    succeeded = Signal(object)
-    failed = Signal(object)
+    # Lives on the UI thread. The worker stores the outcome on the op and emits a signal with
+    # no arguments, so no Python object has to be copied through a queued Qt call.
+    done = Signal()
 
-    def __init__(self, on_success: Callable[[Any], None], on_failure: Callable[[Any], None]) -> None:
+    def __init__(self, deliver: Callable[[], None]) -> None:
         super().__init__()
-        self._on_success = on_success
-        self._on_failure = on_failure
-        self.succeeded.connect(self._deliver_success)
-        self.failed.connect(self._deliver_failure)
+        self._deliver = deliver
+        self.done.connect(self._on_done)
 
-    @Slot(object)
-    def _deliver_success(self, boxed: Any) -> None:
-        self._on_success(boxed[0])
+    @Slot()
+    def _on_done(self) -> None:
+        self._deliver()
 
-    @Slot(object)
-    def _deliver_failure(self, error: Any) -> None:
-        self._on_failure(error)
+
+_default_pool: ThreadPoolExecutor | None = None
+
+
+def default_pool() -> ThreadPoolExecutor:
+    """The shared worker threads for ops that do not bring their own pool."""
+    global _default_pool
+    if _default_pool is None:
+        _default_pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="op")
+    return _default_pool
 
 
 _live: set[QueryOp[Any]] = set()
 
 
-class _Runner(QRunnable):
-    def __init__(self, fn: Callable[[], None]) -> None:
-        super().__init__()
-        self._fn = fn
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self._fn()
-
-
 class QueryOp(Generic[T]):
     """One background call with a success handler, an optional failure handler and progress."""
 
-    pool: QThreadPool | None = None  # None = the global pool
 
     def __init__(
         self,
@@ -99,7 +94,8 @@ class QueryOp(Generic[T]):
         self._success = success
         self._failure: Callable[[Exception], None] | None = None
         self._progress_label: str | None = None
-        self._relay = _Relay(self._on_success, self._on_failure)
+        self._relay = _Relay(self._deliver)
+        self._outcome: tuple[bool, Any] | None = None
         self.cancel_event = threading.Event()
 
     def failure(self, handler: Callable[[Exception], None]) -> QueryOp[T]:
@@ -116,27 +112,35 @@ class QueryOp(Generic[T]):
         """Ask the op to stop (it sees ``cancel_event``) and drop its result."""
         self.cancel_event.set()
 
-    def run_in_background(self, pool: QThreadPool | None = None) -> QueryOp[T]:
+    def run_in_background(self, pool: Executor | None = None) -> QueryOp[T]:
         """Start the op; returns self so callers can keep it to cancel."""
         _live.add(self)
         self._set_busy(True)
-        (pool or self.pool or QThreadPool.globalInstance()).start(_Runner(self._work))
+        # Python's own threads: their lifetime and thread state stay on the Python side.
+        (pool or default_pool()).submit(self._work)
         return self
 
     # -- worker thread --------------------------------------------------------------------
     def _work(self) -> None:
         try:
-            result = self._op()
+            self._outcome = (True, self._op())
         except Exception as exc:  # every failure goes back to the UI thread as a value
             if not isinstance(exc, ApiError):
                 log.exception("background op failed")
-            self._relay.failed.emit(exc)
-        else:
-            # Boxed in a tuple: bare True/False/None crossing threads through Signal(object)
-            # crashed PySide6 6.12 ("bool_dealloc") under load.
-            self._relay.succeeded.emit((result,))
+            self._outcome = (False, exc)
+        self._relay.done.emit()
 
     # -- UI thread ------------------------------------------------------------------------
+    def _deliver(self) -> None:
+        outcome, self._outcome = self._outcome, None
+        if outcome is None:
+            return
+        ok, value = outcome
+        if ok:
+            self._on_success(value)
+        else:
+            self._on_failure(value)
+
     def _parent_alive(self) -> bool:
         return shiboken6.isValid(self._parent)
 

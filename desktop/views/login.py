@@ -199,7 +199,6 @@ class LoginPage(Page):
         self.face_login_edit = QLineEdit()
         self.face_login_edit.setClearButtonEnabled(True)
         self.face_panel = FaceCapturePanel(self.ctx, auto=True)
-        self.face_panel.view.setMinimumHeight(260)
         self.face_panel.captured.connect(self._submit_face)
         layout.addWidget(self.face_login_label)
         layout.addWidget(self.face_login_edit)
@@ -303,6 +302,11 @@ class LoginPage(Page):
             policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy, policy)
             page.adjustSize()
+        # The camera view's minimum size would still hold the hidden page open.
+        if index == 1:
+            self.face_panel.view.setMinimumSize(360, 220)
+        else:
+            self.face_panel.view.setMinimumSize(0, 0)
         self.tabs.adjustSize()
         self.card.adjustSize()
 

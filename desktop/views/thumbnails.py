@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 
 from desktop.context import AppContext
@@ -45,8 +46,7 @@ class ThumbnailLoader(QObject):
         self._in_flight: set[int] = set()
         self._failed: set[int] = set()
         self._lock = threading.Lock()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(threads)
+        self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="thumb")
         self._generation = 0
 
     def get(self, photo_id: int, sha256: str = "") -> QPixmap | None:

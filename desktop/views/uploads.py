@@ -52,7 +52,7 @@ MAX_PARALLEL_UPLOADS = 3
 class UploadController(QObject):
     """Runs upload batches in the background and reports each file's changes on the UI thread."""
 
-    item_changed = Signal(object)  # UploadItem (emitted from worker threads; queued to the UI)
+    item_changed = Signal(int)  # key of an UploadItem (see ``item``); emitted from worker threads
     items_added = Signal(list)
     batch_finished = Signal(object)  # UploadSummary
     photos_uploaded = Signal(int)  # album id whose contents changed
@@ -62,6 +62,13 @@ class UploadController(QObject):
         self.ctx = ctx
         self._queues: list[UploadQueue] = []
         self._last_emit: dict[int, float] = {}
+        # Worker threads announce items by an int key, so no Python object rides a queued signal.
+        self._keys: dict[int, int] = {}
+        self._items: dict[int, UploadItem] = {}
+
+    def item(self, key: int) -> UploadItem | None:
+        """The item behind a key sent by ``item_changed``."""
+        return self._items.get(key)
 
     @property
     def busy(self) -> bool:
@@ -77,6 +84,10 @@ class UploadController(QObject):
 
         queue = UploadQueue(upload, max_parallel=MAX_PARALLEL_UPLOADS, listener=self._listen)
         items = queue.add(paths, album.id, name=name if len(paths) == 1 else "", description=description)
+        for item in items:
+            key = len(self._items)
+            self._keys[id(item)] = key
+            self._items[key] = item
         self.items_added.emit(items)
         if not any(item.state is UploadState.QUEUED for item in items):
             self.batch_finished.emit(queue.summary())
@@ -99,7 +110,9 @@ class UploadController(QObject):
             if now - self._last_emit.get(key, 0.0) < 0.1:
                 return
             self._last_emit[key] = now
-        self.item_changed.emit(item)
+        item_key = self._keys.get(id(item))
+        if item_key is not None:
+            self.item_changed.emit(item_key)
 
     def _on_done(self, queue: UploadQueue, album: Album, summary: UploadSummary) -> None:
         if queue in self._queues:
@@ -277,9 +290,11 @@ class UploadPanel(QFrame):
         self.show()
         self._update_summary()
 
-    @Slot(object)
-    def _on_changed(self, item: UploadItem) -> None:
-        self.model.changed(item)
+    @Slot(int)
+    def _on_changed(self, key: int) -> None:
+        item = self.controller.item(key)
+        if item is not None:
+            self.model.changed(item)
         self._update_summary()
 
     @Slot(object)

@@ -698,96 +698,96 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../desktop/views/login.py" line="212" />
+        <location filename="../../desktop/views/login.py" line="211" />
         <source>Tus fotos, protegidas con tu cara.</source>
         <translation>Your photos, protected by your face.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="213" />
+        <location filename="../../desktop/views/login.py" line="212" />
         <source>Usuario y contraseña</source>
         <translation>Username and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="214" />
+        <location filename="../../desktop/views/login.py" line="213" />
         <source>Cámara</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="215" />
+        <location filename="../../desktop/views/login.py" line="214" />
         <source>Usuario o correo</source>
         <translation>Username or email</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="216" />
+        <location filename="../../desktop/views/login.py" line="215" />
         <source>p. ej. ana o ana@ejemplo.com</source>
         <translation>e.g. ana or ana@example.com</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="217" />
+        <location filename="../../desktop/views/login.py" line="216" />
         <source>Contraseña</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="218" />
-        <location filename="../../desktop/views/login.py" line="257" />
-        <location filename="../../desktop/views/login.py" line="263" />
+        <location filename="../../desktop/views/login.py" line="217" />
+        <location filename="../../desktop/views/login.py" line="256" />
+        <location filename="../../desktop/views/login.py" line="262" />
         <source>Entrar</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="219" />
+        <location filename="../../desktop/views/login.py" line="218" />
         <source>Usuario o correo (opcional)</source>
         <translation>Username or email (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="220" />
+        <location filename="../../desktop/views/login.py" line="219" />
         <source>Déjalo vacío y te buscamos por la cara</source>
         <translation>Leave it empty and we find you by your face</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="221" />
+        <location filename="../../desktop/views/login.py" line="220" />
         <source>¿No tienes cuenta?</source>
         <translation>No account yet?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="222" />
+        <location filename="../../desktop/views/login.py" line="221" />
         <source>Crear una cuenta</source>
         <translation>Create an account</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="223" />
+        <location filename="../../desktop/views/login.py" line="222" />
         <source>Ajustes</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="250" />
+        <location filename="../../desktop/views/login.py" line="249" />
         <source>Entrando…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="290" />
-        <location filename="../../desktop/views/login.py" line="334" />
+        <location filename="../../desktop/views/login.py" line="289" />
+        <location filename="../../desktop/views/login.py" line="338" />
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="291" />
-        <location filename="../../desktop/views/login.py" line="335" />
+        <location filename="../../desktop/views/login.py" line="290" />
+        <location filename="../../desktop/views/login.py" line="339" />
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="292" />
+        <location filename="../../desktop/views/login.py" line="291" />
         <source>Demasiados intentos. Vuelve a probar dentro de {wait}.</source>
         <translation>Too many attempts. Try again in {wait}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="333" />
+        <location filename="../../desktop/views/login.py" line="337" />
         <source>Vuelve a probar dentro de {wait}.</source>
         <translation>Try again in {wait}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="343" />
+        <location filename="../../desktop/views/login.py" line="347" />
         <source>Intentar de nuevo</source>
         <translation>Try again</translation>
     </message>
@@ -1253,57 +1253,57 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
 <context>
     <name>UploadDialog</name>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="361" />
+        <location filename="../../desktop/views/uploads.py" line="376" />
         <source>Subir fotos</source>
         <translation>Upload photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="362" />
+        <location filename="../../desktop/views/uploads.py" line="377" />
         <source>Elegir archivos…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="363" />
+        <location filename="../../desktop/views/uploads.py" line="378" />
         <source>Álbum</source>
         <translation>Album</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="364" />
+        <location filename="../../desktop/views/uploads.py" line="379" />
         <source>Nombre</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="365" />
+        <location filename="../../desktop/views/uploads.py" line="380" />
         <source>Descripción</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="366" />
+        <location filename="../../desktop/views/uploads.py" line="381" />
         <source>Opcional: se puede traducir a otros idiomas</source>
         <translation>Optional: it can be translated into other languages</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="367" />
+        <location filename="../../desktop/views/uploads.py" line="382" />
         <source>Subir</source>
         <translation>Upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="376" />
+        <location filename="../../desktop/views/uploads.py" line="391" />
         <source>Elige las fotos</source>
         <translation>Choose the photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="377" />
+        <location filename="../../desktop/views/uploads.py" line="392" />
         <source>Imágenes ({patterns})</source>
         <translation>Images ({patterns})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/uploads.py" line="390" />
+        <location filename="../../desktop/views/uploads.py" line="405" />
         <source>%n elemento(s) elegido(s)</source>
         <translation><numerusform>%n item chosen</numerusform><numerusform>%n items chosen</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="392" />
+        <location filename="../../desktop/views/uploads.py" line="407" />
         <source>Arrastra aquí fotos o carpetas
 o elige archivos</source>
         <translation>Drag photos or folders here
@@ -1313,77 +1313,77 @@ or choose files</translation>
 <context>
     <name>UploadPanel</name>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="245" />
+        <location filename="../../desktop/views/uploads.py" line="258" />
         <source>Subidas</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="246" />
+        <location filename="../../desktop/views/uploads.py" line="259" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="247" />
+        <location filename="../../desktop/views/uploads.py" line="260" />
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="259" />
+        <location filename="../../desktop/views/uploads.py" line="272" />
         <source>Subiendo… {percent} %</source>
         <translation>Uploading… {percent} %</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="261" />
+        <location filename="../../desktop/views/uploads.py" line="274" />
         <source>Se reintentará al final</source>
         <translation>Will retry at the end</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="261" />
+        <location filename="../../desktop/views/uploads.py" line="274" />
         <source>En cola</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="263" />
+        <location filename="../../desktop/views/uploads.py" line="276" />
         <source>Subida</source>
         <translation>Uploaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="265" />
+        <location filename="../../desktop/views/uploads.py" line="278" />
         <source>Cancelada</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="266" />
+        <location filename="../../desktop/views/uploads.py" line="279" />
         <source>Omitida</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="266" />
+        <location filename="../../desktop/views/uploads.py" line="279" />
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/uploads.py" line="304" />
+        <location filename="../../desktop/views/uploads.py" line="319" />
         <source>%n subida(s)</source>
         <translation><numerusform>%n uploaded</numerusform><numerusform>%n uploaded</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/uploads.py" line="306" />
+        <location filename="../../desktop/views/uploads.py" line="321" />
         <source>%n omitida(s)</source>
         <translation><numerusform>%n skipped</numerusform><numerusform>%n skipped</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/uploads.py" line="308" />
+        <location filename="../../desktop/views/uploads.py" line="323" />
         <source>%n con error</source>
         <translation><numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/uploads.py" line="310" />
+        <location filename="../../desktop/views/uploads.py" line="325" />
         <source>%n cancelada(s)</source>
         <translation><numerusform>%n cancelled</numerusform><numerusform>%n cancelled</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="311" />
+        <location filename="../../desktop/views/uploads.py" line="326" />
         <source>{done} de {total}</source>
         <translation>{done} of {total}</translation>
     </message>

@@ -698,96 +698,96 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../desktop/views/login.py" line="212" />
+        <location filename="../../desktop/views/login.py" line="211" />
         <source>Tus fotos, protegidas con tu cara.</source>
         <translation>Tus fotos, protegidas con tu cara.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="213" />
+        <location filename="../../desktop/views/login.py" line="212" />
         <source>Usuario y contraseña</source>
         <translation>Usuario y contraseña</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="214" />
+        <location filename="../../desktop/views/login.py" line="213" />
         <source>Cámara</source>
         <translation>Cámara</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="215" />
+        <location filename="../../desktop/views/login.py" line="214" />
         <source>Usuario o correo</source>
         <translation>Usuario o correo</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="216" />
+        <location filename="../../desktop/views/login.py" line="215" />
         <source>p. ej. ana o ana@ejemplo.com</source>
         <translation>p. ej. ana o ana@ejemplo.com</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="217" />
+        <location filename="../../desktop/views/login.py" line="216" />
         <source>Contraseña</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="218" />
-        <location filename="../../desktop/views/login.py" line="257" />
-        <location filename="../../desktop/views/login.py" line="263" />
+        <location filename="../../desktop/views/login.py" line="217" />
+        <location filename="../../desktop/views/login.py" line="256" />
+        <location filename="../../desktop/views/login.py" line="262" />
         <source>Entrar</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="219" />
+        <location filename="../../desktop/views/login.py" line="218" />
         <source>Usuario o correo (opcional)</source>
         <translation>Usuario o correo (opcional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="220" />
+        <location filename="../../desktop/views/login.py" line="219" />
         <source>Déjalo vacío y te buscamos por la cara</source>
         <translation>Déjalo vacío y te buscamos por la cara</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="221" />
+        <location filename="../../desktop/views/login.py" line="220" />
         <source>¿No tienes cuenta?</source>
         <translation>¿No tienes cuenta?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="222" />
+        <location filename="../../desktop/views/login.py" line="221" />
         <source>Crear una cuenta</source>
         <translation>Crear una cuenta</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="223" />
+        <location filename="../../desktop/views/login.py" line="222" />
         <source>Ajustes</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="250" />
+        <location filename="../../desktop/views/login.py" line="249" />
         <source>Entrando…</source>
         <translation>Entrando…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="290" />
-        <location filename="../../desktop/views/login.py" line="334" />
+        <location filename="../../desktop/views/login.py" line="289" />
+        <location filename="../../desktop/views/login.py" line="338" />
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="291" />
-        <location filename="../../desktop/views/login.py" line="335" />
+        <location filename="../../desktop/views/login.py" line="290" />
+        <location filename="../../desktop/views/login.py" line="339" />
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="292" />
+        <location filename="../../desktop/views/login.py" line="291" />
         <source>Demasiados intentos. Vuelve a probar dentro de {wait}.</source>
         <translation>Demasiados intentos. Vuelve a probar dentro de {wait}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="333" />
+        <location filename="../../desktop/views/login.py" line="337" />
         <source>Vuelve a probar dentro de {wait}.</source>
         <translation>Vuelve a probar dentro de {wait}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login.py" line="343" />
+        <location filename="../../desktop/views/login.py" line="347" />
         <source>Intentar de nuevo</source>
         <translation>Intentar de nuevo</translation>
     </message>
@@ -1253,57 +1253,57 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
 <context>
     <name>UploadDialog</name>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="361" />
+        <location filename="../../desktop/views/uploads.py" line="376" />
         <source>Subir fotos</source>
         <translation>Subir fotos</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="362" />
+        <location filename="../../desktop/views/uploads.py" line="377" />
         <source>Elegir archivos…</source>
         <translation>Elegir archivos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="363" />
+        <location filename="../../desktop/views/uploads.py" line="378" />
         <source>Álbum</source>
         <translation>Álbum</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="364" />
+        <location filename="../../desktop/views/uploads.py" line="379" />
         <source>Nombre</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="365" />
+        <location filename="../../desktop/views/uploads.py" line="380" />
         <source>Descripción</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="366" />
+        <location filename="../../desktop/views/uploads.py" line="381" />
         <source>Opcional: se puede traducir a otros idiomas</source>
         <translation>Opcional: se puede traducir a otros idiomas</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="367" />
+        <location filename="../../desktop/views/uploads.py" line="382" />
         <source>Subir</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="376" />
+        <location filename="../../desktop/views/uploads.py" line="391" />
         <source>Elige las fotos</source>
         <translation>Elige las fotos</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="377" />
+        <location filename="../../desktop/views/uploads.py" line="392" />
         <source>Imágenes ({patterns})</source>
         <translation>Imágenes ({patterns})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/uploads.py" line="390" />
+        <location filename="../../desktop/views/uploads.py" line="405" />
         <source>%n elemento(s) elegido(s)</source>
         <translation><numerusform>%n elemento elegido</numerusform><numerusform>%n elementos elegidos</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="392" />
+        <location filename="../../desktop/views/uploads.py" line="407" />
         <source>Arrastra aquí fotos o carpetas
 o elige archivos</source>
         <translation>Arrastra aquí fotos o carpetas
@@ -1313,77 +1313,77 @@ o elige archivos</translation>
 <context>
     <name>UploadPanel</name>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="245" />
+        <location filename="../../desktop/views/uploads.py" line="258" />
         <source>Subidas</source>
         <translation>Subidas</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="246" />
+        <location filename="../../desktop/views/uploads.py" line="259" />
         <source>Cancelar</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="247" />
+        <location filename="../../desktop/views/uploads.py" line="260" />
         <source>Cerrar</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="259" />
+        <location filename="../../desktop/views/uploads.py" line="272" />
         <source>Subiendo… {percent} %</source>
         <translation>Subiendo… {percent} %</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="261" />
+        <location filename="../../desktop/views/uploads.py" line="274" />
         <source>Se reintentará al final</source>
         <translation>Se reintentará al final</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="261" />
+        <location filename="../../desktop/views/uploads.py" line="274" />
         <source>En cola</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="263" />
+        <location filename="../../desktop/views/uploads.py" line="276" />
         <source>Subida</source>
         <translation>Subida</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="265" />
+        <location filename="../../desktop/views/uploads.py" line="278" />
         <source>Cancelada</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="266" />
+        <location filename="../../desktop/views/uploads.py" line="279" />
         <source>Omitida</source>
         <translation>Omitida</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="266" />
+        <location filename="../../desktop/views/uploads.py" line="279" />
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/uploads.py" line="304" />
+        <location filename="../../desktop/views/uploads.py" line="319" />
         <source>%n subida(s)</source>
         <translation><numerusform>%n subida</numerusform><numerusform>%n subidas</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/uploads.py" line="306" />
+        <location filename="../../desktop/views/uploads.py" line="321" />
         <source>%n omitida(s)</source>
         <translation><numerusform>%n omitida</numerusform><numerusform>%n omitidas</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/uploads.py" line="308" />
+        <location filename="../../desktop/views/uploads.py" line="323" />
         <source>%n con error</source>
         <translation><numerusform>%n con error</numerusform><numerusform>%n con error</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/uploads.py" line="310" />
+        <location filename="../../desktop/views/uploads.py" line="325" />
         <source>%n cancelada(s)</source>
         <translation><numerusform>%n cancelada</numerusform><numerusform>%n canceladas</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/uploads.py" line="311" />
+        <location filename="../../desktop/views/uploads.py" line="326" />
         <source>{done} de {total}</source>
         <translation>{done} de {total}</translation>
     </message>

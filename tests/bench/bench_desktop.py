@@ -231,18 +231,19 @@ def bench_face_login(url: str, runs: int) -> tuple[list[float], list[float]] | N
             window.login.face_panel.auto = False
             window.login.face_panel.rearm(auto=False)
             window.login.face_login_edit.setText("face")
-            spin(lambda: window.login.face_panel.view._frame is not None, 10)
+            spin(lambda: window.login.face_panel.has_frame, 10)
             started = time.perf_counter()
             window.login.face_panel.capture_now()
             if not spin(lambda: window.top.currentWidget() is window.shell, 60):
-                raise RuntimeError(f"face login failed: {window.login.face_panel.status.text()}")
+                print(f"face login attempt failed: {window.login.face_panel.status.text()}")
+                continue
             total.append(time.perf_counter() - started)
             after_capture.append(time.perf_counter() - captured_at[0])
             window.logout()
             window.login.tabs.setCurrentIndex(0)
             spin(lambda: False, 0.5)
         window.close()
-    return total[1:], after_capture[1:]
+    return (total[1:], after_capture[1:]) if len(total) > 1 else None
 
 
 def main() -> int:
@@ -267,7 +268,7 @@ def main() -> int:
                   f"{after:.0f} MB after every thumbnail was shown ({elapsed:.1f} s to page and scroll through)")
             face = bench_face_login(url, 3)
             if face is None:
-                print("face login → home: the server has no face endpoints yet")
+                print("face login → home: not measured (no face endpoints, or every attempt failed)")
             else:
                 total, after_capture = face
                 print(f"face login 'Empezar' → home, warm: median {statistics.median(total):.2f} s "

@@ -94,7 +94,7 @@ def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
     window.login.tabs.setCurrentIndex(1)
     window.login.face_panel.auto = False
     window.login.face_panel.rearm(auto=False)
-    wait_until(lambda: window.login.face_panel.view._frame is not None)
+    wait_until(lambda: window.login.face_panel.has_frame)
     shoot.shot(window, "login_camera")
     window.login.tabs.setCurrentIndex(0)
 

@@ -73,7 +73,7 @@ def register_through_the_form(qtbot: QtBot, window: MainWindow, username: str, p
     page.set_photo(photo)
     qtbot.waitUntil(page.submit_button.isEnabled, timeout=3000)
     qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.top.currentWidget() is window.shell, timeout=20000)
+    qtbot.waitUntil(lambda: window.top.currentWidget() is window.shell, timeout=60000)
 
 
 def test_register_upload_by_drop_view_photo_and_delete_album(
@@ -81,7 +81,7 @@ def test_register_upload_by_drop_view_photo_and_delete_album(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window, _ctx, backend = launch(server_url)
-    qtbot.waitUntil(lambda: backend.state is BackendState.READY, timeout=10000)
+    qtbot.waitUntil(lambda: backend.state is BackendState.READY, timeout=30000)
     username = f"ana_{unique}"
     # The photo is given as the repository-relative fixture path.
     register_through_the_form(qtbot, window, username, faces / "obama_1.jpg")
@@ -97,7 +97,7 @@ def test_register_upload_by_drop_view_photo_and_delete_album(
     qtbot.mouseClick(window.home.buttons["albums"], Qt.MouseButton.LeftButton)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Vacaciones", True))
     qtbot.mouseClick(window.albums.new_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: any(a.name == "Vacaciones" for a in window.albums.model.albums), timeout=10000)
+    qtbot.waitUntil(lambda: any(a.name == "Vacaciones" for a in window.albums.model.albums), timeout=30000)
     profile = next(a for a in window.albums.model.albums if a.is_profile)
     assert profile.photo_count == 1
 
@@ -117,18 +117,18 @@ def test_register_upload_by_drop_view_photo_and_delete_album(
     assert skipped.path.name == "notas.txt"
     assert panel.state_text(skipped) == "Omitida: Ese archivo no es una imagen."
     qtbot.waitUntil(lambda: any(a.name == "Vacaciones" and a.photo_count == 2
-                                for a in window.albums.model.albums), timeout=10000)
+                                for a in window.albums.model.albums), timeout=30000)
 
     # Open the album and a photo.
     index = window.albums.model.index_of(next(a.id for a in window.albums.model.albums if a.name == "Vacaciones"))
     open_item(qtbot, grid, index)
     assert window.content.currentWidget() is window.album
-    qtbot.waitUntil(lambda: len(window.album.model.photos) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: len(window.album.model.photos) == 2, timeout=30000)
     assert window.album.header.subtitle.text().startswith("2 fotos")
     photo_grid = window.album.grid
     group_row = next(r for r, p in enumerate(window.album.model.photos) if p.name == "group_harington_leslie")
     photo_index = window.album.model.index(group_row)
-    qtbot.waitUntil(lambda: photo_index.data(Qt.ItemDataRole.DecorationRole) is not None, timeout=10000)
+    qtbot.waitUntil(lambda: photo_index.data(Qt.ItemDataRole.DecorationRole) is not None, timeout=30000)
     open_item(qtbot, photo_grid, photo_index)
     page = window.photo
     assert window.content.currentWidget() is page
@@ -141,9 +141,9 @@ def test_register_upload_by_drop_view_photo_and_delete_album(
     # Describe it, save, and read the translation.
     page.description_edit.setPlainText("Dos actores en una rueda de prensa")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.save_status.text() == "Guardado", timeout=10000)
+    qtbot.waitUntil(lambda: page.save_status.text() == "Guardado", timeout=30000)
     qtbot.waitUntil(lambda: page.languages is not None or page.translation_status.text() not in ("", "Cargando idiomas…"),
-                    timeout=10000)
+                    timeout=30000)
     assert page.languages, page.translation_status.text()
     english = page.language.findData("en")
     assert english > 0
@@ -154,13 +154,13 @@ def test_register_upload_by_drop_view_photo_and_delete_album(
     # Back to the albums and delete the album; the confirmation names the photo count.
     qtbot.mouseClick(page.back, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.album.back, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: any(a.name == "Vacaciones" for a in window.albums.model.albums), timeout=10000)
+    qtbot.waitUntil(lambda: any(a.name == "Vacaciones" for a in window.albums.model.albums), timeout=30000)
     window.albums.set_edit_mode(True)
     album = next(a for a in window.albums.model.albums if a.name == "Vacaciones")
     window.albums.grid.setCurrentIndex(window.albums.model.index_of(album.id))
     assert "Se eliminarán también sus 2 fotos." in window.albums.delete_confirmation_text(album)
     click_in_next_message_box("Eliminar")
     qtbot.mouseClick(window.albums.delete_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: all(a.name != "Vacaciones" for a in window.albums.model.albums), timeout=10000)
+    qtbot.waitUntil(lambda: all(a.name != "Vacaciones" for a in window.albums.model.albums), timeout=30000)
     assert [a.kind for a in window.albums.model.albums] == ["profile"]
     assert window.albums.grid.model().data(window.albums.model.index(0), AlbumRole).is_profile
