@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = REPO_ROOT.parent / "shared" / "fixtures"
+FIXTURES = REPO_ROOT / "tests" / "fixtures"
 FACES = FIXTURES / "faces"
 
 DUMMY_AWS_ENVIRONMENT = {
@@ -31,7 +31,7 @@ def in_ci() -> bool:
 @pytest.fixture(scope="session")
 def faces_dir() -> Path:
     if not FACES.is_dir():
-        pytest.fail(f"the shared fixtures are missing: {FACES}")
+        pytest.fail(f"the test fixtures are missing: {FACES}")
     return FACES
 
 

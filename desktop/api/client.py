@@ -1,6 +1,6 @@
 """HTTP client for the FaceAlbum API v1 (``requests``, no Qt).
 
-Every method maps to one endpoint of ``shared/design/api.md`` and either returns a typed record
+Every method maps to one endpoint of ``docs/api.md`` and either returns a typed record
 or raises an :class:`~desktop.api.errors.ApiError` subclass. The client is safe to share between
 threads for independent calls (each call builds its own request; the token is a plain attribute).
 """

@@ -40,7 +40,7 @@ from server.engines.translation.local import LocalTranslator  # noqa: E402
 from server.jobs import repository as jobs  # noqa: E402
 from server.photos.models import Photo  # noqa: E402
 
-FACES = REPO_ROOT / ".." / "shared" / "fixtures" / "faces"
+FACES = REPO_ROOT / "tests" / "fixtures" / "faces"
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 CAPTIONS = [
     "Fiesta de cumpleaños con la familia en la playa",

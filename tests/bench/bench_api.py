@@ -20,7 +20,7 @@ import httpx
 from PIL import Image
 
 REPO = Path(__file__).resolve().parents[2]
-FACES = REPO.parent / "shared" / "fixtures" / "faces"
+FACES = REPO / "tests" / "fixtures" / "faces"
 sys.path.insert(0, str(REPO))
 
 

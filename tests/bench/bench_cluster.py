@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 
 REPO = Path(__file__).resolve().parents[2]
-FACES = REPO.parent / "shared" / "fixtures" / "faces"
+FACES = REPO / "tests" / "fixtures" / "faces"
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests" / "deploy"))
 

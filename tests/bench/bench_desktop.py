@@ -35,8 +35,8 @@ from desktop.backend import BackendState  # noqa: E402
 from desktop.core.session import MemoryTokenStore  # noqa: E402
 from desktop.core.uploads import UploadState  # noqa: E402
 
-FACES = REPO / ".." / "shared" / "fixtures" / "faces"
-VIDEO = REPO / ".." / "shared" / "fixtures" / "video" / "hamilton_clip.mp4"
+FACES = REPO / "tests" / "fixtures" / "faces"
+VIDEO = REPO / "tests" / "fixtures" / "video" / "hamilton_clip.mp4"
 PASSWORD = "Tr0mpeta-Azul!"
 
 LAUNCH_PROBE = """

@@ -27,7 +27,7 @@ from server.engines.faces.calibration import read_video_frames  # noqa: E402
 from server.engines.faces.local import LocalFaceEngine, encode_embedding  # noqa: E402
 from server.faces.verification import check_enrolment_frames, verify_login  # noqa: E402
 
-FIXTURES = REPO_ROOT / ".." / "shared" / "fixtures"
+FIXTURES = REPO_ROOT / "tests" / "fixtures"
 LOGIN_FRAMES = (84, 100, 114)  # the fixture clip's head turn to the right
 TARGET_P95_SECONDS = 0.8
 

@@ -23,7 +23,7 @@ from PIL import Image, JpegImagePlugin  # noqa: E402
 
 from server.images import ProcessedImage, process_upload  # noqa: E402
 
-FIXTURE = REPO_ROOT / ".." / "shared" / "fixtures" / "faces" / "group_obama_biden.jpg"
+FIXTURE = REPO_ROOT / "tests" / "fixtures" / "faces" / "group_obama_biden.jpg"
 TARGET_SECONDS = 0.4
 
 

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from desktop_server_process import REPO, free_port, start_server, stop_server
 
 REPO_ROOT = REPO
-FIXTURES = REPO / ".." / "shared" / "fixtures"
+FIXTURES = REPO / "tests" / "fixtures"
 FACES = FIXTURES / "faces"
 VIDEO = FIXTURES / "video" / "hamilton_clip.mp4"
 
@@ -45,9 +45,9 @@ def unique() -> str:
 
 @pytest.fixture(scope="session")
 def faces() -> Path:
-    """The shared fixture photos folder."""
+    """The test fixture photos folder."""
     if not FACES.is_dir():
-        pytest.fail(f"the shared fixtures are missing: {FACES}")
+        pytest.fail(f"the test fixtures are missing: {FACES}")
     return FACES
 
 
@@ -55,7 +55,7 @@ def faces() -> Path:
 def video_clip() -> Path:
     """The fixture video usable as a fake webcam."""
     if not VIDEO.exists():
-        pytest.fail(f"the shared fixture video is missing: {VIDEO}")
+        pytest.fail(f"the test fixture video is missing: {VIDEO}")
     return VIDEO
 
 

@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/desktop/screenshots.py [--out DIR]
 
-Starts its own server with a demo account, albums and photos from the shared fixtures; the
+Starts its own server with a demo account, albums and photos from the test fixtures; the
 camera screens use the fixture video as the webcam.
 """
 
@@ -32,7 +32,7 @@ from desktop.views.camera_dialog import CameraDialog
 from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.uploads import UploadDialog
 
-FIXTURES = REPO / ".." / "shared" / "fixtures"
+FIXTURES = REPO / "tests" / "fixtures"
 FACES = FIXTURES / "faces"
 VIDEO = FIXTURES / "video" / "hamilton_clip.mp4"
 PASSWORD = "Tr0mpeta-Azul!"

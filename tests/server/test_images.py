@@ -24,7 +24,7 @@ from server.images import (
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-FACES = REPO_ROOT / ".." / "shared" / "fixtures" / "faces"
+FACES = REPO_ROOT / "tests" / "fixtures" / "faces"
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 50_000_000

@@ -1,6 +1,6 @@
 """Reproduce the local engine's threshold calibration on a labelled photo set.
 
-    python -m server.engines.faces.calibration ../shared/fixtures [--video-step 3]
+    python -m server.engines.faces.calibration tests/fixtures [--video-step 3]
 
 Labels come from file names (``<person>_<n>.<ext>``; ``group_*`` skipped) and, when present,
 ``video/hamilton_clip.mp4`` frames 84–210 labelled ``miranda``. Two views are printed:

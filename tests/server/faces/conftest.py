@@ -15,7 +15,7 @@ from server.engines.faces.local import LocalFaceEngine
 from server.faces.verification import check_enrolment_frames
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
-FIXTURES = REPO_ROOT / ".." / "shared" / "fixtures"
+FIXTURES = REPO_ROOT / "tests" / "fixtures"
 FACES = FIXTURES / "faces"
 VIDEO = FIXTURES / "video" / "hamilton_clip.mp4"
 
@@ -36,7 +36,7 @@ def jpeg() -> Callable[..., bytes]:
 @pytest.fixture(scope="session")
 def engine() -> LocalFaceEngine:
     if not FACES.is_dir():
-        pytest.fail(f"the shared fixtures are missing: {FACES}")
+        pytest.fail(f"the test fixtures are missing: {FACES}")
     local = LocalFaceEngine()
     local.load()
     return local

@@ -9,7 +9,7 @@ import pytest
 from server.engines.faces.calibration import collect, error_rates, login_distances, pair_distances
 from server.engines.faces.local import DEFAULT_DISTANCE_THRESHOLD
 
-FIXTURES = Path(__file__).resolve().parents[3] / ".." / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[3] / "tests" / "fixtures"
 
 
 def test_error_rates_count_accepts_at_or_below_the_threshold():

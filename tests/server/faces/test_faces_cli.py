@@ -16,7 +16,7 @@ from PIL import Image
 from server.faces.cli import main
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
-FACES = REPO_ROOT / ".." / "shared" / "fixtures" / "faces"
+FACES = REPO_ROOT / "tests" / "fixtures" / "faces"
 pytestmark = pytest.mark.slow
 
 

@@ -16,7 +16,7 @@ from server.engines.faces.liveness import check_liveness
 from server.engines.shapes import EngineUnavailable
 from server.faces.verification import verify_login
 
-FACES = Path(__file__).resolve().parents[3] / ".." / "shared" / "fixtures" / "faces"
+FACES = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "faces"
 BOX = {"Width": 0.25, "Height": 0.3, "Left": 0.4, "Top": 0.15}
 
 
