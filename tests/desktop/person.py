@@ -64,3 +64,23 @@ def log_in(qtbot: QtBot, window: object, backend: object, login: str, password: 
     qtbot.keyClicks(window.login.password_edit, password)
     qtbot.keyClick(window.login.password_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.top.currentWidget() is window.shell, timeout=30000)
+
+
+def answer_next_message_box(qtbot: QtBot, button_text: str, seen: list[str] | None = None) -> None:
+    """Click ``button_text`` in the message box about to open (recording its text in ``seen``)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            if seen is not None:
+                seen.append(box.text() + "\n" + box.informativeText())
+            for button in box.buttons():
+                if button.text() == button_text:
+                    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+                    return
+            raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.buttons()]}")
+        QTimer.singleShot(20, press)
+
+    QTimer.singleShot(20, press)
