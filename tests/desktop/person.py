@@ -56,8 +56,18 @@ def drag_and_drop(widget: QWidget, pos: QPoint, paths: list[Path]) -> bool:
 
 
 def log_in(qtbot: QtBot, window: object, backend: object, login: str, password: str) -> None:
-    """Type the login and password and press Enter."""
-    qtbot.waitUntil(lambda: backend.state is BackendState.READY, timeout=60000)
+    """Type the login and password and press Enter.
+
+    A loaded machine can miss the app's first one-second server check (issue 15 makes it
+    patient); the person then presses "Reintentar", as the banner offers.
+    """
+
+    def ready() -> bool:
+        if backend.state is BackendState.FAILED and window.login.banner.retry.isVisible():
+            qtbot.mouseClick(window.login.banner.retry, Qt.MouseButton.LeftButton)
+        return backend.state is BackendState.READY
+
+    qtbot.waitUntil(ready, timeout=120000)
     window.login.login_edit.clear()
     qtbot.keyClicks(window.login.login_edit, login)
     window.login.password_edit.clear()
@@ -84,3 +94,9 @@ def answer_next_message_box(qtbot: QtBot, button_text: str, seen: list[str] | No
         QTimer.singleShot(20, press)
 
     QTimer.singleShot(20, press)
+
+
+def settle(qtbot: QtBot, window: object) -> None:
+    """Wait until the home screen has its profile tags (the server's slow first analysis is over)."""
+    qtbot.waitUntil(lambda: window.home.tags_status.text() != window.home.tr("Analizando tu foto…"),
+                    timeout=120000)
