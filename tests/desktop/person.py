@@ -100,3 +100,37 @@ def settle(qtbot: QtBot, window: object) -> None:
     """Wait until the home screen has its profile tags (the server's slow first analysis is over)."""
     qtbot.waitUntil(lambda: window.home.tags_status.text() != window.home.tr("Analizando tu foto…"),
                     timeout=120000)
+
+
+def right_click_and_choose(qtbot: QtBot, viewport: QWidget, pos: QPoint, *path: str) -> None:
+    """Right-click at ``pos`` and pick the menu entry ``path`` (e.g. "Mover a", "Playa")."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    chosen: list[str] = []
+
+    def pick(depth: int = 0) -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(20, lambda: pick(depth))
+            return
+        action = next((a for a in menu.actions() if a.text() == path[depth]), None)
+        if action is None:
+            menu.close()
+            raise AssertionError(f"no {path[depth]!r} in {[a.text() for a in menu.actions()]}")
+        if action.menu() is not None and depth + 1 < len(path):
+            menu.setActiveAction(action)
+            action.menu().popup(menu.mapToGlobal(menu.actionGeometry(action).topRight()))
+            QTimer.singleShot(20, lambda: pick(depth + 1))
+            return
+        chosen.append(action.text())
+        action.trigger()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMenu) and widget.isVisible():
+                widget.close()
+
+    QTimer.singleShot(20, pick)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(lambda: bool(chosen), timeout=5000)
