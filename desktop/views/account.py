@@ -176,6 +176,9 @@ class AccountPage(Page):
         self._show_face(None)
 
     def retranslate(self) -> None:
+        # Messages about earlier actions were written in the old language: drop them.
+        for status in (self.info_status, self.pw_status, self.face_status, self.delete_status):
+            status.clear()
         self.header.title.setText(self.tr("Ajustes de la cuenta"))
         self.header.subtitle.setText(self.tr("Los cambios importantes piden tu contraseña actual."))
         self.info_title.setText(self.tr("Datos personales"))

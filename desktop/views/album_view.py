@@ -49,6 +49,7 @@ from desktop.views.widgets import (
     DropArea,
     Page,
     PageHeader,
+    album_title,
     button,
     local_paths,
     set_drop_highlight,
@@ -482,7 +483,7 @@ class AlbumPage(Page):
         if album is None:
             return
         count = max(len(self.model.photos), album.photo_count if self.model.has_more else 0)
-        self.header.title.setText(album.name)
+        self.header.title.setText(album_title(album))
         if self.model.loading and not self.model.photos:
             subtitle = self.tr("Cargando fotos…")
         else:

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -44,9 +46,18 @@ from desktop.context import AppContext
 from desktop.core.messages import message_for
 from desktop.operations import albums as album_ops
 from desktop.views.thumbnails import ThumbnailLoader
-from desktop.views.widgets import Page, PageHeader, button, label, local_paths, set_drop_highlight
+from desktop.views.widgets import (
+    Page,
+    PageHeader,
+    album_title,
+    button,
+    label,
+    local_paths,
+    set_drop_highlight,
+)
 
 AlbumRole = Qt.ItemDataRole.UserRole + 1
+QT_TRANSLATE_NOOP("Albums", "Fotos de perfil")  # the profile album's shown name (album_title)
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -73,7 +84,7 @@ class AlbumListModel(QAbstractListModel):
             return None
         album = self.albums[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return album.name
+            return album_title(album)
         if role == AlbumRole:
             return album
         if role == Qt.ItemDataRole.DecorationRole and album.cover_photo_id:
@@ -146,7 +157,7 @@ class AlbumDelegate(QStyledItemDelegate):
         painter.setFont(name_font)
         painter.setPen(QColor("#1d2433"))
         text_rect = QRect(rect.left() + 12, cover.bottom() + 10, rect.width() - 24, 22)
-        name = painter.fontMetrics().elidedText(album.name, Qt.TextElideMode.ElideRight, text_rect.width())
+        name = painter.fontMetrics().elidedText(album_title(album), Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
         count_font = QFont(option.font)
         count_font.setPointSizeF(9)
@@ -304,8 +315,9 @@ class AlbumsPage(Page):
         self.new_button.setText(self.tr("Nuevo álbum"))
         self.rename_button.setText(self.tr("Renombrar"))
         self.delete_button.setText(self.tr("Eliminar"))
-        self.hint.setText(self.tr("«Fotos de perfil» guarda tus fotos de perfil y se llena sola: "
-                                  "no se puede renombrar, borrar ni subir a él."))
+        self.hint.setText(self.tr("«{name}» guarda tus fotos de perfil y se llena sola: "
+                                  "no se puede renombrar, borrar ni subir a él.").format(
+            name=QCoreApplication.translate("Albums", "Fotos de perfil")))
         self.grid.viewport().update()
 
     def set_edit_mode(self, on: bool) -> None:
@@ -413,4 +425,4 @@ class AlbumsPage(Page):
         self.album_menu(index.data(AlbumRole)).exec(self.grid.viewport().mapToGlobal(pos))
 
     def _explain_locked(self, album: Album) -> None:
-        QMessageBox.information(self, album.name, message_for("profile_album_locked"))
+        QMessageBox.information(self, album_title(album), message_for("profile_album_locked"))

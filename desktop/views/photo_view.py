@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QPixmap, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,6 +42,17 @@ VIEWER_KEYS = {
 }
 ZOOM_STEP = 1.25
 PRELOADED = 8  # previews kept in memory (the current photo and its neighbours)
+
+
+def language_name(code: str) -> str:
+    """A language code as a word in the UI language ("es" → "español" / "Spanish")."""
+    if not code:
+        return "?"
+    language = QLocale(code).language()
+    if language == QLocale.Language.C:
+        return code
+    return QLocale.languageToString(language) if QLocale().language() == QLocale.Language.English \
+        else QLocale(code).nativeLanguageName()
 
 
 class ZoomView(QScrollArea):
@@ -587,9 +598,8 @@ class PhotoPage(Page):
     def _show_translation(self, translation: Translation) -> None:
         self.translation.setText(translation.text)
         self.translation.setVisible(True)
-        source = translation.source_language or "?"
-        self.translation_status.setText(self.tr("Traducido del «{source}» ({engine})").format(
-            source=source, engine=translation.engine or "—"))
+        self.translation_status.setText(self.tr("Traducido de: {language}").format(
+            language=language_name(translation.source_language)))
 
     def _on_translation_failed(self, error: Exception) -> None:
         self.translation.setText("")
