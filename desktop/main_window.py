@@ -346,6 +346,13 @@ class MainWindow(QMainWindow):
             return True
         return False
 
+    def prepare_to_quit(self) -> None:
+        """Quit without asking (a signal from the system): keep unsent uploads for later."""
+        if self.uploads.pending_count:
+            self.uploads.suspend(wait_seconds=5.0)
+        self.login.face_panel.stop_camera()
+        self.backend.stop()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.uploads.pending_count and not self.confirm_quit_with_uploads():
             event.ignore()
