@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from person import log_in, settle
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
