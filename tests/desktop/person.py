@@ -90,7 +90,9 @@ def answer_next_message_box(qtbot: QtBot, button_text: str, seen: list[str] | No
                 if button.text() == button_text:
                     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
                     return
-            raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.buttons()]}")
+            names = [b.text() for b in box.buttons()]
+            box.reject()  # never leave a modal box open: the test would hang instead of failing
+            raise AssertionError(f"no button {button_text!r} in {names}")
         QTimer.singleShot(20, press)
 
     QTimer.singleShot(20, press)

@@ -81,7 +81,7 @@ def test_deleting_an_account_leaves_nothing_for_the_next_one(
     answer_next_message_box(qtbot, "Eliminar para siempre")
     notices: list[str] = []  # the "account deleted" notice comes next
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
-    answer_next_message_box(qtbot, "OK", notices)
+    answer_next_message_box(qtbot, "Aceptar", notices)  # Qt's own button, in Spanish too
     qtbot.waitUntil(lambda: window.top.currentWidget() is window.login, timeout=30000)
     qtbot.waitUntil(lambda: bool(notices), timeout=10000)
     assert "eliminado" in notices[0]
