@@ -79,6 +79,8 @@ class Settings(BaseSettings):
 
     # Limits
     max_upload_bytes: int = 20 * 1024 * 1024
+    # Bodies of routes without a photo (JSON and small forms): login, albums, edits...
+    max_json_body_bytes: int = 16 * 1024
     max_image_pixels: int = 50_000_000
     thumbnail_px: int = 256
     preview_px: int = 1440

@@ -48,11 +48,15 @@ class LocalTextEngine:
         min_confidence: float = 50.0,
         rotate_upside_down_text: bool = False,
         threads: int | None = None,
+        max_boxes: int = 1000,
     ) -> None:
         """``rotate_upside_down_text`` turns on rapidocr's 180° classifier (about 7% slower).
 
-        ``min_confidence`` (0-100) drops lines the recogniser is unsure of.
+        ``min_confidence`` (0-100) drops lines the recogniser is unsure of. ``max_boxes`` bounds
+        the text boxes recognised per call (recognition costs per box: a page of small print
+        would otherwise take tens of seconds).
         """
+        self._max_boxes = max_boxes
         self._detection_side_limit = detection_side_limit
         self._min_confidence = min_confidence
         self._rotate_upside_down_text = rotate_upside_down_text
@@ -122,6 +126,7 @@ class LocalTextEngine:
             "Global.use_cls": self._rotate_upside_down_text,
             "Det.limit_type": "max",
             "Det.limit_side_len": self._detection_side_limit,
+            "Det.max_candidates": self._max_boxes,
         }
         for section, path in paths.items():
             # An explicit model_path makes rapidocr skip its download step entirely.
