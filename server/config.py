@@ -111,6 +111,7 @@ class Settings(BaseSettings):
     # text boxes read per OCR call, and OCR calls per user per window.
     text_max_concurrent: int = 2
     text_max_boxes: int = 100
+    text_time_budget_seconds: float = 1.5
     text_rate_per_user: int = 30
     text_rate_window_seconds: int = 600
     engine_busy_retry_seconds: int = 5

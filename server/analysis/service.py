@@ -106,6 +106,7 @@ def extract_text(
             )
             for line in result.lines
         ],
+        complete=result.complete,
     )
 
 

@@ -94,7 +94,10 @@ class EngineRegistry:
             if choice == "local":
                 from server.engines.text.local import LocalTextEngine
 
-                return LocalTextEngine(max_boxes=self.settings.text_max_boxes)
+                return LocalTextEngine(
+                    max_boxes=self.settings.text_max_boxes,
+                    time_budget=self.settings.text_time_budget_seconds,
+                )
             if choice == "aws":
                 from server.engines.text.aws import AwsTextEngine
 
