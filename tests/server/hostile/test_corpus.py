@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import socket
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -332,3 +333,42 @@ def test_hostile_request_is_refused_cheaply(case: Case, target: Target, baseline
 def test_whole_corpus_stays_within_the_rss_budget(target: Target, baseline_rss: int) -> None:
     growth = target.server.rss_bytes() - baseline_rss
     assert growth < RSS_BUDGET_BYTES, f"RSS grew by {growth / 2**20:.0f} MB"
+
+
+def test_data_dir_and_database_files_are_private(target: Target) -> None:
+    """Started with umask 022, the service still keeps its data owner-only (issue row 9)."""
+    data_dir = target.server.data_dir
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    database = data_dir / "facealbum.sqlite3"
+    files = [database, data_dir / "facealbum.sqlite3-wal", data_dir / "facealbum.sqlite3-shm"]
+    assert all(path.exists() for path in files)
+    assert {path.name: stat.S_IMODE(path.stat().st_mode) for path in files} == {
+        path.name: 0o600 for path in files
+    }
+    photos = [path for path in (data_dir / "objects").rglob("*") if path.is_file()]
+    assert photos and {stat.S_IMODE(path.stat().st_mode) for path in photos} == {0o600}
+
+
+def test_token_answers_are_not_stored_and_originals_are_served_inline(target: Target) -> None:
+    login = httpx.post(
+        f"{target.server.url}/api/v1/auth/login",
+        json={"login": "jose", "password": PASSWORD},
+        timeout=60,
+    )
+    assert login.status_code == 200
+    assert login.headers["cache-control"] == "no-store"
+    assert login.headers["x-content-type-options"] == "nosniff"
+
+    original = httpx.get(
+        f"{target.server.url}/api/v1/photos/{target.photo_id}/content",
+        params={"variant": "original"},
+        headers=target.headers,
+        timeout=60,
+    )
+    assert original.status_code == 200
+    assert original.headers["content-type"] == "image/jpeg"
+    assert original.headers["content-disposition"] == (
+        f'inline; filename="photo-{target.photo_id}.jpg"'
+    )
+    assert original.headers["x-content-type-options"] == "nosniff"
+    assert original.headers["cache-control"] == "private, max-age=86400"
