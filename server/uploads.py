@@ -48,11 +48,10 @@ def route_body_limits(
     face_limit = upload_max_bytes * max(2, face_frames_max) + FORM_OVERHEAD_BYTES
 
     def limit_for(method: str, path: str) -> int:
-        if method in ("POST", "PUT", "PATCH"):
-            if _FACE_ROUTES.match(path):
-                return face_limit
-            if _PHOTO_ROUTES.match(path):
-                return photo_limit
+        if method in ("POST", "PUT") and _FACE_ROUTES.match(path):
+            return face_limit
+        if method in ("POST", "PATCH") and _PHOTO_ROUTES.match(path):
+            return photo_limit
         return json_max_bytes
 
     return limit_for
