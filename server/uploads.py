@@ -35,6 +35,9 @@ def read_upload(upload: UploadFile, *, max_bytes: int, field: str) -> bytes:
 # Routes whose bodies carry photos; every other route takes a small JSON (or form) body.
 _PHOTO_ROUTES = re.compile(r"^/api/v1/(auth/register|albums/[^/]+/photos|analysis/text|me)/?$")
 _FACE_ROUTES = re.compile(r"^/api/v1/(auth/face-login|me/face)/?$")
+# JSON routes that take lists of up to 1000 ids or SHA-256 digests (issue 12's bulk actions).
+_LIST_ROUTES = re.compile(r"^/api/v1/photos/(check|bulk)/?$")
+LIST_BODY_BYTES = 128 * 1024
 # Room for the form fields and multipart framing around the file(s).
 FORM_OVERHEAD_BYTES = 64 * 1024
 
@@ -52,6 +55,8 @@ def route_body_limits(
             return face_limit
         if method in ("POST", "PATCH") and _PHOTO_ROUTES.match(path):
             return photo_limit
+        if method == "POST" and _LIST_ROUTES.match(path):
+            return max(json_max_bytes, LIST_BODY_BYTES)
         return json_max_bytes
 
     return limit_for
