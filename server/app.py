@@ -13,18 +13,19 @@ from server.albums.router import router as albums_router
 from server.analysis.router import router as analysis_router
 from server.auth.router import router as auth_router
 from server.config import Settings
-from server.db import make_engine, make_session_factory
+from server.db import ensure_private_dir, make_engine, make_session_factory
 from server.deps import AppContext
 from server.engines.registry import EngineRegistry
 from server.errors import ERROR_RESPONSES, install_error_handlers
 from server.faces.router import router as faces_router
+from server.headers import SecurityHeaders
 from server.health import router as health_router
 from server.jobs import repository as jobs
 from server.jobs.runner import JobRunner
 from server.migrate import upgrade
 from server.photos.router import router as photos_router
 from server.storage import ObjectStore, create_object_store
-from server.uploads import BodySizeLimit
+from server.uploads import BodySizeLimit, route_body_limits
 from server.users.router import router as users_router
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def build_store(settings: Settings) -> ObjectStore:
 def build_context(
     settings: Settings, *, migrate: bool = True, store: ObjectStore | None = None
 ) -> AppContext:
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    ensure_private_dir(settings.data_dir)
     engine = make_engine(settings.resolved_database_url())
     if migrate:
         upgrade(engine)
@@ -106,9 +107,12 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     )
     for router in routers:
         app.include_router(router, responses=ERROR_RESPONSES)
-    # Face login sends up to face_frames_max photos in one request.
-    max_body = (
-        context.settings.max_upload_bytes * max(2, context.settings.face_frames_max) + 1024 * 1024
+    settings = context.settings
+    limit_for = route_body_limits(
+        json_max_bytes=settings.max_json_body_bytes,
+        upload_max_bytes=settings.max_upload_bytes,
+        face_frames_max=settings.face_frames_max,
     )
-    app.add_middleware(BodySizeLimit, max_bytes=max_body)
+    app.add_middleware(BodySizeLimit, limit_for=limit_for)
+    app.add_middleware(SecurityHeaders)
     return app

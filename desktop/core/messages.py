@@ -130,6 +130,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Translation is not available on this server.",
     ),
     "unsupported_language": ("Ese idioma no está disponible.", "That language is not available."),
+    "engine_busy": (
+        "El servidor está ocupado. Vuelve a intentarlo en unos segundos.",
+        "The server is busy. Try again in a few seconds.",
+    ),
     "text_unavailable": (
         "La extracción de texto no está disponible en este servidor.",
         "Text extraction is not available on this server.",

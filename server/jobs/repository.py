@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from server.jobs.models import Job
+from server.photos.models import Photo
 
 TAG_PHOTO = "tag_photo"
 
@@ -18,18 +19,30 @@ def enqueue(db: Session, *, kind: str, photo_id: int | None = None) -> Job:
     return job
 
 
+def _fair_order(now: datetime) -> Select[tuple[int]]:
+    """Due job ids, taking turns between the photos' owners: each owner's oldest due job
+    first (oldest owner first), then each owner's second, and so on. One user's thousand
+    uploads wait behind another user's first photo instead of in front of it."""
+    due = or_(Job.state == "pending", (Job.state == "running") & (Job.locked_until < now))
+    turn = (
+        func.row_number()
+        .over(partition_by=Photo.user_id, order_by=(Job.run_after, Job.id))
+        .label("turn")
+    )
+    ranked = (
+        select(Job.id, Job.run_after, turn)
+        .outerjoin(Photo, Photo.id == Job.photo_id)
+        .where(Job.run_after <= now, due)
+        .subquery()
+    )
+    return select(ranked.c.id).order_by(ranked.c.turn, ranked.c.run_after, ranked.c.id)
+
+
 def claim_next(db: Session, *, worker_id: str, now: datetime, lease: timedelta) -> Job | None:
-    """Claim one due job. The UPDATE ... WHERE state/lease guard makes the claim atomic across
-    instances: only one worker's UPDATE matches the row."""
-    candidates = db.scalars(
-        select(Job.id)
-        .where(
-            Job.run_after <= now,
-            or_(Job.state == "pending", (Job.state == "running") & (Job.locked_until < now)),
-        )
-        .order_by(Job.run_after, Job.id)
-        .limit(5)
-    ).all()
+    """Claim one due job, in the owners' fair order (``_fair_order``). The UPDATE ... WHERE
+    state/lease guard makes the claim atomic across instances: only one worker's UPDATE
+    matches the row."""
+    candidates = db.scalars(_fair_order(now).limit(5)).all()
     for job_id in candidates:
         result = db.execute(
             update(Job)

@@ -35,9 +35,9 @@ class PhotoPage(BaseModel):
 
 
 class PhotoPatch(BaseModel):
-    name: str | None = Field(default=None)
-    description: str | None = Field(default=None)
-    album_id: int | None = Field(default=None)
+    name: str | None = Field(default=None, max_length=1000)
+    description: str | None = Field(default=None, max_length=10000)
+    album_id: int | None = Field(default=None, description="an id outside 1..2^31-1 is not found")
 
 
 class TranslationOut(BaseModel):

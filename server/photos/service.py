@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from server.albums import service as album_service
 from server.albums.models import Album
 from server.config import Settings
+from server.db import id_in_range
 from server.errors import ImageRejected, NotFound, ValidationFailed
 from server.images import ProcessedImage, process_upload
 from server.jobs import repository as jobs
@@ -177,7 +178,11 @@ def upload(
 
 
 def get_owned(db: Session, *, user_id: int, photo_id: int) -> Photo:
-    photo = repository.get_owned(db, user_id=user_id, photo_id=photo_id)
+    photo = (
+        repository.get_owned(db, user_id=user_id, photo_id=photo_id)
+        if id_in_range(photo_id)
+        else None
+    )
     if photo is None:
         raise photo_not_found()
     return photo
@@ -192,8 +197,11 @@ def decode_cursor(cursor: str) -> int:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         if not raw.startswith("p"):
             raise ValueError(raw)
-        value = int(raw[1:])
-        if value <= 0:
+        digits = raw[1:]
+        if not digits.isascii() or not digits.isdigit() or len(digits) > 10:
+            raise ValueError(raw)
+        value = int(digits)
+        if not id_in_range(value):
             raise ValueError(raw)
         return value
     except (ValueError, UnicodeDecodeError, binascii.Error) as exc:
@@ -267,6 +275,7 @@ class PhotoContent:
     key: str
     content_type: str
     etag: str
+    filename: str
 
 
 def content_ref(photo: Photo, variant: str) -> PhotoContent:
@@ -276,6 +285,14 @@ def content_ref(photo: Photo, variant: str) -> PhotoContent:
             fields={"variant": "thumb|preview|original"},
         )
     if variant == "original":
-        return PhotoContent(photo.original_key, photo.content_type, f'"{photo.sha256}"')
+        extension = photo.original_key.rsplit(".", 1)[-1]
+        return PhotoContent(
+            photo.original_key,
+            photo.content_type,
+            f'"{photo.sha256}"',
+            f"photo-{photo.id}.{extension}",
+        )
     key = photo.thumbnail_key if variant == "thumb" else photo.preview_key
-    return PhotoContent(key, "image/jpeg", f'"{photo.sha256[:32]}-{variant}"')
+    return PhotoContent(
+        key, "image/jpeg", f'"{photo.sha256[:32]}-{variant}"', f"photo-{photo.id}-{variant}.jpg"
+    )
