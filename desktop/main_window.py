@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
         self.top.setCurrentWidget(self.shell)
         self.navigate("home")
         self.albums.refresh()
+        self.uploads.restore()
 
     def _on_user(self, user: User | None) -> None:
         if user is None:
@@ -267,7 +268,6 @@ class MainWindow(QMainWindow):
 
     def _on_session_ended(self, why: str) -> None:
         # Every screen clears itself on this signal; the window only goes back to login.
-        self.uploads.suspend()
         self.login.password_edit.clear()
         self.login.login_edit.setText(self.ctx.settings.last_login)
         if why == "expired":
@@ -323,8 +323,32 @@ class MainWindow(QMainWindow):
         self.show_login()
         self.backend.start()
 
+    def confirm_quit_with_uploads(self) -> bool:
+        """Ask what to do with files not uploaded yet; False keeps the window open."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Subidas pendientes"),
+                          self.tr("Quedan %n foto(s) por subir.", "", self.uploads.pending_count),
+                          parent=self)
+        box.setInformativeText(self.tr("Si sales ahora, se subirán la próxima vez que entres con "
+                                       "esta cuenta."))
+        wait = box.addButton(self.tr("Seguir subiendo"), QMessageBox.ButtonRole.RejectRole)
+        later = box.addButton(self.tr("Salir y continuar después"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Salir y descartarlas"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(later)
+        box.setEscapeButton(wait)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is later:
+            self.uploads.suspend()
+            return True
+        if clicked is discard:
+            self.uploads.discard()
+            return True
+        return False
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.uploads.cancel()
+        if self.uploads.pending_count and not self.confirm_quit_with_uploads():
+            event.ignore()
+            return
         self.login.face_panel.stop_camera()
         self.backend.stop()
         super().closeEvent(event)

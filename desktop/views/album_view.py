@@ -39,7 +39,14 @@ from desktop.api.models import Album, Photo, PhotoPage
 from desktop.context import AppContext
 from desktop.operations import photos as photo_ops
 from desktop.views.thumbnails import ThumbnailLoader
-from desktop.views.widgets import DropArea, Page, PageHeader, button, local_paths
+from desktop.views.widgets import (
+    DropArea,
+    Page,
+    PageHeader,
+    button,
+    local_paths,
+    set_drop_highlight,
+)
 
 PhotoRole = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -235,7 +242,11 @@ class PhotoDelegate(QStyledItemDelegate):
 
 
 class PhotoGrid(QListView):
-    """The thumbnail grid; dropping files or folders on it asks to upload them."""
+    """The thumbnail grid; dropping files or folders anywhere on it asks to upload them.
+
+    Drag events arrive at the viewport (the widget under the pointer); a scroll area only sees
+    them when the viewport accepts drops, so that is where drops are switched on.
+    """
 
     files_dropped = Signal(list)
 
@@ -249,24 +260,40 @@ class PhotoGrid(QListView):
         self.setBatchSize(200)
         self.setSpacing(2)
         self.setMouseTracking(True)
-        self.setAcceptDrops(True)
+        self.set_drops_enabled(True)
         self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.verticalScrollBar().setSingleStep(24)
         self.setItemDelegate(PhotoDelegate(self))
 
+    def set_drops_enabled(self, enabled: bool) -> None:
+        self.setAcceptDrops(enabled)
+        self.viewport().setAcceptDrops(enabled)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if local_paths(event.mimeData()):
+            set_drop_highlight(self, True)
             event.acceptProposedAction()
+        else:
+            event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        event.acceptProposedAction()
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: Any) -> None:
+        set_drop_highlight(self, False)
 
     def dropEvent(self, event: QDropEvent) -> None:
+        set_drop_highlight(self, False)
         paths = local_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.files_dropped.emit(paths)
+        else:
+            event.ignore()
 
 
 class AlbumPage(Page):
@@ -308,6 +335,7 @@ class AlbumPage(Page):
         self.model.rowsInserted.connect(self._update_state)
         self.model.rowsRemoved.connect(self._update_state)
         self.model.loading_changed.connect(lambda _loading: self._update_state())
+        self.setAcceptDrops(True)  # the header and margins take drops too
         events = ctx.events
         events.photo_updated.connect(self.model.update_photo)
         events.photo_deleted.connect(lambda photo_id, _album: self.model.remove_photo(photo_id))
@@ -348,6 +376,34 @@ class AlbumPage(Page):
             if self.isVisible():
                 self.back_requested.emit()
 
+    def _drop_target(self) -> QWidget:
+        return self.empty if self.stack.currentWidget() is self.empty else self.grid
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.album is not None and not self.album.is_profile and local_paths(event.mimeData()):
+            set_drop_highlight(self._drop_target(), True)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self.album is not None and not self.album.is_profile and local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: Any) -> None:
+        set_drop_highlight(self._drop_target(), False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        set_drop_highlight(self._drop_target(), False)
+        paths = local_paths(event.mimeData())
+        if self.album is None or self.album.is_profile or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self._on_drop(paths)
+
     def _on_drop(self, paths: list[Path]) -> None:
         if self.album is not None:
             self.upload_requested.emit(self.album, paths)
@@ -368,7 +424,7 @@ class AlbumPage(Page):
                 subtitle += " · " + self.tr("Arrastra fotos o carpetas aquí para subirlas")
         self.header.subtitle.setText(subtitle)
         self.upload_button.setVisible(not album.is_profile)
-        self.grid.setAcceptDrops(not album.is_profile)
+        self.grid.set_drops_enabled(not album.is_profile)
         empty = not self.model.photos and not self.model.loading and not album.is_profile
         self.empty.setText(self.tr("Este álbum está vacío.\nArrastra aquí fotos o carpetas desde "
                                    "el gestor de archivos, o pulsa «Subir fotos»."))

@@ -41,7 +41,7 @@ from desktop.context import AppContext
 from desktop.core.messages import message_for
 from desktop.operations import albums as album_ops
 from desktop.views.thumbnails import ThumbnailLoader
-from desktop.views.widgets import Page, PageHeader, button, label, local_paths
+from desktop.views.widgets import Page, PageHeader, button, label, local_paths, set_drop_highlight
 
 AlbumRole = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -155,7 +155,11 @@ class AlbumDelegate(QStyledItemDelegate):
 
 
 class AlbumGrid(QListView):
-    """Icon-mode list of album cards that accepts files dropped onto a card."""
+    """Icon-mode list of album cards that accepts files dropped onto a card.
+
+    The viewport (the widget under the pointer) is what must accept drops; the card under the
+    pointer is highlighted while files hover over it.
+    """
 
     files_dropped = Signal(object, list)  # Album, list[Path]
     locked_drop = Signal(object)  # Album
@@ -169,6 +173,7 @@ class AlbumGrid(QListView):
         self.setSpacing(4)
         self.setMouseTracking(True)
         self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
         self.setDropIndicatorShown(False)
         self.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.delegate = AlbumDelegate(lambda n: str(n), self)
@@ -179,25 +184,38 @@ class AlbumGrid(QListView):
         return index.data(AlbumRole) if index.isValid() else None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        # Accepted anywhere on the list, so moving between cards keeps the drag alive.
         if local_paths(event.mimeData()):
             event.acceptProposedAction()
+            self._highlight(event)
+        else:
+            event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        album = self._album_at(event)
-        index = self.indexAt(event.position().toPoint())
-        self.delegate.drop_row = index.row() if album is not None and not album.is_profile else -1
-        self.viewport().update()
+        album = self._highlight(event)
         if album is not None and not album.is_profile:
             event.acceptProposedAction()
         else:
             event.ignore()
 
+    def _highlight(self, event: QDragMoveEvent | QDropEvent) -> Album | None:
+        album = self._album_at(event)
+        index = self.indexAt(event.position().toPoint())
+        row = index.row() if album is not None and not album.is_profile else -1
+        if row != self.delegate.drop_row:
+            self.delegate.drop_row = row
+            self.viewport().update()
+        set_drop_highlight(self, True)
+        return album
+
     def dragLeaveEvent(self, event: Any) -> None:
         self.delegate.drop_row = -1
+        set_drop_highlight(self, False)
         self.viewport().update()
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.delegate.drop_row = -1
+        set_drop_highlight(self, False)
         self.viewport().update()
         album = self._album_at(event)
         paths = local_paths(event.mimeData())

@@ -349,6 +349,15 @@ def local_paths(mime: QMimeData) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
+def set_drop_highlight(widget: QWidget, active: bool) -> None:
+    """Show (or hide) the dashed drop highlight the stylesheet draws for ``dropActive``."""
+    if bool(widget.property("dropActive")) != active:
+        widget.setProperty("dropActive", active)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+        widget.update()
+
+
 class DropArea(QLabel):
     """A dashed box that accepts files dropped from the file manager."""
 

@@ -11,7 +11,11 @@ from server.db import MYSQL_TABLE_ARGS, Base, UTCDateTime, utcnow
 
 class Photo(Base):
     __tablename__ = "photos"
-    __table_args__ = (Index("ix_photos_album_id_id", "album_id", "id"), MYSQL_TABLE_ARGS)
+    # sqlite_autoincrement: an id is never handed out twice (migration 0007).
+    __table_args__ = (
+        Index("ix_photos_album_id_id", "album_id", "id"),
+        {**MYSQL_TABLE_ARGS, "sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
