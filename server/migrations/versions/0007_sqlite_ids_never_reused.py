@@ -10,7 +10,7 @@ old table does not cascade into photos, translations or jobs. The copied rows ke
 the sequence starts after the highest one.
 
 Revision ID: 0007
-Revises: 0001
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 from alembic import op
 
 revision = "0007"
-down_revision = "0001"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
