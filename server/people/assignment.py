@@ -68,57 +68,67 @@ class ReferenceSet:
     """Embeddings of faces known to belong to named people, searchable in one matrix product."""
 
     def __init__(self, matrix: np.ndarray, person_ids: np.ndarray) -> None:
-        self.matrix = np.ascontiguousarray(matrix, dtype=np.float32)
-        self.person_ids = np.asarray(person_ids, dtype=np.int64)
+        owners = np.asarray(person_ids, dtype=np.int64)
+        order = np.argsort(owners, kind="stable")  # each person's rows together, for reduceat
+        self.matrix = np.ascontiguousarray(np.asarray(matrix, dtype=np.float32)[order])
+        self.person_ids = owners[order]
         self._norms = (self.matrix**2).sum(axis=1)
-        self._people, self._owner = np.unique(self.person_ids, return_inverse=True)
+        self._starts = np.flatnonzero(np.r_[True, self.person_ids[1:] != self.person_ids[:-1]])
+        self._people = self.person_ids[self._starts] if len(owners) else owners
 
     def __len__(self) -> int:
         return len(self.person_ids)
 
-    def best_by_person(self, vector: np.ndarray) -> dict[int, float]:
-        """The highest similarity of ``vector`` to each person's references."""
+    def best_by_person(self, vector: np.ndarray, *, top: int | None = None) -> dict[int, float]:
+        """The highest similarity of ``vector`` to each person's references (only the ``top``
+        most similar people when given)."""
         if not len(self.person_ids):
             return {}
         probe = np.asarray(vector, dtype=np.float32)
         squared = self._norms + float(probe @ probe) - 2.0 * (self.matrix @ probe)
-        distances = np.sqrt(np.maximum(squared, 0.0))
-        nearest = np.full(len(self._people), np.inf, dtype=np.float32)
-        np.minimum.at(nearest, self._owner, distances)
-        return {
-            int(person): distance_to_similarity(float(distance))
-            for person, distance in zip(self._people, nearest, strict=True)
-        }
+        nearest = np.sqrt(np.maximum(np.minimum.reduceat(squared, self._starts), 0.0))
+        chosen = np.arange(len(nearest))
+        if top is not None and top < len(nearest):
+            chosen = np.argpartition(nearest, top - 1)[:top]
+        return {int(self._people[c]): distance_to_similarity(float(nearest[c])) for c in chosen}
 
 
 def knn_edges(
-    matrix: np.ndarray, *, k: int, max_distance: float, block: int = 512
+    matrix: np.ndarray, *, k: int, max_distance: float, block: int = 256
 ) -> list[tuple[int, int, float]]:
     """Edges ``(i, j, weight)`` (i < j) to each row's ``k`` nearest rows within ``max_distance``,
     computed block by block so memory stays at ``block × n`` floats."""
     data = np.ascontiguousarray(matrix, dtype=np.float32)
     count = len(data)
-    norms = (data**2).sum(axis=1)
     neighbours = min(k, count - 1)
-    edges: dict[tuple[int, int], float] = {}
     if neighbours <= 0:
         return []
+    norms = (data**2).sum(axis=1)
+    limit = np.float32(max_distance**2)
+    sources: list[np.ndarray] = []
+    targets: list[np.ndarray] = []
+    squares: list[np.ndarray] = []
     for start in range(0, count, block):
-        rows = data[start : start + block]
-        squared = norms[start : start + block, None] + norms[None, :] - 2.0 * (rows @ data.T)
-        np.maximum(squared, 0.0, out=squared)
-        for offset in range(len(rows)):
-            squared[offset, start + offset] = np.inf
+        stop = min(start + block, count)
+        squared = data[start:stop] @ data.T
+        squared *= -2.0
+        squared += norms[None, :]
+        squared += norms[start:stop, None]
+        squared[np.arange(stop - start), np.arange(start, stop)] = np.inf
         nearest = np.argpartition(squared, neighbours - 1, axis=1)[:, :neighbours]
-        for offset, columns in enumerate(nearest):
-            i = start + offset
-            for j in columns:
-                distance = float(np.sqrt(squared[offset, j]))
-                if distance <= max_distance:
-                    key = (i, int(j)) if i < j else (int(j), i)
-                    # Closer pairs weigh more in the vote.
-                    edges[key] = 1.0 - distance / max_distance + 1e-3
-    return [(i, j, w) for (i, j), w in edges.items()]
+        values = np.take_along_axis(squared, nearest, axis=1)
+        rows, columns = np.nonzero(values <= limit)
+        sources.append(rows + start)
+        targets.append(nearest[rows, columns])
+        squares.append(values[rows, columns])
+    first = np.concatenate(sources)
+    second = np.concatenate(targets)
+    distance = np.sqrt(np.maximum(np.concatenate(squares), 0.0))
+    low, high = np.minimum(first, second), np.maximum(first, second)
+    _, unique = np.unique(low.astype(np.int64) * count + high, return_index=True)
+    # Closer pairs weigh more in the vote.
+    weights = 1.0 - distance[unique] / max_distance + 1e-3
+    return list(zip(low[unique].tolist(), high[unique].tolist(), weights.tolist(), strict=True))
 
 
 def chinese_whispers_groups(

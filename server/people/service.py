@@ -158,7 +158,9 @@ class _Matcher:
         if self.references is not None:
             if face.embedding is None:
                 return {}
-            return self.references.best_by_person(decode_embedding(face.embedding))
+            return self.references.best_by_person(
+                decode_embedding(face.embedding), top=2 + len(face.rejected)
+            )
         assert isinstance(self.indexer, RekognitionFaceIndexer)
         if face.external_id is None:
             return {}
