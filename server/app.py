@@ -23,6 +23,8 @@ from server.health import router as health_router
 from server.jobs import repository as jobs
 from server.jobs.runner import JobRunner
 from server.migrate import upgrade
+from server.people.jobs import start_backfill
+from server.people.router import router as people_router
 from server.photos.router import router as photos_router
 from server.storage import ObjectStore, create_object_store
 from server.uploads import BodySizeLimit, route_body_limits
@@ -61,10 +63,15 @@ def build_context(
 
 def build_job_runner(context: AppContext) -> JobRunner:
     from server.analysis.tagging import TagPhotoHandler
+    from server.people.jobs import BACKFILL_FACES, BackfillFacesHandler, IndexFacesHandler
 
     return JobRunner(
         context.session_factory,
-        {jobs.TAG_PHOTO: TagPhotoHandler(context)},
+        {
+            jobs.TAG_PHOTO: TagPhotoHandler(context),
+            jobs.INDEX_FACES: IndexFacesHandler(context),
+            BACKFILL_FACES: BackfillFacesHandler(context),
+        },
         poll_seconds=context.settings.jobs_poll_seconds,
         max_attempts=context.settings.jobs_max_attempts,
     )
@@ -79,6 +86,8 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         runner = build_job_runner(context) if context.settings.job_worker else None
         if runner is not None:
+            if context.settings.face_indexing:
+                start_backfill(context)
             runner.start()
         try:
             yield
@@ -104,6 +113,7 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
         albums_router,
         photos_router,
         analysis_router,
+        people_router,
     )
     for router in routers:
         app.include_router(router, responses=ERROR_RESPONSES)

@@ -11,6 +11,7 @@ from server.jobs.models import Job
 from server.photos.models import Photo
 
 TAG_PHOTO = "tag_photo"
+INDEX_FACES = "index_faces"
 
 
 def enqueue(db: Session, *, kind: str, photo_id: int | None = None) -> Job:

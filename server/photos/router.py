@@ -7,6 +7,7 @@ from fastapi.responses import RedirectResponse
 
 from server.analysis import service as analysis_service
 from server.deps import ContextDep, CurrentUser, DbDep, ResourceId, SettingsDep, StoreDep
+from server.people import service as people_service
 from server.photos import service
 from server.photos.schemas import PhotoOut, PhotoPage, PhotoPatch, TranslationOut
 from server.storage import ObjectNotFound
@@ -115,8 +116,15 @@ def update_photo(
 
 
 @router.delete("/photos/{photo_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_photo(photo_id: ResourceId, user: CurrentUser, db: DbDep, store: StoreDep) -> Response:
+def delete_photo(
+    photo_id: ResourceId, user: CurrentUser, db: DbDep, store: StoreDep, context: ContextDep
+) -> Response:
+    """Delete the photo, its faces (also from the cloud face collection) and its objects."""
+    cloud_faces = people_service.collection_entries_of_photo(db, user_id=user.id, photo_id=photo_id)
     service.delete(db, store, user_id=user.id, photo_id=photo_id)
+    people_service.forget_collection_entries(
+        context.engines, user_id=user.id, external_ids=cloud_faces
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

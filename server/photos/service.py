@@ -120,6 +120,8 @@ def add_photo(
     db.flush()
     if tags_wanted:
         jobs.enqueue(db, kind=jobs.TAG_PHOTO, photo_id=photo.id)
+    if settings.face_indexing and settings.face_engine != "none":
+        jobs.enqueue(db, kind=jobs.INDEX_FACES, photo_id=photo.id)
     return photo
 
 
