@@ -15,6 +15,7 @@ from server.auth.router import router as auth_router
 from server.config import Settings
 from server.db import make_engine, make_session_factory
 from server.deps import AppContext
+from server.duplicates.router import router as duplicates_router
 from server.engines.registry import EngineRegistry
 from server.errors import ERROR_RESPONSES, install_error_handlers
 from server.faces.router import router as faces_router
@@ -23,6 +24,7 @@ from server.jobs import repository as jobs
 from server.jobs.runner import JobRunner
 from server.migrate import upgrade
 from server.photos.router import router as photos_router
+from server.search.router import router as search_router
 from server.storage import ObjectStore, create_object_store
 from server.uploads import BodySizeLimit
 from server.users.router import router as users_router
@@ -59,11 +61,11 @@ def build_context(
 
 
 def build_job_runner(context: AppContext) -> JobRunner:
-    from server.analysis.tagging import TagPhotoHandler
+    from server.analysis.tagging import IndexPhotoHandler, TagPhotoHandler
 
     return JobRunner(
         context.session_factory,
-        {jobs.TAG_PHOTO: TagPhotoHandler(context)},
+        {jobs.TAG_PHOTO: TagPhotoHandler(context), jobs.INDEX_PHOTO: IndexPhotoHandler(context)},
         poll_seconds=context.settings.jobs_poll_seconds,
         max_attempts=context.settings.jobs_max_attempts,
     )
@@ -102,6 +104,8 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
         users_router,
         albums_router,
         photos_router,
+        search_router,
+        duplicates_router,
         analysis_router,
     )
     for router in routers:

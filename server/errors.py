@@ -22,6 +22,7 @@ class ErrorDetail(BaseModel):
     message: str
     fields: dict[str, str] | None = None
     retry_after: int | None = None
+    existing: dict[str, Any] | None = None  # duplicate_photo: the photo already stored
 
 
 class ErrorEnvelope(BaseModel):
@@ -71,6 +72,7 @@ class AppError(Exception):
             self.status = status
         self.fields = fields or {}
         self.headers = headers or {}
+        self.existing: dict[str, Any] | None = None
 
 
 class ValidationFailed(AppError):
@@ -145,6 +147,8 @@ def install_error_handlers(app: FastAPI) -> None:
         payload = error_body(exc.code, exc.message, exc.fields)
         if isinstance(exc, TooManyAttempts):
             payload["error"]["retry_after"] = exc.retry_after
+        if exc.existing is not None:
+            payload["error"]["existing"] = exc.existing
         return JSONResponse(payload, status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from server.jobs.models import Job
 
 TAG_PHOTO = "tag_photo"
+INDEX_PHOTO = "index_photo"  # read the words in the image and rebuild the search row
 
 
 def enqueue(db: Session, *, kind: str, photo_id: int | None = None) -> Job:

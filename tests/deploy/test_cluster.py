@@ -275,7 +275,7 @@ def test_killing_an_instance_loses_no_committed_photo_and_rejoins(
                 try:
                     response = client.post(
                         f"/api/v1/albums/{album_id}/photos",
-                        data={"name": "stream"},
+                        data={"name": "stream", "allow_duplicate": "true"},
                         files={"file": ("s.jpg", photo_bytes, "image/jpeg")},
                     )
                 except httpx.HTTPError as exc:
