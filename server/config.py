@@ -99,6 +99,19 @@ class Settings(BaseSettings):
     login_max_failures: int = 5
     login_window_seconds: int = 300
     login_max_failures_per_address: int = 20
+    # Sign-ups per client address (every attempt counts, valid or not).
+    register_max_per_address: int = 20
+    register_window_seconds: int = 3600
+    # Login attempts are kept this long for the record, then `python -m server sweep` drops them.
+    login_attempts_keep_days: int = 30
+
+    # Costly engines: calls running at once per process (more answer 503 with Retry-After),
+    # text boxes read per OCR call, and OCR calls per user per window.
+    text_max_concurrent: int = 2
+    text_max_boxes: int = 100
+    text_rate_per_user: int = 30
+    text_rate_window_seconds: int = 600
+    engine_busy_retry_seconds: int = 5
 
     # Engines (each capability: local, aws or none)
     face_engine: EngineChoice = "local"

@@ -115,6 +115,31 @@ class Unavailable(AppError):
     code = "unavailable"
 
 
+class ImageRejected(AppError):
+    """An image the service will not take: not an image, a bomb, damaged, or refused by an
+    engine. ``fields`` names the form field it came in (``file`` unless ``for_field`` says)."""
+
+    status = 422
+    code = "image_unreadable"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        status: int | None = None,
+        field: str = "file",
+    ) -> None:
+        super().__init__(message, code=code, status=status)
+        self.fields = {field: self.code}
+
+    def for_field(self, field: str) -> ImageRejected:
+        """The same rejection, reported against another form field (e.g. ``photo``)."""
+        moved = ImageRejected(self.message, code=self.code, status=self.status, field=field)
+        moved.__cause__ = self.__cause__
+        return moved
+
+
 def error_body(code: str, message: str, fields: dict[str, str] | None = None) -> dict[str, Any]:
     body: dict[str, Any] = {"code": code, "message": message}
     if fields:

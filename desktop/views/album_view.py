@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from desktop import assets
 from desktop.api.models import Album, Photo, PhotoPage
 from desktop.context import AppContext
-from desktop.ops import QueryOp
+from desktop.operations import photos as photo_ops
 from desktop.views.thumbnails import ThumbnailLoader
 from desktop.views.widgets import DropArea, Page, PageHeader, button, local_paths
 
@@ -91,10 +91,9 @@ class PhotoListModel(QAbstractListModel):
             return
         self._set_loading(True)
         album_id, cursor, generation = self.album_id, self._cursor, self._generation
-        client = self.ctx.client
-        QueryOp(parent=self, op=lambda: client.list_photos(album_id, limit=PAGE_SIZE, cursor=cursor),
-                success=lambda page: self._append(page, generation)).failure(
-            lambda error: self._failed(error, generation)).run_in_background()
+        photo_ops.list_photos(parent=self, ctx=self.ctx, album_id=album_id, limit=PAGE_SIZE,
+                              cursor=cursor, success=lambda page: self._append(page, generation),
+                              failure=lambda error: self._failed(error, generation))
 
     # -- loading --------------------------------------------------------------------------
     def open_album(self, album_id: int) -> None:
@@ -109,6 +108,18 @@ class PhotoListModel(QAbstractListModel):
         self._loading = False
         self.endResetModel()
         self.fetchMore()
+
+    def close_album(self) -> None:
+        """Show nothing (the session ended)."""
+        self._generation += 1
+        self.beginResetModel()
+        self.album_id = None
+        self.photos = []
+        self._rows = {}
+        self._cursor = None
+        self._more = False
+        self._loading = False
+        self.endResetModel()
 
     def load_all(self) -> None:
         """Keep fetching until the last page (used by tests and benchmarks)."""
@@ -297,6 +308,12 @@ class AlbumPage(Page):
         self.model.rowsInserted.connect(self._update_state)
         self.model.rowsRemoved.connect(self._update_state)
         self.model.loading_changed.connect(lambda _loading: self._update_state())
+        events = ctx.events
+        events.photo_updated.connect(self.model.update_photo)
+        events.photo_deleted.connect(lambda photo_id, _album: self.model.remove_photo(photo_id))
+        events.photos_added.connect(self._on_photos_added)
+        events.album_deleted.connect(self._on_album_deleted)
+        events.session_ended.connect(lambda _why: self.close_album())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -313,6 +330,23 @@ class AlbumPage(Page):
     def reload(self) -> None:
         if self.album is not None:
             self.model.open_album(self.album.id)
+
+    def close_album(self) -> None:
+        """Forget the album shown (the session ended)."""
+        self.album = None
+        self.model.close_album()
+        self.header.title.setText("")
+        self.header.subtitle.setText("")
+
+    def _on_photos_added(self, album_id: int) -> None:
+        if self.album is not None and self.album.id == album_id:
+            self.reload()
+
+    def _on_album_deleted(self, album_id: int) -> None:
+        if self.album is not None and self.album.id == album_id:
+            self.close_album()
+            if self.isVisible():
+                self.back_requested.emit()
 
     def _on_drop(self, paths: list[Path]) -> None:
         if self.album is not None:

@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 from desktop import assets
 from desktop.api.models import Album
 from desktop.context import AppContext
-from desktop.ops import QueryOp
+from desktop.core.messages import message_for
+from desktop.operations import albums as album_ops
 from desktop.views.thumbnails import ThumbnailLoader
 from desktop.views.widgets import Page, PageHeader, button, label, local_paths
 
@@ -244,8 +245,18 @@ class AlbumsPage(Page):
         layout.addWidget(self.grid, 1)
         self.hint = label("hint", wrap=True)
         layout.addWidget(self.hint)
+        ctx.events.albums_changed.connect(self.refresh)
+        ctx.events.album_deleted.connect(self._on_album_deleted)
+        ctx.events.session_ended.connect(lambda _why: self.clear())
         self.retranslate()
         self._update_buttons()
+
+    def _on_album_deleted(self, album_id: int) -> None:
+        index = self.model.index_of(album_id)
+        if index.isValid():
+            album = self.model.albums[index.row()]
+            if album.cover_photo_id is not None:
+                self.model.loader.forget(album.cover_photo_id)
 
     def count_text(self, count: int) -> str:
         return self.tr("%n foto(s)", "", count)
@@ -285,9 +296,15 @@ class AlbumsPage(Page):
     # -- data -----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the albums from the server."""
-        client = self.ctx.client
-        QueryOp(parent=self, op=client.albums, success=self._show).with_progress(
-            self.tr("Cargando álbumes…")).run_in_background()
+        if self.ctx.user is None:
+            return
+        album_ops.load_albums(parent=self, ctx=self.ctx, success=self._show,
+                              progress=self.tr("Cargando álbumes…"))
+
+    def clear(self) -> None:
+        """Forget the albums shown (the session ended)."""
+        self.model.set_albums([])
+        self._update_buttons()
 
     def _show(self, albums: list[Album]) -> None:
         selected = self.selected_album()
@@ -297,26 +314,24 @@ class AlbumsPage(Page):
             if index.isValid():
                 self.grid.setCurrentIndex(index)
         self._update_buttons()
-        self.ctx.albums_changed.emit()
 
     def create_album(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Nuevo álbum"), self.tr("Nombre del álbum:"),
                                         QLineEdit.EchoMode.Normal, "")
         if ok and name.strip():
-            client = self.ctx.client
-            QueryOp(parent=self, op=lambda: client.create_album(name.strip()),
-                    success=lambda _album: self.refresh()).run_in_background()
+            album_ops.create_album(parent=self, ctx=self.ctx, name=name.strip())
 
     def rename_selected(self) -> None:
         album = self.selected_album()
-        if album is None or album.is_profile:
+        if album is None:
+            return
+        if album.is_profile:
+            self._explain_locked(album)
             return
         name, ok = QInputDialog.getText(self, self.tr("Renombrar álbum"), self.tr("Nuevo nombre:"),
                                         QLineEdit.EchoMode.Normal, album.name)
         if ok and name.strip() and name.strip() != album.name:
-            client = self.ctx.client
-            QueryOp(parent=self, op=lambda: client.rename_album(album.id, name.strip()),
-                    success=lambda _album: self.refresh()).run_in_background()
+            album_ops.rename_album(parent=self, ctx=self.ctx, album=album, name=name.strip())
 
     def delete_confirmation_text(self, album: Album) -> str:
         """The question asked before deleting, saying how many photos go with the album."""
@@ -329,7 +344,10 @@ class AlbumsPage(Page):
 
     def delete_selected(self, *, confirm: bool = True) -> None:
         album = self.selected_album()
-        if album is None or album.is_profile:
+        if album is None:
+            return
+        if album.is_profile:
+            self._explain_locked(album)
             return
         if confirm:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Eliminar álbum"),
@@ -339,11 +357,7 @@ class AlbumsPage(Page):
             box.exec()
             if box.clickedButton() is not delete:
                 return
-        client = self.ctx.client
-        QueryOp(parent=self, op=lambda: client.delete_album(album.id),
-                success=lambda _none: self.refresh()).run_in_background()
+        album_ops.delete_album(parent=self, ctx=self.ctx, album=album)
 
     def _explain_locked(self, album: Album) -> None:
-        from desktop.core.messages import message_for
-
         QMessageBox.information(self, album.name, message_for("profile_album_locked"))

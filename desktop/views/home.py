@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop import assets
@@ -13,7 +12,8 @@ from desktop.api.errors import NotFound
 from desktop.api.models import User
 from desktop.context import AppContext
 from desktop.core.messages import message_for
-from desktop.ops import QueryOp, error_text
+from desktop.operations import account as account_ops
+from desktop.ops import error_text
 from desktop.views.widgets import Avatar, ChipList, Page, card, label
 
 ACTIONS = ("albums", "edit_albums", "upload", "extract_text", "account", "logout")
@@ -128,6 +128,7 @@ class HomePage(Page):
             self.buttons[action] = tile
         layout.addLayout(grid)
         layout.addStretch(1)
+        self._tag_records: list[dict[str, Any]] | None = None
         ctx.user_changed.connect(self._on_user)
         self.retranslate()
 
@@ -146,14 +147,18 @@ class HomePage(Page):
             self.buttons[action].setText("  " + text)
         if user is not None:
             self._fill(user)
-        records = getattr(self, "_tag_records", None)
-        if records is not None:
-            self._on_tags(records)
+        if self._tag_records is not None:
+            self._on_tags(self._tag_records)
 
     def _on_user(self, user: User | None) -> None:
         if user is None:
+            self._tag_records = None
             self.avatar.clear_image()
             self.tags.set_chips([])
+            self.tags_status.clear()
+            for widget in (self.name, self.username, self.email):
+                widget.clear()
+            self.title.setText(self.tr("Inicio"))
             return
         self._fill(user)
         self.refresh()
@@ -169,20 +174,13 @@ class HomePage(Page):
         user = self.ctx.user
         if user is None:
             return
-        client = self.ctx.client
-
-        def load_photo() -> QImage:
-            image = QImage()
-            image.loadFromData(client.profile_photo(user))
-            return image
-
-        QueryOp(parent=self, op=load_photo, success=self.avatar.set_image).failure(
-            lambda _e: self.avatar.clear_image()).run_in_background()
-        self._tag_records: list[dict[str, Any]] | None = None
+        account_ops.load_profile_photo(parent=self, ctx=self.ctx, success=self.avatar.set_image,
+                                       failure=lambda _e: self.avatar.clear_image())
+        self._tag_records = None
         self.tags.set_chips([])
         self.tags_status.setText(self.tr("Analizando tu foto…"))
-        QueryOp(parent=self, op=client.me_tags, success=self._on_tags).failure(
-            self._on_tags_failed).run_in_background()
+        account_ops.load_profile_tags(parent=self, ctx=self.ctx, success=self._on_tags,
+                                      failure=self._on_tags_failed)
 
     def _on_tags(self, records: list[dict[str, Any]]) -> None:
         self._tag_records = records

@@ -22,10 +22,14 @@ from desktop.api.errors import ApiError, NotFound, Unavailable
 from desktop.api.models import Album, Language, Photo, Translation
 from desktop.context import AppContext
 from desktop.core.messages import message_for
-from desktop.ops import QueryOp, error_text
+from desktop.operations import photos as photo_ops
+from desktop.ops import error_text
 from desktop.views.widgets import ChipList, Page, button, card, label
 
-LABEL_POLLS = 6  # tags are computed after upload; look again a few times
+# Tags are computed in the background after an upload: while the photo stays open, look again,
+# waiting longer each time (backoff), and never give up.
+LABEL_POLL_FIRST_MS = 1000
+LABEL_POLL_MAX_MS = 10000
 
 
 class PreviewLabel(QLabel):
@@ -62,8 +66,6 @@ class PhotoPage(Page):
     """Details of one photo."""
 
     back_requested = Signal()
-    photo_changed = Signal(object)  # Photo
-    photo_deleted = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -71,7 +73,7 @@ class PhotoPage(Page):
         self.albums: list[Album] = []
         self.languages: list[Language] | None = None
         self._translations: dict[tuple[int, str, str], Translation] = {}
-        self._label_polls = 0
+        self._label_poll_ms = LABEL_POLL_FIRST_MS
         self._poll_timer = QTimer(self)
         self._poll_timer.setSingleShot(True)
         self._poll_timer.timeout.connect(self._poll_labels)
@@ -159,7 +161,37 @@ class PhotoPage(Page):
         scroll.setMaximumWidth(440)
         body.addWidget(scroll, 2)
         layout.addLayout(body, 1)
+        ctx.events.photo_deleted.connect(self._on_photo_deleted)
+        ctx.events.photo_updated.connect(self._on_photo_updated)
+        ctx.events.session_ended.connect(lambda _why: self.clear())
         self.retranslate()
+
+    def clear(self) -> None:
+        """Show nothing (the session ended): no name, text, tags or image of the old account."""
+        self._poll_timer.stop()
+        self.photo = None
+        self.albums = []
+        self._translations.clear()
+        self.name_edit.clear()
+        self.description_edit.clear()
+        self.info.clear()
+        self.save_status.clear()
+        self.tags.set_chips([])
+        self.tags_status.clear()
+        self.translation.clear()
+        self.translation_status.clear()
+        self.move_target.clear()
+        self.preview.set_image(None)
+
+    def _on_photo_deleted(self, photo_id: int, _album_id: int) -> None:
+        if self.photo is not None and self.photo.id == photo_id:
+            self.clear()
+            if self.isVisible():
+                self.back_requested.emit()
+
+    def _on_photo_updated(self, photo: Photo) -> None:
+        if self.photo is not None and self.photo.id == photo.id:
+            self.photo = photo
 
     def retranslate(self) -> None:
         self.details_title.setText(self.tr("Detalles"))
@@ -189,19 +221,11 @@ class PhotoPage(Page):
         self._fill_move_targets()
         self._show_info(photo)
         self._show_labels(photo)
-        self._label_polls = 0
-        client = self.ctx.client
-        photo_id = photo.id
-
-        def load_preview() -> QImage:
-            image = QImage()
-            image.loadFromData(client.photo_content(photo_id, "preview"))
-            return image
-
-        QueryOp(parent=self, op=load_preview, success=self._on_preview).failure(
-            lambda _e: self.preview.set_image(None)).run_in_background()
-        QueryOp(parent=self, op=lambda: client.photo(photo_id), success=self._on_details).failure(
-            lambda _e: None).run_in_background()
+        self._label_poll_ms = LABEL_POLL_FIRST_MS
+        photo_ops.load_image(parent=self, ctx=self.ctx, photo=photo, variant="preview",
+                             success=self._on_preview, failure=lambda _e: self.preview.set_image(None))
+        photo_ops.load_photo(parent=self, ctx=self.ctx, photo_id=photo.id, success=self._on_details,
+                             failure=lambda _e: None)
         self._load_languages()
 
     def _on_preview(self, image: QImage) -> None:
@@ -236,22 +260,24 @@ class PhotoPage(Page):
             self.tags_status.setText(self.tr("No se pudieron calcular las etiquetas."))
         elif photo.labels_state == "none":
             self.tags_status.setText(self.tr("Este servidor no calcula etiquetas."))
-        elif photo.labels_state != "done" and self._label_polls < LABEL_POLLS:
-            self.tags_status.setText(self.tr("Calculando etiquetas…"))
-            self._poll_timer.start(1500)
         elif photo.labels_state != "done":
-            self.tags_status.setText(self.tr("Las etiquetas todavía no están listas; vuelve a abrir la foto más tarde."))
+            self.tags_status.setText(self.tr("Calculando etiquetas…"))
+            if not self._poll_timer.isActive():
+                self._poll_timer.start(self._label_poll_ms)
+                self._label_poll_ms = min(LABEL_POLL_MAX_MS, round(self._label_poll_ms * 1.5))
         else:
             self.tags_status.setText(self.tr("Sin etiquetas para esta foto."))
 
     def _poll_labels(self) -> None:
         if self.photo is None or not self.isVisible():
-            return
-        self._label_polls += 1
-        client = self.ctx.client
-        photo_id = self.photo.id
-        QueryOp(parent=self, op=lambda: client.photo(photo_id), success=self._on_details).failure(
-            lambda _e: None).run_in_background()
+            return  # closed: showing the photo again starts polling again
+        photo_ops.load_photo(parent=self, ctx=self.ctx, photo_id=self.photo.id,
+                             success=self._on_details, failure=self._on_poll_failed)
+
+    def _on_poll_failed(self, _error: Exception) -> None:
+        # A network hiccup is no reason to stop waiting: try again after the next backoff step.
+        if self.photo is not None and self.photo.labels_state != "done":
+            self._show_labels(self.photo)
 
     def _fill_move_targets(self) -> None:
         self.move_target.clear()
@@ -272,9 +298,8 @@ class PhotoPage(Page):
             self._fill_languages()
             return
         self.translation_status.setText(self.tr("Cargando idiomas…"))
-        client = self.ctx.client
-        QueryOp(parent=self, op=client.languages, success=self._on_languages).failure(
-            self._on_languages_failed).run_in_background()
+        photo_ops.load_languages(parent=self, ctx=self.ctx, success=self._on_languages,
+                                 failure=self._on_languages_failed)
 
     def _on_languages(self, languages: list[Language]) -> None:
         self.languages = languages
@@ -320,10 +345,9 @@ class PhotoPage(Page):
         self.translation.setText("")
         self.translation.setVisible(False)
         self.translation_status.setText(self.tr("Traduciendo…"))
-        client = self.ctx.client
-        QueryOp(parent=self, op=lambda: client.translation(photo.id, code),
-                success=lambda t: self._on_translation(key, t)).failure(
-            self._on_translation_failed).run_in_background()
+        photo_ops.translate_description(parent=self, ctx=self.ctx, photo_id=photo.id, language=code,
+                                        success=lambda t: self._on_translation(key, t),
+                                        failure=self._on_translation_failed)
 
     def _on_translation(self, key: tuple[int, str, str], translation: Translation) -> None:
         self._translations[key] = translation
@@ -356,15 +380,14 @@ class PhotoPage(Page):
             return
         photo_id = self.photo.id
         name, description = self.name_edit.text().strip(), self.description_edit.toPlainText().strip()
-        client = self.ctx.client
         self.save_status.setText(self.tr("Guardando…"))
-        QueryOp(parent=self, op=lambda: client.update_photo(photo_id, name=name, description=description),
-                success=self._on_saved).failure(self._on_edit_failed).run_in_background()
+        photo_ops.update_photo(parent=self, ctx=self.ctx, photo_id=photo_id, name=name,
+                               description=description, success=self._on_saved,
+                               failure=self._on_edit_failed)
 
     def _on_saved(self, photo: Photo) -> None:
         self.photo = photo
         self.save_status.setText(self.tr("Guardado"))
-        self.photo_changed.emit(photo)
         if self.language.currentData():
             self._on_language(self.language.currentIndex())
 
@@ -380,16 +403,13 @@ class PhotoPage(Page):
         target = self.move_target.currentData()
         if self.photo is None or not isinstance(target, Album):
             return
-        photo_id = self.photo.id
-        client = self.ctx.client
-        QueryOp(parent=self, op=lambda: client.update_photo(photo_id, album_id=target.id),
-                success=lambda p: self._on_moved(p, target)).failure(self._on_edit_failed).run_in_background()
+        photo_ops.move_photo(parent=self, ctx=self.ctx, photo=self.photo, album=target,
+                             success=lambda p: self._on_moved(p, target), failure=self._on_edit_failed)
 
     def _on_moved(self, photo: Photo, album: Album) -> None:
         self.photo = photo
         self._fill_move_targets()
         self.save_status.setText(self.tr("Movida a «{album}»").format(album=album.name))
-        self.photo_changed.emit(photo)
 
     def delete(self, *, confirm: bool = True) -> None:
         """Delete the photo after a confirmation."""
@@ -404,10 +424,7 @@ class PhotoPage(Page):
             box.exec()
             if box.clickedButton() is not delete:
                 return
-        photo_id = self.photo.id
-        client = self.ctx.client
-        QueryOp(parent=self, op=lambda: client.delete_photo(photo_id),
-                success=lambda _none: self.photo_deleted.emit(photo_id)).run_in_background()
+        photo_ops.delete_photo(parent=self, ctx=self.ctx, photo=self.photo)
 
     def sizeHint(self) -> QSize:
         return QSize(1000, 700)

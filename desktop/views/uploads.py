@@ -41,6 +41,7 @@ from desktop.api.models import Album
 from desktop.api.multipart import ProgressCallback
 from desktop.context import AppContext
 from desktop.core.uploads import UploadItem, UploadQueue, UploadState, UploadSummary
+from desktop.operations import photos as photo_ops
 from desktop.ops import QueryOp
 from desktop.views.widgets import DropArea, button, label
 
@@ -55,7 +56,6 @@ class UploadController(QObject):
     item_changed = Signal(int)  # key of an UploadItem (see ``item``); emitted from worker threads
     items_added = Signal(list)
     batch_finished = Signal(object)  # UploadSummary
-    photos_uploaded = Signal(int)  # album id whose contents changed
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +102,10 @@ class UploadController(QObject):
         for queue in self._queues:
             queue.cancel()
 
+    def suspend(self) -> None:
+        """Stop sending (the session ended); files not sent yet stay pending for later."""
+        self.cancel()
+
     def _listen(self, item: UploadItem) -> None:
         # Called for every block sent: only pass on state changes and visible progress steps.
         now = time.monotonic()
@@ -118,7 +122,7 @@ class UploadController(QObject):
         if queue in self._queues:
             self._queues.remove(queue)
         if summary.done:
-            self.photos_uploaded.emit(album.id)
+            photo_ops.photos_uploaded(self.ctx, album.id)
         self.batch_finished.emit(summary)
 
 

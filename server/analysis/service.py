@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from server.analysis.schemas import BoxOut, LanguageOut, TextLineOut, TextOut
 from server.config import Settings
 from server.engines.registry import EngineRegistry
-from server.engines.text.base import ImageRejected as TextImageRejected
 from server.engines.translation.base import (
     EmptyText,
     Translation,
@@ -21,8 +20,8 @@ from server.engines.translation.base import (
     UnsupportedLanguage,
     guessed_source_note,
 )
-from server.errors import ValidationFailed
-from server.images import ImageRejected, open_verified
+from server.errors import ImageRejected, ValidationFailed
+from server.images import open_verified
 from server.photos import repository as photo_repository
 from server.photos import service as photo_service
 from server.photos.models import PhotoTranslation
@@ -64,15 +63,7 @@ def extract_text(engines: EngineRegistry, settings: Settings, data: bytes) -> Te
     engine = engines.text
     with image:
         upright = _upright(image)
-        try:
-            result = engine.detect_text(upright)
-        except TextImageRejected as exc:
-            raise ValidationFailed(
-                str(exc) or "The text engine could not read this image.",
-                code=TextImageRejected.code,
-                status=422,
-                fields={"file": TextImageRejected.code},
-            ) from exc
+        result = engine.detect_text(upright)
     return TextOut(
         text=result.text,
         lines=[

@@ -18,8 +18,8 @@ from server.albums.models import Album
 from server.config import Settings
 from server.db import utcnow
 from server.duplicates.phash import phash_bytes, to_signed
-from server.errors import Conflict, NotFound, ValidationFailed
-from server.images import ImageRejected, ProcessedImage, process_upload
+from server.errors import Conflict, ImageRejected, NotFound, ValidationFailed
+from server.images import ProcessedImage, process_upload
 from server.jobs import repository as jobs
 from server.photos import repository
 from server.photos.models import IdempotencyKey, Photo
@@ -65,9 +65,9 @@ def to_out(photo: Photo) -> PhotoOut:
     )
 
 
-def image_error(exc: ImageRejected, field: str) -> ValidationFailed:
-    """Turn an image rejection into the contract's error with the field it concerns."""
-    return ValidationFailed(exc.message, code=exc.code, status=exc.status, fields={field: exc.code})
+def image_error(exc: ImageRejected, field: str) -> ImageRejected:
+    """The image rejection reported against the form field it concerns."""
+    return exc.for_field(field)
 
 
 def process(settings: Settings, data: bytes, *, field: str) -> ProcessedImage:

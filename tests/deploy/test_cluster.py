@@ -7,7 +7,6 @@ committed photo and no retryable request, then rejoins.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 import shutil
@@ -25,18 +24,12 @@ import pytest
 from local_cluster import (
     LocalCluster,
     create_bucket,
-    fresh_mysql_database,
     service_environment,
 )
 
 pytestmark = pytest.mark.cluster
 
 HERE = Path(__file__).resolve().parent
-# The tagging handler (issue 4) runs the local labels engine in the worker; without it the
-# job test below uses the queue directly across processes instead.
-TAGGING_AVAILABLE = importlib.util.find_spec("server.analysis") is not None and (
-    importlib.util.find_spec("server.analysis.tagging") is not None
-)
 WORKER_INSTANCE = 0
 PASSWORD = "cluster pass 1"
 
@@ -52,14 +45,14 @@ def cluster(
         pytest.skip(message)
     bucket = f"facealbum-cluster-{uuid.uuid4().hex[:8]}"
     create_bucket(moto_s3_endpoint, bucket)
-    extra = {"FACEALBUM_LABELS_ENGINE": "local"} if TAGGING_AVAILABLE else {}
+    extra = {"FACEALBUM_LABELS_ENGINE": "local"}
     worker = {"FACEALBUM_JOB_WORKER": "true", "FACEALBUM_JOBS_POLL_SECONDS": "0.2"}
     local = LocalCluster(
         workdir=tmp_path_factory.mktemp("cluster"),
         database_url=cluster_database_url,
         env=service_environment(s3_endpoint=moto_s3_endpoint, bucket=bucket, extra=extra),
         size=3,
-        per_instance_env={WORKER_INSTANCE: worker} if TAGGING_AVAILABLE else {},
+        per_instance_env={WORKER_INSTANCE: worker},
     )
     try:
         yield local.start()
@@ -166,7 +159,6 @@ def test_throttling_sees_the_client_address_nginx_forwards(
     assert addresses == ["127.0.0.1"]
 
 
-@pytest.mark.skipif(not TAGGING_AVAILABLE, reason="server.analysis.tagging (issue 4) not present")
 def test_tagging_jobs_are_run_by_the_instance_with_a_worker(
     cluster: LocalCluster, photo_bytes: bytes
 ) -> None:
@@ -196,7 +188,9 @@ def test_tagging_jobs_are_run_by_the_instance_with_a_worker(
     assert photo["labels"], "a photo of a face gets at least a person tag"
 
 
-def test_queued_jobs_are_claimed_exactly_once_across_processes(tmp_path: Path) -> None:
+def test_queued_jobs_are_claimed_exactly_once_across_processes(
+    tmp_path: Path, empty_database_url: str
+) -> None:
     from sqlalchemy import create_engine, select
 
     from server.db import make_session_factory
@@ -205,11 +199,7 @@ def test_queued_jobs_are_claimed_exactly_once_across_processes(tmp_path: Path) -
     from server.migrate import upgrade
 
     kind, count, workers = "cluster_probe", 60, 3
-    try:
-        database = fresh_mysql_database()
-        url = database.__enter__()
-    except ConnectionError as exc:
-        pytest.skip(str(exc))
+    url = empty_database_url
     engine = create_engine(url)
     try:
         upgrade(engine)
@@ -238,7 +228,6 @@ def test_queued_jobs_are_claimed_exactly_once_across_processes(tmp_path: Path) -
         assert states == ["done"] * count
     finally:
         engine.dispose()
-        database.__exit__(None, None, None)
 
 
 @dataclass

@@ -13,8 +13,7 @@ from desktop.backend import Backend, BackendState
 pytestmark = pytest.mark.e2e
 
 
-def test_the_local_server_starts_answers_and_stops(qtbot: QtBot, tmp_path: Path, server_url: str) -> None:
-    # server_url only makes this skip while the server package does not exist.
+def test_the_local_server_starts_answers_and_stops(qtbot: QtBot, tmp_path: Path) -> None:
     backend = Backend(server_data_dir=tmp_path / "server")
     states: list[BackendState] = []
     backend.state_changed.connect(lambda state, _code, _detail: states.append(state))

@@ -13,6 +13,7 @@ from typing import Protocol
 from PIL import Image
 
 from server.engines.shapes import BoundingBox
+from server.errors import ImageRejected
 
 TEXT_UNAVAILABLE = "text_unavailable"
 
@@ -41,10 +42,12 @@ class TextResult:
         return {"text": self.text, "lines": [line.as_dict() for line in self.lines]}
 
 
-class ImageRejected(ValueError):
-    """The engine refused the image as unreadable (HTTP 422 ``unprocessable_image``)."""
+UNPROCESSABLE_IMAGE = "unprocessable_image"
 
-    code = "unprocessable_image"
+
+def engine_rejected(message: str) -> ImageRejected:
+    """The engine refused the image as unreadable (HTTP 422 ``unprocessable_image``)."""
+    return ImageRejected(message, code=UNPROCESSABLE_IMAGE)
 
 
 class TextEngine(Protocol):
