@@ -67,6 +67,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Ya tienes esta foto. No se ha vuelto a subir.",
         "You already have this photo. It was not uploaded again.",
     ),
+    "already_uploaded": (
+        "Ya estaba subida: no se ha enviado otra vez.",
+        "Already uploaded: not sent again.",
+    ),
     "search_query_too_short": (
         "Escribe al menos 3 letras de una palabra para buscar.",
         "Type at least 3 letters of a word to search.",
