@@ -63,6 +63,22 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "not_found": ("No se encontró. Puede que se haya eliminado.", "Not found. It may have been deleted."),
     "album_not_found": ("Ese álbum ya no existe.", "That album no longer exists."),
     "photo_not_found": ("Esa foto ya no existe.", "That photo no longer exists."),
+    "duplicate_photo": (
+        "Ya tienes esta foto. No se ha vuelto a subir.",
+        "You already have this photo. It was not uploaded again.",
+    ),
+    "already_uploaded": (
+        "Ya estaba subida: no se ha enviado otra vez.",
+        "Already uploaded: not sent again.",
+    ),
+    "search_query_too_short": (
+        "Escribe al menos 3 letras de una palabra para buscar.",
+        "Type at least 3 letters of a word to search.",
+    ),
+    "invalid_idempotency_key": (
+        "La subida no se pudo identificar. Vuelve a intentarlo.",
+        "The upload could not be identified. Try again.",
+    ),
     "profile_album_locked": (
         "El álbum «Fotos de perfil» se llena solo: no se puede renombrar, borrar ni subir a él.",
         "The “Fotos de perfil” album fills itself: it cannot be renamed, deleted or uploaded into.",
