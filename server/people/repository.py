@@ -200,7 +200,7 @@ def external_ids_of_photos(db: Session, *, photo_ids: Sequence[int]) -> dict[int
         .order_by(Face.id)
     )
     for user_id, external_id in rows:
-        by_user.setdefault(user_id, []).append(external_id)
+        by_user.setdefault(user_id, []).append(str(external_id))
     return by_user
 
 

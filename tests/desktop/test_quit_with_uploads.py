@@ -61,7 +61,7 @@ def test_quitting_mid_upload_asks_keeps_the_rest_and_the_next_start_finishes_the
     answer_next_message_box(qtbot, "Seguir subiendo", seen)
     window.close()
     assert window.isVisible()
-    assert seen and f"Quedan {window.uploads.pending_count}" in seen[0] or "por subir" in seen[0]
+    assert (seen and f"Quedan {window.uploads.pending_count}" in seen[0]) or "por subir" in seen[0]
 
     answer_next_message_box(qtbot, "Salir y continuar después")
     window.close()
