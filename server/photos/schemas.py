@@ -5,6 +5,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
+from server.db import MAX_ROW_ID
+
 
 class Label(BaseModel):
     name: str
@@ -53,8 +55,8 @@ class TranslationOut(BaseModel):
 
 class BulkRequest(BaseModel):
     action: Literal["move", "trash", "restore"]
-    ids: list[int] = Field(min_length=1, max_length=1000)
-    album_id: int | None = None
+    ids: list[Annotated[int, Field(ge=1, le=MAX_ROW_ID)]] = Field(min_length=1, max_length=1000)
+    album_id: int | None = Field(default=None, ge=1, le=MAX_ROW_ID)
 
 
 class BulkResult(BaseModel):
