@@ -19,7 +19,7 @@ from server.duplicates.router import router as duplicates_router
 from server.engines.registry import EngineRegistry
 from server.errors import ERROR_RESPONSES, install_error_handlers
 from server.faces.router import router as faces_router
-from server.headers import SecurityHeaders
+from server.headers import HeaderLimits, SecurityHeaders
 from server.health import router as health_router
 from server.jobs import repository as jobs
 from server.jobs.runner import JobRunner
@@ -129,5 +129,8 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
         face_frames_max=settings.face_frames_max,
     )
     app.add_middleware(BodySizeLimit, limit_for=limit_for)
+    app.add_middleware(
+        HeaderLimits, max_count=settings.max_header_count, max_bytes=settings.max_header_bytes
+    )
     app.add_middleware(SecurityHeaders)
     return app

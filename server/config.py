@@ -81,6 +81,9 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 20 * 1024 * 1024
     # Bodies of routes without a photo (JSON and small forms): login, albums, edits...
     max_json_body_bytes: int = 16 * 1024
+    # Request headers (count, and bytes in all); more answers 431.
+    max_header_count: int = 100
+    max_header_bytes: int = 32 * 1024
     max_image_pixels: int = 50_000_000
     thumbnail_px: int = 256
     preview_px: int = 1440

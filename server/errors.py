@@ -45,6 +45,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (415, "Unsupported media type"),
         (422, "Unprocessable image"),
         (429, "Too many attempts"),
+        (431, "Request headers too large"),
         (500, "Unexpected server error"),
         (503, "A dependency is unavailable"),
     )

@@ -77,27 +77,38 @@ class BodySizeLimit:
                 return
         received = 0
         response_started = False
+        refused = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > max_bytes:
-                    raise _BodyTooLarge
+                    # Answer now, and tell the app the client went away: raising instead would
+                    # be caught by the body parser and turned into a 400.
+                    refused = True
+                    if not response_started:
+                        await self._refuse(send, max_bytes)
+                    return {"type": "http.disconnect"}
             return message
 
         async def tracking_send(message: Message) -> None:
             nonlocal response_started
+            if refused:
+                return  # the 413 has been sent; whatever the app answers is dropped
             if message["type"] == "http.response.start":
                 response_started = True
             await send(message)
 
         try:
             await self.app(scope, limited_receive, tracking_send)
-        except _BodyTooLarge:
-            if not response_started:
-                await self._refuse(send, max_bytes)
+        except Exception:
+            if not refused:
+                raise
+            # The app failed on the disconnect we simulated (e.g. ClientDisconnect).
 
     async def _refuse(self, send: Send, max_bytes: int) -> None:
         body = json.dumps(
@@ -117,7 +128,3 @@ class BodySizeLimit:
             }
         )
         await send({"type": "http.response.body", "body": body})
-
-
-class _BodyTooLarge(Exception):
-    pass

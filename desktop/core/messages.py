@@ -146,6 +146,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Translation is not available on this server.",
     ),
     "unsupported_language": ("Ese idioma no está disponible.", "That language is not available."),
+    "headers_too_large": (
+        "La petición lleva demasiadas cabeceras.",
+        "The request carries too many headers.",
+    ),
     "engine_busy": (
         "El servidor está ocupado. Vuelve a intentarlo en unos segundos.",
         "The server is busy. Try again in a few seconds.",

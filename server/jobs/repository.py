@@ -21,19 +21,31 @@ def enqueue(db: Session, *, kind: str, photo_id: int | None = None) -> Job:
     return job
 
 
+# How far back an owner's finished jobs count against their next turn.
+FAIR_SHARE_WINDOW = timedelta(minutes=10)
+
+
 def _fair_order(now: datetime) -> Select[tuple[int]]:
-    """Due job ids, taking turns between the photos' owners: each owner's oldest due job
-    first (oldest owner first), then each owner's second, and so on. One user's thousand
-    uploads wait behind another user's first photo instead of in front of it."""
+    """Due job ids, taking turns between the photos' owners: an owner's k-th due job waits
+    behind every owner's earlier turns, and jobs an owner had run in the last
+    ``FAIR_SHARE_WINDOW`` count as turns already taken. One user's thousand uploads wait
+    behind another user's first photo instead of in front of it."""
     due = or_(Job.state == "pending", (Job.state == "running") & (Job.locked_until < now))
-    turn = (
-        func.row_number()
-        .over(partition_by=Photo.user_id, order_by=(Job.run_after, Job.id))
-        .label("turn")
+    served = (
+        select(Photo.user_id.label("user_id"), func.count().label("served"))
+        .join(Job, Job.photo_id == Photo.id)
+        .where(Job.state.in_(("running", "done")), Job.updated_at >= now - FAIR_SHARE_WINDOW)
+        .group_by(Photo.user_id)
+        .subquery()
     )
+    turn = (
+        func.row_number().over(partition_by=Photo.user_id, order_by=(Job.run_after, Job.id))
+        + func.coalesce(served.c.served, 0)
+    ).label("turn")
     ranked = (
         select(Job.id, Job.run_after, turn)
         .outerjoin(Photo, Photo.id == Job.photo_id)
+        .outerjoin(served, served.c.user_id == Photo.user_id)
         .where(Job.run_after <= now, due)
         .subquery()
     )
