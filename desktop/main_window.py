@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.extract = ExtractTextPage(ctx)
         self.account = AccountPage(ctx)
         self.upload_panel = UploadPanel(self.uploads)
+        self.album.albums_source = lambda: self.albums.model.albums
         self._build_shell()
         self._connect()
         self.retranslate()
@@ -198,7 +199,7 @@ class MainWindow(QMainWindow):
         self.content.setCurrentWidget(self.album)
 
     def open_photo(self, photo: Photo) -> None:
-        self.photo.show_photo(photo, self.albums.model.albums)
+        self.photo.show_photo(photo, self.albums.model.albums, self.album.model.photos)
         self.content.setCurrentWidget(self.photo)
 
     def _back_to_album(self) -> None:
@@ -344,6 +345,13 @@ class MainWindow(QMainWindow):
             self.uploads.discard()
             return True
         return False
+
+    def prepare_to_quit(self) -> None:
+        """Quit without asking (a signal from the system): keep unsent uploads for later."""
+        if self.uploads.pending_count:
+            self.uploads.suspend(wait_seconds=5.0)
+        self.login.face_panel.stop_camera()
+        self.backend.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.uploads.pending_count and not self.confirm_quit_with_uploads():

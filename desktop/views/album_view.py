@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -21,11 +24,14 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QKeyEvent,
     QPainter,
     QPainterPath,
 )
 from PySide6.QtWidgets import (
     QListView,
+    QMenu,
+    QMessageBox,
     QStackedLayout,
     QStyle,
     QStyledItemDelegate,
@@ -43,6 +49,7 @@ from desktop.views.widgets import (
     DropArea,
     Page,
     PageHeader,
+    album_title,
     button,
     local_paths,
     set_drop_highlight,
@@ -249,6 +256,13 @@ class PhotoGrid(QListView):
     """
 
     files_dropped = Signal(list)
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.selectionModel().selectedIndexes():
+            self.delete_pressed.emit()
+        else:
+            super().keyPressEvent(event)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -326,6 +340,10 @@ class AlbumPage(Page):
         self.grid.doubleClicked.connect(lambda index: self.open_photo.emit(index.data(PhotoRole)))
         self.grid.activated.connect(lambda index: self.open_photo.emit(index.data(PhotoRole)))
         self.grid.files_dropped.connect(self._on_drop)
+        self.grid.delete_pressed.connect(self.delete_selected)
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._context_menu)
+        self.albums_source: Callable[[], list[Album]] = list  # the move targets (set by the window)
         self.empty = DropArea()
         self.empty.files_dropped.connect(self._on_drop)
         self.stack.addWidget(self.grid)
@@ -376,6 +394,58 @@ class AlbumPage(Page):
             if self.isVisible():
                 self.back_requested.emit()
 
+    # -- actions on tiles -----------------------------------------------------------------
+    def selected_photos(self) -> list[Photo]:
+        return [index.data(PhotoRole) for index in
+                sorted(self.grid.selectionModel().selectedIndexes(), key=lambda i: i.row())]
+
+    def photo_menu(self, photos: list[Photo]) -> QMenu:
+        """The right-click menu of one or more selected tiles."""
+        menu = QMenu(self)
+        if len(photos) == 1:
+            menu.addAction(self.tr("Abrir"), lambda: self.open_photo.emit(photos[0]))
+        move = menu.addMenu(self.tr("Mover a"))
+        targets = [a for a in self.albums_source()
+                   if not a.is_profile and self.album is not None and a.id != self.album.id]
+        for album in targets:
+            move.addAction(album.name, partial(self.move_photos, photos, album))
+        move.setEnabled(bool(targets) and not (self.album is not None and self.album.is_profile))
+        menu.addSeparator()
+        menu.addAction(self.tr("Eliminar…"), lambda: self.delete_photos(photos))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.grid.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.grid.selectionModel().isSelected(index):
+            self.grid.setCurrentIndex(index)
+        self.photo_menu(self.selected_photos()).exec(self.grid.viewport().mapToGlobal(pos))
+
+    def move_photos(self, photos: list[Photo], album: Album) -> None:
+        for photo in photos:
+            photo_ops.move_photo(parent=self, ctx=self.ctx, photo=photo, album=album)
+
+    def delete_selected(self) -> None:
+        self.delete_photos(self.selected_photos())
+
+    def delete_photos(self, photos: list[Photo], *, confirm: bool = True) -> None:
+        """Delete photos after one confirmation naming them (or their count)."""
+        if not photos:
+            return
+        if confirm:
+            question = (self.tr("¿Eliminar «{name}»? No se puede deshacer.").format(name=photos[0].name)
+                        if len(photos) == 1 else
+                        self.tr("¿Eliminar %n fotos? No se puede deshacer.", "", len(photos)))
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Eliminar fotos"), question, parent=self)
+            delete = box.addButton(self.tr("Eliminar"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(self.tr("Cancelar"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is not delete:
+                return
+        for photo in photos:
+            photo_ops.delete_photo(parent=self, ctx=self.ctx, photo=photo)
+
     def _drop_target(self) -> QWidget:
         return self.empty if self.stack.currentWidget() is self.empty else self.grid
 
@@ -413,7 +483,7 @@ class AlbumPage(Page):
         if album is None:
             return
         count = max(len(self.model.photos), album.photo_count if self.model.has_more else 0)
-        self.header.title.setText(album.name)
+        self.header.title.setText(album_title(album))
         if self.model.loading and not self.model.photos:
             subtitle = self.tr("Cargando fotos…")
         else:

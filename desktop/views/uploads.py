@@ -43,6 +43,7 @@ from desktop import assets
 from desktop.api.models import Album
 from desktop.api.multipart import ProgressCallback
 from desktop.context import AppContext
+from desktop.core.messages import message_for
 from desktop.core.pending_uploads import PendingUpload
 from desktop.core.uploads import UploadItem, UploadQueue, UploadState, UploadSummary
 from desktop.operations import photos as photo_ops
@@ -369,7 +370,9 @@ class UploadPanel(QFrame):
         if item.state is UploadState.CANCELLED:
             return self.tr("Cancelada")
         prefix = self.tr("Omitida") if item.state is UploadState.SKIPPED else self.tr("Error")
-        return f"{prefix}: {item.reason}"
+        # From the code, not the sentence kept at the time: it follows a language switch.
+        reason = message_for(item.reason_code, default=item.reason) if item.reason_code else item.reason
+        return f"{prefix}: {reason}"
 
     def dismiss(self) -> None:
         if not self.controller.busy:

@@ -56,8 +56,18 @@ def drag_and_drop(widget: QWidget, pos: QPoint, paths: list[Path]) -> bool:
 
 
 def log_in(qtbot: QtBot, window: object, backend: object, login: str, password: str) -> None:
-    """Type the login and password and press Enter."""
-    qtbot.waitUntil(lambda: backend.state is BackendState.READY, timeout=60000)
+    """Type the login and password and press Enter.
+
+    A loaded machine can miss the app's first one-second server check (issue 15 makes it
+    patient); the person then presses "Reintentar", as the banner offers.
+    """
+
+    def ready() -> bool:
+        if backend.state is BackendState.FAILED and window.login.banner.retry.isVisible():
+            qtbot.mouseClick(window.login.banner.retry, Qt.MouseButton.LeftButton)
+        return backend.state is BackendState.READY
+
+    qtbot.waitUntil(ready, timeout=120000)
     window.login.login_edit.clear()
     qtbot.keyClicks(window.login.login_edit, login)
     window.login.password_edit.clear()
@@ -84,3 +94,43 @@ def answer_next_message_box(qtbot: QtBot, button_text: str, seen: list[str] | No
         QTimer.singleShot(20, press)
 
     QTimer.singleShot(20, press)
+
+
+def settle(qtbot: QtBot, window: object) -> None:
+    """Wait until the home screen has its profile tags (the server's slow first analysis is over)."""
+    qtbot.waitUntil(lambda: window.home.tags_status.text() != window.home.tr("Analizando tu foto…"),
+                    timeout=120000)
+
+
+def right_click_and_choose(qtbot: QtBot, viewport: QWidget, pos: QPoint, *path: str) -> None:
+    """Right-click at ``pos`` and pick the menu entry ``path`` (e.g. "Mover a", "Playa")."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    chosen: list[str] = []
+
+    def pick(depth: int = 0) -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(20, lambda: pick(depth))
+            return
+        action = next((a for a in menu.actions() if a.text() == path[depth]), None)
+        if action is None:
+            menu.close()
+            raise AssertionError(f"no {path[depth]!r} in {[a.text() for a in menu.actions()]}")
+        if action.menu() is not None and depth + 1 < len(path):
+            menu.setActiveAction(action)
+            action.menu().popup(menu.mapToGlobal(menu.actionGeometry(action).topRight()))
+            QTimer.singleShot(20, lambda: pick(depth + 1))
+            return
+        chosen.append(action.text())
+        action.trigger()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMenu) and widget.isVisible():
+                widget.close()
+
+    QTimer.singleShot(20, pick)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(lambda: bool(chosen), timeout=5000)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from person import answer_next_message_box, log_in
+from person import answer_next_message_box, log_in, settle
 from pytestqt.qtbot import QtBot
 
 from desktop.api.client import ApiClient
@@ -52,6 +52,7 @@ def test_quitting_mid_upload_asks_keeps_the_rest_and_the_next_start_finishes_the
     username, api = person
     window, _ctx, backend = launch(server_url, data_dir=tmp_path / "app")
     log_in(qtbot, window, backend, username, PASSWORD)
+    settle(qtbot, window)
     album = next(a for a in api.albums() if a.name == "Lote")
     window.start_upload(album, batch)
     assert window.uploads.pending_count > 0
@@ -61,7 +62,7 @@ def test_quitting_mid_upload_asks_keeps_the_rest_and_the_next_start_finishes_the
     answer_next_message_box(qtbot, "Seguir subiendo", seen)
     window.close()
     assert window.isVisible()
-    assert (seen and f"Quedan {window.uploads.pending_count}" in seen[0]) or "por subir" in seen[0]
+    assert seen and "por subir" in seen[0] and "la próxima vez que entres" in seen[0]
 
     answer_next_message_box(qtbot, "Salir y continuar después")
     window.close()
@@ -70,6 +71,11 @@ def test_quitting_mid_upload_asks_keeps_the_rest_and_the_next_start_finishes_the
     done = window.upload_panel.counts()[UploadState.DONE]
     on_server = lote(api)
     assert on_server == done < FILES  # nothing was lost silently: the rest is pending
+
+    # (The tagging of the uploaded photos keeps a loaded server busy; the app's one-second
+    # health check is issue 15's to make patient, so let the server finish first.)
+    qtbot.waitUntil(lambda: all(p.labels_state != "pending" for p in api.list_photos(album.id, limit=100).items),
+                    timeout=180000)
 
     # The next start of this account sends exactly the rest: no file twice, none missing.
     again, _ctx2, backend2 = launch(server_url, data_dir=tmp_path / "app")
