@@ -204,206 +204,7 @@
     </message>
     <message>
         <source>Abrir</source>
-        <translation>Ajustes de la cuenta</source>
-        <translation>Ajustes de la cuenta</translation>
-    </message>
-    <message>
-        <source>Los cambios importantes piden tu contraseña actual.</source>
-        <translation>Los cambios importantes piden tu contraseña actual.</translation>
-    </message>
-    <message>
-        <source>Datos personales</source>
-        <translation>Datos personales</translation>
-    </message>
-    <message>
-        <source>Cambiar foto…</source>
-        <translation>Cambiar foto…</translation>
-    </message>
-    <message>
-        <source>Usar la cámara</source>
-        <translation>Usar la cámara</translation>
-    </message>
-    <message>
-        <source>Nombre de usuario</source>
-        <translation>Nombre de usuario</translation>
-    </message>
-    <message>
-        <source>Correo electrónico</source>
-        <translation>Correo electrónico</translation>
-    </message>
-    <message>
-        <source>Nombre completo</source>
-        <translation>Nombre completo</translation>
-    </message>
-    <message>
-        <source>Contraseña actual (para guardar)</source>
-        <translation>Contraseña actual (para guardar)</translation>
-    </message>
-    <message>
-        <source>Guardar cambios</source>
-        <translation>Guardar cambios</translation>
-    </message>
-    <message>
-        <source>Contraseña</source>
-        <translation>Contraseña</translation>
-    </message>
-    <message>
-        <source>Contraseña actual</source>
-        <translation>Contraseña actual</translation>
-    </message>
-    <message>
-        <source>Nueva contraseña</source>
-        <translation>Nueva contraseña</translation>
-    </message>
-    <message>
-        <source>Repite la nueva</source>
-        <translation>Repite la nueva</translation>
-    </message>
-    <message>
-        <source>Cambiar contraseña</source>
-        <translation>Cambiar contraseña</translation>
-    </message>
-    <message>
-        <source>Acceso con la cara</source>
-        <translation>Acceso con la cara</translation>
-    </message>
-    <message>
-        <source>Entra mirando a la cámara. Guardamos solo lo necesario para reconocerte y lo borramos al desactivarlo. Tu contraseña sigue funcionando siempre.</source>
-        <translation>Entra mirando a la cámara. Guardamos solo lo necesario para reconocerte y lo borramos al desactivarlo. Tu contraseña sigue funcionando siempre.</translation>
-    </message>
-    <message>
-        <source>Desactivar</source>
-        <translation>Desactivar</translation>
-    </message>
-    <message>
-        <source>Eliminar la cuenta</source>
-        <translation>Eliminar la cuenta</translation>
-    </message>
-    <message>
-        <source>Se borrarán tu cuenta, todos tus álbumes y fotos y tus datos de acceso con la cara. Esta acción es irreversible.</source>
-        <translation>Se borrarán tu cuenta, todos tus álbumes y fotos y tus datos de acceso con la cara. Esta acción es irreversible.</translation>
-    </message>
-    <message>
-        <source>Eliminar mi cuenta</source>
-        <translation>Eliminar mi cuenta</translation>
-    </message>
-    <message>
-        <source>Comprobando…</source>
-        <translation>Comprobando…</translation>
-    </message>
-    <message>
-        <source>Activado desde el {date}.</source>
-        <translation>Activado desde el {date}.</translation>
-    </message>
-    <message>
-        <source>Activado.</source>
-        <translation>Activado.</translation>
-    </message>
-    <message>
-        <source>Volver a registrar</source>
-        <translation>Volver a registrar</translation>
-    </message>
-    <message>
-        <source>Desactivado.</source>
-        <translation>Desactivado.</translation>
-    </message>
-    <message>
-        <source>Activar</source>
-        <translation>Activar</translation>
-    </message>
-    <message>
-        <source>Elige tu foto de perfil</source>
-        <translation>Elige tu foto de perfil</translation>
-    </message>
-    <message>
-        <source>Imágenes ({patterns})</source>
-        <translation>Imágenes ({patterns})</translation>
-    </message>
-    <message>
-        <source>Pulsa «Guardar cambios» para usar la nueva foto.</source>
-        <translation>Pulsa «Guardar cambios» para usar la nueva foto.</translation>
-    </message>
-    <message>
-        <source>Escribe tu contraseña actual para guardar.</source>
-        <translation>Escribe tu contraseña actual para guardar.</translation>
-    </message>
-    <message>
-        <source>Guardando…</source>
-        <translation>Guardando…</translation>
-    </message>
-    <message>
-        <source>Cambios guardados.</source>
-        <translation>Cambios guardados.</translation>
-    </message>
-    <message>
-        <source>Las contraseñas no coinciden.</source>
-        <translation>Las contraseñas no coinciden.</translation>
-    </message>
-    <message>
-        <source>Al menos 8 caracteres.</source>
-        <translation>Al menos 8 caracteres.</translation>
-    </message>
-    <message>
-        <source>Demasiado fácil de adivinar</source>
-        <translation>Demasiado fácil de adivinar</translation>
-    </message>
-    <message>
-        <source>Mejor con mayúsculas, números o símbolos</source>
-        <translation>Mejor con mayúsculas, números o símbolos</translation>
-    </message>
-    <message>
-        <source>Contraseña buena</source>
-        <translation>Contraseña buena</translation>
-    </message>
-    <message>
-        <source>Contraseña fuerte</source>
-        <translation>Contraseña fuerte</translation>
-    </message>
-    <message>
-        <source>Contraseña cambiada. Las demás sesiones se han cerrado.</source>
-        <translation>Contraseña cambiada. Las demás sesiones se han cerrado.</translation>
-    </message>
-    <message>
-        <source>Escribe tu contraseña actual para continuar.</source>
-        <translation>Escribe tu contraseña actual para continuar.</translation>
-    </message>
-    <message>
-        <source>Registrando tu cara…</source>
-        <translation>Registrando tu cara…</translation>
-    </message>
-    <message>
-        <source>Listo: ya puedes entrar con la cara.</source>
-        <translation>Listo: ya puedes entrar con la cara.</translation>
-    </message>
-    <message>
-        <source>Acceso con la cara desactivado y datos biométricos borrados.</source>
-        <translation>Acceso con la cara desactivado y datos biométricos borrados.</translation>
-    </message>
-    <message>
-        <source>¿Seguro? Se borrará todo y no se podrá recuperar.</source>
-        <translation>¿Seguro? Se borrará todo y no se podrá recuperar.</translation>
-    </message>
-    <message>
-        <source>Eliminar para siempre</source>
-        <translation>Eliminar para siempre</translation>
-    </message>
-    <message>
-        <source>Cancelar</source>
-        <translation>Cancelar</translation>
-    </message>
-</context>
-<context>
-    <name>AlbumPage</name>
-    <message>
-        <source>Álbumes</source>
-        <translation>Álbumes</translation>
-    </message>
-    <message>
-        <source>Subir fotos</source>
-        <translation>Subir fotos</translation>
-    </message>
-    <message>
-        <source>Abrir</translation>
+        <translation>Abrir</translation>
     </message>
     <message>
         <source>Mover a</source>
@@ -426,14 +227,7 @@
     </message>
     <message>
         <source>Eliminar fotos</source>
-        <translation>¿Eliminar %n fotos? No se puede deshacer.</source>
-        <translation>
-            <numerusform>¿Eliminar %n foto? No se puede deshacer.</numerusform>
-            <numerusform>¿Eliminar %n fotos? No se puede deshacer.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Eliminar fotos</translation>
+        <translation>Eliminar fotos</translation>
     </message>
     <message>
         <source>Eliminar</source>
@@ -473,35 +267,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <name>Albums</name>
     <message>
         <source>Fotos de perfil</source>
-        <translation>Cargando fotos…</source>
-        <translation>Cargando fotos…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n foto(s)</source>
-        <translation>
-            <numerusform>%n foto</numerusform>
-            <numerusform>%n fotos</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Se llena sola con tus fotos de perfil</source>
-        <translation>Se llena sola con tus fotos de perfil</translation>
-    </message>
-    <message>
-        <source>Arrastra fotos o carpetas aquí para subirlas</source>
-        <translation>Arrastra fotos o carpetas aquí para subirlas</translation>
-    </message>
-    <message>
-        <source>Este álbum está vacío.
-Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fotos».</source>
-        <translation>Este álbum está vacío.
-Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fotos».</translation>
-    </message>
-</context>
-<context>
-    <name>Albums</name>
-    <message>
-        <source>Fotos de perfil</translation>
+        <translation>Fotos de perfil</translation>
     </message>
 </context>
 <context>
@@ -531,30 +297,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
     <message>
         <source>Abre un álbum con doble clic o Intro; clic derecho para renombrarlo o borrarlo. Arrastra fotos o carpetas sobre un álbum para subirlas.</source>
-        <translation>%n foto(s)</source>
-        <translation>
-            <numerusform>%n foto</numerusform>
-            <numerusform>%n fotos</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Álbumes</source>
-        <translation>Álbumes</translation>
-    </message>
-    <message>
-        <source>Nuevo álbum</source>
-        <translation>Nuevo álbum</translation>
-    </message>
-    <message>
-        <source>Renombrar</source>
-        <translation>Renombrar</translation>
-    </message>
-    <message>
-        <source>Eliminar</source>
-        <translation>Eliminar</translation>
-    </message>
-    <message>
-        <source>Abre un álbum con doble clic o Intro; clic derecho para renombrarlo o borrarlo. Arrastra fotos o carpetas sobre un álbum para subirlas.</translation>
+        <translation>Abre un álbum con doble clic o Intro; clic derecho para renombrarlo o borrarlo. Arrastra fotos o carpetas sobre un álbum para subirlas.</translation>
     </message>
     <message>
         <source>«{name}» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</source>
@@ -605,50 +348,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
     <message>
         <source>Abrir</source>
-        <translation>Cargando álbumes…</source>
-        <translation>Cargando álbumes…</translation>
-    </message>
-    <message>
-        <source>Nombre del álbum:</source>
-        <translation>Nombre del álbum:</translation>
-    </message>
-    <message>
-        <source>Renombrar álbum</source>
-        <translation>Renombrar álbum</translation>
-    </message>
-    <message>
-        <source>Nuevo nombre:</source>
-        <translation>Nuevo nombre:</translation>
-    </message>
-    <message numerus="yes">
-        <source>Se eliminarán también sus %n foto(s).</source>
-        <translation>
-            <numerusform>Se eliminará también su foto.</numerusform>
-            <numerusform>Se eliminarán también sus %n fotos.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>El álbum está vacío.</source>
-        <translation>El álbum está vacío.</translation>
-    </message>
-    <message>
-        <source>¿Eliminar el álbum «{name}»?</source>
-        <translation>¿Eliminar el álbum «{name}»?</translation>
-    </message>
-    <message>
-        <source>Esta acción no se puede deshacer.</source>
-        <translation>Esta acción no se puede deshacer.</translation>
-    </message>
-    <message>
-        <source>Eliminar álbum</source>
-        <translation>Eliminar álbum</translation>
-    </message>
-    <message>
-        <source>Cancelar</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Abrir</translation>
+        <translation>Abrir</translation>
     </message>
     <message>
         <source>Renombrar…</source>
@@ -1035,379 +735,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
     <message>
         <source>Subidas pendientes</source>
-        <translation>Reintentar</source>
-        <translation>Reintentar</translation>
-    </message>
-    <message>
-        <source>Iniciando el servidor local…</source>
-        <translation>Iniciando el servidor local…</translation>
-    </message>
-    <message>
-        <source>Conectando con el servidor…</source>
-        <translation>Conectando con el servidor…</translation>
-    </message>
-    <message>
-        <source>El servidor local no pudo arrancar. Revisa el registro o prueba de nuevo.</source>
-        <translation>El servidor local no pudo arrancar. Revisa el registro o prueba de nuevo.</translation>
-    </message>
-    <message>
-        <source>No se puede conectar con el servidor. Comprueba la dirección en Ajustes.</source>
-        <translation>No se puede conectar con el servidor. Comprueba la dirección en Ajustes.</translation>
-    </message>
-</context>
-<context>
-    <name>CameraDialog</name>
-    <message>
-        <source>Foto con la cámara</source>
-        <translation>Foto con la cámara</translation>
-    </message>
-    <message>
-        <source>Colócate dentro del óvalo y pulsa «Tomar foto».</source>
-        <translation>Colócate dentro del óvalo y pulsa «Tomar foto».</translation>
-    </message>
-    <message>
-        <source>Activar el acceso con la cara</source>
-        <translation>Activar el acceso con la cara</translation>
-    </message>
-    <message>
-        <source>Mira a la cámara y sigue las indicaciones. Tomaremos {n} imágenes en unos segundos; solo se guarda lo necesario para reconocerte.</source>
-        <translation>Mira a la cámara y sigue las indicaciones. Tomaremos {n} imágenes en unos segundos; solo se guarda lo necesario para reconocerte.</translation>
-    </message>
-</context>
-<context>
-    <name>ExtractTextPage</name>
-    <message>
-        <source>Extraer texto</source>
-        <translation>Extraer texto</translation>
-    </message>
-    <message>
-        <source>Lee el texto de una imagen. La imagen no se guarda.</source>
-        <translation>Lee el texto de una imagen. La imagen no se guarda.</translation>
-    </message>
-    <message>
-        <source>Elegir imagen…</source>
-        <translation>Elegir imagen…</translation>
-    </message>
-    <message>
-        <source>Arrastra aquí una imagen con texto</source>
-        <translation>Arrastra aquí una imagen con texto</translation>
-    </message>
-    <message>
-        <source>Texto encontrado</source>
-        <translation>Texto encontrado</translation>
-    </message>
-    <message>
-        <source>Copiar</source>
-        <translation>Copiar</translation>
-    </message>
-    <message>
-        <source>El texto aparecerá aquí.</source>
-        <translation>El texto aparecerá aquí.</translation>
-    </message>
-    <message>
-        <source>Elige una imagen</source>
-        <translation>Elige una imagen</translation>
-    </message>
-    <message>
-        <source>Imágenes ({patterns})</source>
-        <translation>Imágenes ({patterns})</translation>
-    </message>
-    <message>
-        <source>Leyendo el texto…</source>
-        <translation>Leyendo el texto…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n línea(s) encontrada(s).</source>
-        <translation>
-            <numerusform>%n línea encontrada.</numerusform>
-            <numerusform>%n líneas encontradas.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No se encontró texto en esta imagen.</source>
-        <translation>No se encontró texto en esta imagen.</translation>
-    </message>
-    <message>
-        <source>Copiado al portapapeles.</source>
-        <translation>Copiado al portapapeles.</translation>
-    </message>
-</context>
-<context>
-    <name>FaceCapturePanel</name>
-    <message>
-        <source>Mira a la cámara</source>
-        <translation>Mira a la cámara</translation>
-    </message>
-    <message>
-        <source>Mira al centro del óvalo</source>
-        <translation>Mira al centro del óvalo</translation>
-    </message>
-    <message>
-        <source>Gira la cabeza despacio</source>
-        <translation>Gira la cabeza despacio</translation>
-    </message>
-    <message>
-        <source>Parpadea</source>
-        <translation>Parpadea</translation>
-    </message>
-    <message>
-        <source>Tomar foto</source>
-        <translation>Tomar foto</translation>
-    </message>
-    <message>
-        <source>Empezar ahora</source>
-        <translation>Empezar ahora</translation>
-    </message>
-    <message>
-        <source>Empezar</source>
-        <translation>Empezar</translation>
-    </message>
-    <message>
-        <source>Coloca tu cara dentro del óvalo: la captura empieza sola.</source>
-        <translation>Coloca tu cara dentro del óvalo: la captura empieza sola.</translation>
-    </message>
-    <message>
-        <source>Pulsa «Empezar» y sigue las indicaciones.</source>
-        <translation>Pulsa «Empezar» y sigue las indicaciones.</translation>
-    </message>
-    <message>
-        <source>Coloca tu cara dentro del óvalo.</source>
-        <translation>Coloca tu cara dentro del óvalo.</translation>
-    </message>
-    <message>
-        <source>Abriendo la cámara…</source>
-        <translation>Abriendo la cámara…</translation>
-    </message>
-    <message>
-        <source>Capturando… no te muevas del óvalo.</source>
-        <translation>Capturando… no te muevas del óvalo.</translation>
-    </message>
-    <message>
-        <source>Comprobando…</source>
-        <translation>Comprobando…</translation>
-    </message>
-</context>
-<context>
-    <name>FaceTags</name>
-    <message>
-        <source>Sonríe</source>
-        <translation>Sonríe</translation>
-    </message>
-    <message>
-        <source>Sin sonrisa</source>
-        <translation>Sin sonrisa</translation>
-    </message>
-    <message>
-        <source>Gafas</source>
-        <translation>Gafas</translation>
-    </message>
-    <message>
-        <source>Gafas de sol</source>
-        <translation>Gafas de sol</translation>
-    </message>
-    <message>
-        <source>Barba</source>
-        <translation>Barba</translation>
-    </message>
-    <message>
-        <source>Bigote</source>
-        <translation>Bigote</translation>
-    </message>
-    <message>
-        <source>Ojos abiertos</source>
-        <translation>Ojos abiertos</translation>
-    </message>
-    <message>
-        <source>Ojos cerrados</source>
-        <translation>Ojos cerrados</translation>
-    </message>
-    <message>
-        <source>Boca abierta</source>
-        <translation>Boca abierta</translation>
-    </message>
-    <message>
-        <source>Hombre</source>
-        <translation>Hombre</translation>
-    </message>
-    <message>
-        <source>Mujer</source>
-        <translation>Mujer</translation>
-    </message>
-    <message>
-        <source>Edad {low}–{high}</source>
-        <translation>Edad {low}–{high}</translation>
-    </message>
-    <message>
-        <source>Emoción: {emotion}</source>
-        <translation>Emoción: {emotion}</translation>
-    </message>
-</context>
-<context>
-    <name>HomePage</name>
-    <message>
-        <source>Hola, {name}</source>
-        <translation>Hola, {name}</translation>
-    </message>
-    <message>
-        <source>Inicio</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <source>Etiquetas de tu foto de perfil</source>
-        <translation>Etiquetas de tu foto de perfil</translation>
-    </message>
-    <message>
-        <source>¿Qué quieres hacer?</source>
-        <translation>¿Qué quieres hacer?</translation>
-    </message>
-    <message>
-        <source>Ver álbumes</source>
-        <translation>Ver álbumes</translation>
-    </message>
-    <message>
-        <source>Editar álbumes</source>
-        <translation>Editar álbumes</translation>
-    </message>
-    <message>
-        <source>Subir foto</source>
-        <translation>Subir foto</translation>
-    </message>
-    <message>
-        <source>Extraer texto</source>
-        <translation>Extraer texto</translation>
-    </message>
-    <message>
-        <source>Ajustes de la cuenta</source>
-        <translation>Ajustes de la cuenta</translation>
-    </message>
-    <message>
-        <source>Cerrar sesión</source>
-        <translation>Cerrar sesión</translation>
-    </message>
-    <message>
-        <source>Analizando tu foto…</source>
-        <translation>Analizando tu foto…</translation>
-    </message>
-    <message>
-        <source>No hay etiquetas para esta foto.</source>
-        <translation>No hay etiquetas para esta foto.</translation>
-    </message>
-</context>
-<context>
-    <name>LoginPage</name>
-    <message>
-        <source>Tus fotos, protegidas con tu cara.</source>
-        <translation>Tus fotos, protegidas con tu cara.</translation>
-    </message>
-    <message>
-        <source>Usuario y contraseña</source>
-        <translation>Usuario y contraseña</translation>
-    </message>
-    <message>
-        <source>Cámara</source>
-        <translation>Cámara</translation>
-    </message>
-    <message>
-        <source>Usuario o correo</source>
-        <translation>Usuario o correo</translation>
-    </message>
-    <message>
-        <source>p. ej. ana o ana@ejemplo.com</source>
-        <translation>p. ej. ana o ana@ejemplo.com</translation>
-    </message>
-    <message>
-        <source>Contraseña</source>
-        <translation>Contraseña</translation>
-    </message>
-    <message>
-        <source>Entrar</source>
-        <translation>Entrar</translation>
-    </message>
-    <message>
-        <source>Usuario o correo (opcional)</source>
-        <translation>Usuario o correo (opcional)</translation>
-    </message>
-    <message>
-        <source>Déjalo vacío y te buscamos por la cara</source>
-        <translation>Déjalo vacío y te buscamos por la cara</translation>
-    </message>
-    <message>
-        <source>¿No tienes cuenta?</source>
-        <translation>¿No tienes cuenta?</translation>
-    </message>
-    <message>
-        <source>Crear una cuenta</source>
-        <translation>Crear una cuenta</translation>
-    </message>
-    <message>
-        <source>Ajustes</source>
-        <translation>Ajustes</translation>
-    </message>
-    <message>
-        <source>Entrando…</source>
-        <translation>Entrando…</translation>
-    </message>
-    <message>
-        <source>{minutes} min {seconds} s</source>
-        <translation>{minutes} min {seconds} s</translation>
-    </message>
-    <message>
-        <source>{seconds} s</source>
-        <translation>{seconds} s</translation>
-    </message>
-    <message>
-        <source>Demasiados intentos. Vuelve a probar dentro de {wait}.</source>
-        <translation>Demasiados intentos. Vuelve a probar dentro de {wait}.</translation>
-    </message>
-    <message>
-        <source>Vuelve a probar dentro de {wait}.</source>
-        <translation>Vuelve a probar dentro de {wait}.</translation>
-    </message>
-    <message>
-        <source>Intentar de nuevo</source>
-        <translation>Intentar de nuevo</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Inicio</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <source>Álbumes</source>
-        <translation>Álbumes</translation>
-    </message>
-    <message>
-        <source>Extraer texto</source>
-        <translation>Extraer texto</translation>
-    </message>
-    <message>
-        <source>Cuenta</source>
-        <translation>Cuenta</translation>
-    </message>
-    <message>
-        <source>Ajustes</source>
-        <translation>Ajustes</translation>
-    </message>
-    <message>
-        <source>Cerrar sesión</source>
-        <translation>Cerrar sesión</translation>
-    </message>
-    <message>
-        <source>Tu cuenta se ha eliminado.</source>
-        <translation>Tu cuenta se ha eliminado.</translation>
-    </message>
-    <message>
-        <source>Subir fotos</source>
-        <translation>Subir fotos</translation>
-    </message>
-    <message>
-        <source>Primero crea un álbum en «Álbumes».</source>
-        <translation>Primero crea un álbum en «Álbumes».</translation>
-    </message>
-    <message>
-        <source>Subidas pendientes</translation>
+        <translation>Subidas pendientes</translation>
     </message>
     <message numerus="yes">
         <source>Quedan %n foto(s) por subir.</source>
@@ -1418,14 +746,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
     <message>
         <source>Si sales ahora, se subirán la próxima vez que entres con esta cuenta.</source>
-        <translation>Quedan %n foto(s) por subir.</source>
-        <translation>
-            <numerusform>Queda %n foto por subir.</numerusform>
-            <numerusform>Quedan %n fotos por subir.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Si sales ahora, se subirán la próxima vez que entres con esta cuenta.</translation>
+        <translation>Si sales ahora, se subirán la próxima vez que entres con esta cuenta.</translation>
     </message>
     <message>
         <source>Seguir subiendo</source>
@@ -1468,31 +789,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
     <message>
         <source>Mover a otro álbum</source>
-        <translation>Detalles</source>
-        <translation>Detalles</translation>
-    </message>
-    <message>
-        <source>Nombre</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>Descripción</source>
-        <translation>Descripción</translation>
-    </message>
-    <message>
-        <source>Guardar</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Etiquetas</source>
-        <translation>Etiquetas</translation>
-    </message>
-    <message>
-        <source>Traducción</source>
-        <translation>Traducción</translation>
-    </message>
-    <message>
-        <source>Mover a otro álbum</translation>
+        <translation>Mover a otro álbum</translation>
     </message>
     <message>
         <source>Foto anterior (←)</source>
@@ -1536,19 +833,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
     <message>
         <source>{n} de {total}</source>
-        <translation>Mover</source>
-        <translation>Mover</translation>
-    </message>
-    <message>
-        <source>Eliminar foto</source>
-        <translation>Eliminar foto</translation>
-    </message>
-    <message>
-        <source>Volver al álbum</source>
-        <translation>Volver al álbum</translation>
-    </message>
-    <message>
-        <source>{n} de {total}</translation>
+        <translation>{n} de {total}</translation>
     </message>
     <message>
         <source>Salir de pantalla completa</source>
@@ -1584,31 +869,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
     <message>
         <source>Traducido de: {language}</source>
-        <translation>{size} MB</source>
-        <translation>{size} MB</translation>
-    </message>
-    <message>
-        <source>{size} KB</source>
-        <translation>{size} KB</translation>
-    </message>
-    <message>
-        <source>tomada el {date}</source>
-        <translation>tomada el {date}</translation>
-    </message>
-    <message>
-        <source>No se pudieron calcular las etiquetas.</source>
-        <translation>No se pudieron calcular las etiquetas.</translation>
-    </message>
-    <message>
-        <source>Este servidor no calcula etiquetas.</source>
-        <translation>Este servidor no calcula etiquetas.</translation>
-    </message>
-    <message>
-        <source>Calculando etiquetas…</source>
-        <translation>Calculando etiquetas…</translation>
-    </message>
-    <message>
-        <source>Traducido de: {language}</translation>
+        <translation>Traducido de: {language}</translation>
     </message>
     <message>
         <source>Sin etiquetas para esta foto.</source>
@@ -1616,11 +877,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
     <message>
         <source>Las fotos de perfil se quedan en su álbum.</source>
-        <translation>Sin etiquetas para esta foto.</source>
-        <translation>Sin etiquetas para esta foto.</translation>
-    </message>
-    <message>
-        <source>Las fotos de perfil se quedan en su álbum.</translation>
+        <translation>Las fotos de perfil se quedan en su álbum.</translation>
     </message>
     <message>
         <source>Crea otro álbum en «Álbumes» para poder mover aquí la foto.</source>
@@ -1683,62 +940,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <name>ProfilePhoto</name>
     <message>
         <source>No se ve ninguna cara en tu foto de perfil.</source>
-        <translation>Cargando idiomas…</source>
-        <translation>Cargando idiomas…</translation>
-    </message>
-    <message>
-        <source>Elige un idioma…</source>
-        <translation>Elige un idioma…</translation>
-    </message>
-    <message>
-        <source>Elige un idioma para leer la descripción traducida.</source>
-        <translation>Elige un idioma para leer la descripción traducida.</translation>
-    </message>
-    <message>
-        <source>Este servidor no ofrece traducciones.</source>
-        <translation>Este servidor no ofrece traducciones.</translation>
-    </message>
-    <message>
-        <source>Esta foto no tiene descripción que traducir.</source>
-        <translation>Esta foto no tiene descripción que traducir.</translation>
-    </message>
-    <message>
-        <source>Traduciendo…</source>
-        <translation>Traduciendo…</translation>
-    </message>
-    <message>
-        <source>Guardando…</source>
-        <translation>Guardando…</translation>
-    </message>
-    <message>
-        <source>Guardado</source>
-        <translation>Guardado</translation>
-    </message>
-    <message>
-        <source>No se pudo guardar</source>
-        <translation>No se pudo guardar</translation>
-    </message>
-    <message>
-        <source>Movida a «{album}»</source>
-        <translation>Movida a «{album}»</translation>
-    </message>
-    <message>
-        <source>¿Eliminar «{name}»? No se puede deshacer.</source>
-        <translation>¿Eliminar «{name}»? No se puede deshacer.</translation>
-    </message>
-    <message>
-        <source>Eliminar</source>
-        <translation>Eliminar</translation>
-    </message>
-    <message>
-        <source>Cancelar</source>
-        <translation>Cancelar</translation>
-    </message>
-</context>
-<context>
-    <name>ProfilePhoto</name>
-    <message>
-        <source>No se ve ninguna cara en tu foto de perfil.</translation>
+        <translation>No se ve ninguna cara en tu foto de perfil.</translation>
     </message>
     <message>
         <source>Tu foto de perfil muestra varias caras.</source>
