@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -36,6 +37,8 @@ from desktop.views.home import HomePage
 from desktop.views.login import LoginPage
 from desktop.views.photo_view import PhotoPage
 from desktop.views.register import RegisterPage
+from desktop.views.search import SearchResultsPage
+from desktop.views.selection import UndoBar
 from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.thumbnails import ThumbnailLoader
 from desktop.views.uploads import UploadController, UploadDialog, UploadPanel
@@ -71,8 +74,10 @@ class MainWindow(QMainWindow):
 
         self.home = HomePage(ctx)
         self.albums = AlbumsPage(ctx, self.loader)
-        self.album = AlbumPage(ctx, self.loader)
+        self.album = AlbumPage(ctx, self.loader, albums=lambda: self.albums.model.albums)
         self.photo = PhotoPage(ctx)
+        self.search = SearchResultsPage(ctx, self.loader, albums=lambda: self.albums.model.albums)
+        self._photo_came_from: QWidget = self.album
         self.extract = ExtractTextPage(ctx)
         self.account = AccountPage(ctx)
         self.upload_panel = UploadPanel(self.uploads)
@@ -133,11 +138,38 @@ class MainWindow(QMainWindow):
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(0)
+        top_bar = QFrame()
+        top_bar.setObjectName("topBar")
+        top = QHBoxLayout(top_bar)
+        top.setContentsMargins(28, 12, 28, 0)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("searchField")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(assets.icon("photo"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.setMaximumWidth(520)
+        top.addWidget(self.search_edit, 1)
+        top.addStretch(0)
+        right.addWidget(top_bar)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(350)  # search as the person pauses typing
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_edit.textEdited.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self.run_search)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self.shell)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
         self.content = QStackedWidget()
-        for page in (self.home, self.albums, self.album, self.photo, self.extract, self.account):
+        for page in (self.home, self.albums, self.album, self.photo, self.extract, self.account,
+                     self.search):
             self.content.addWidget(page)
         right.addWidget(self.content, 1)
+        self.undo_bar = UndoBar()
+        right.addWidget(self.undo_bar)
         right.addWidget(self.upload_panel)
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self.shell)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo_bar.undo)
         layout.addLayout(right, 1)
 
     def _connect(self) -> None:
@@ -155,7 +187,10 @@ class MainWindow(QMainWindow):
         self.album.open_photo.connect(self.open_photo)
         self.album.upload_requested.connect(self.start_upload)
         self.album.upload_dialog_requested.connect(self.open_upload_dialog)
+        self.album.undo_offered.connect(self.undo_bar.offer)
         self.photo.back_requested.connect(self._back_to_album)
+        self.photo.undo_offered.connect(self.undo_bar.offer)
+        self.search.open_photo.connect(self.open_search_result)
         self.ctx.user_changed.connect(self._on_user)
         self.ctx.events.session_ended.connect(self._on_session_ended)
         hub.session_expired.connect(self._on_session_expired)
@@ -167,6 +202,8 @@ class MainWindow(QMainWindow):
         for key, text in texts.items():
             self.nav[key].setText("  " + text)
         self.settings_button.setText("  " + self.tr("Ajustes"))
+        self.undo_bar.retranslate()
+        self.search_edit.setPlaceholderText(self.tr("Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)"))
         self.logout_button.setText("  " + self.tr("Cerrar sesión"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -198,11 +235,31 @@ class MainWindow(QMainWindow):
         self.content.setCurrentWidget(self.album)
 
     def open_photo(self, photo: Photo) -> None:
+        self._photo_came_from = self.album
         self.photo.show_photo(photo, self.albums.model.albums)
         self.content.setCurrentWidget(self.photo)
 
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def run_search(self) -> None:
+        """Show what the top bar's words find (an empty field lists every photo)."""
+        self._search_timer.stop()
+        self.nav_group.setExclusive(False)
+        for nav_button in self.nav.values():
+            nav_button.setChecked(False)
+        self.nav_group.setExclusive(True)
+        self.search.search(self.search_edit.text())
+        self.content.setCurrentWidget(self.search)
+
+    def open_search_result(self, photo: Photo, terms: tuple[str, ...]) -> None:
+        self._photo_came_from = self.search
+        self.photo.show_photo(photo, self.albums.model.albums, terms=terms)
+        self.content.setCurrentWidget(self.photo)
+
     def _back_to_album(self) -> None:
-        self.content.setCurrentWidget(self.album)
+        self.content.setCurrentWidget(self._photo_came_from)
 
     def _on_home_action(self, action: str) -> None:
         if action == "albums":

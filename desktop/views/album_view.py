@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,13 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QKeySequence,
     QPainter,
     QPainterPath,
+    QShortcut,
 )
 from PySide6.QtWidgets import (
+    QFileDialog,
     QListView,
     QStackedLayout,
     QStyle,
@@ -37,7 +41,9 @@ from PySide6.QtWidgets import (
 from desktop import assets
 from desktop.api.models import Album, Photo, PhotoPage
 from desktop.context import AppContext
+from desktop.operations import bulk as bulk_ops
 from desktop.operations import photos as photo_ops
+from desktop.views.selection import SelectionBar
 from desktop.views.thumbnails import ThumbnailLoader
 from desktop.views.widgets import DropArea, Page, PageHeader, button, local_paths
 
@@ -251,6 +257,7 @@ class PhotoGrid(QListView):
         self.setMouseTracking(True)
         self.setAcceptDrops(True)
         self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        self.setSelectionRectVisible(True)  # rubber band from an empty spot
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.verticalScrollBar().setSingleStep(24)
         self.setItemDelegate(PhotoDelegate(self))
@@ -276,10 +283,13 @@ class AlbumPage(Page):
     open_photo = Signal(object)  # Photo
     upload_requested = Signal(object, list)  # Album, list[Path]
     upload_dialog_requested = Signal(object)  # Album
+    undo_offered = Signal(str, object)  # what was done, a callable that undoes it
 
-    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QWidget | None = None,
+                 albums: Callable[[], list[Album]] | None = None) -> None:
         super().__init__(ctx, parent)
         self.album: Album | None = None
+        self._album_list = albums or (lambda: [])
         self.model = PhotoListModel(ctx, loader, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 20)
@@ -292,10 +302,20 @@ class AlbumPage(Page):
         self.upload_button.clicked.connect(lambda: self.upload_dialog_requested.emit(self.album))
         self.header.add_action(self.upload_button)
         layout.addWidget(self.header)
+        self.selection_bar = SelectionBar(self._album_list)
+        self.selection_bar.move_requested.connect(self.move_selected)
+        self.selection_bar.trash_requested.connect(self.trash_selected)
+        self.selection_bar.export_requested.connect(self.export_selected)
+        layout.addWidget(self.selection_bar)
 
         self.stack = QStackedLayout()
         self.grid = PhotoGrid()
         self.grid.setModel(self.model)
+        self.grid.selectionModel().selectionChanged.connect(self._on_selection)
+        self.selection_bar.clear_requested.connect(self.grid.clearSelection)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.grid)
+        delete.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        delete.activated.connect(self.trash_selected)
         self.grid.doubleClicked.connect(lambda index: self.open_photo.emit(index.data(PhotoRole)))
         self.grid.activated.connect(lambda index: self.open_photo.emit(index.data(PhotoRole)))
         self.grid.files_dropped.connect(self._on_drop)
@@ -319,7 +339,61 @@ class AlbumPage(Page):
     def retranslate(self) -> None:
         self.back.setText(self.tr("Álbumes"))
         self.upload_button.setText(self.tr("Subir fotos"))
+        self.selection_bar.retranslate()
         self._update_state()
+
+    # -- selection and bulk actions ---------------------------------------------------------
+    def selected_photos(self) -> list[Photo]:
+        rows = sorted(index.row() for index in self.grid.selectionModel().selectedIndexes())
+        return [self.model.photos[row] for row in rows if row < len(self.model.photos)]
+
+    def _on_selection(self, *_args: object) -> None:
+        self.selection_bar.exclude_album_id = self.album.id if self.album else None
+        self.selection_bar.set_count(len(self.grid.selectionModel().selectedIndexes()))
+
+    def trash_selected(self) -> None:
+        """Move the selection to the trash; Undo restores it."""
+        photos = self.selected_photos()
+        if not photos or (self.album is not None and self.album.is_profile):
+            return
+        ids = [photo.id for photo in photos]
+        text = self.tr("%n foto(s) movida(s) a la papelera", "", len(ids))
+
+        def undo() -> None:
+            bulk_ops.restore_photos(parent=self, ctx=self.ctx, photo_ids=ids)
+
+        bulk_ops.trash_photos(parent=self, ctx=self.ctx, photo_ids=ids,
+                              success=lambda _photos: self.undo_offered.emit(text, undo))
+
+    def move_selected(self, target: Album) -> None:
+        """Move the selection into ``target`` in one action; Undo moves each photo back."""
+        photos = self.selected_photos()
+        if not photos:
+            return
+        origins: dict[int, list[int]] = {}
+        for photo in photos:
+            origins.setdefault(photo.album_id, []).append(photo.id)
+        text = self.tr("%n foto(s) movida(s) a «%1»", "", len(photos)).replace("%1", target.name)
+
+        def undo() -> None:
+            for album_id, ids in origins.items():
+                bulk_ops.move_photos(parent=self, ctx=self.ctx, photo_ids=ids, album_id=album_id)
+
+        bulk_ops.move_photos(parent=self, ctx=self.ctx, photo_ids=[p.id for p in photos],
+                             album_id=target.id,
+                             success=lambda _moved: self.undo_offered.emit(text, undo))
+
+    def export_selected(self, folder: Path | None = None) -> None:
+        """Save the originals of the selection into a folder the person picks."""
+        photos = self.selected_photos()
+        if not photos:
+            return
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Exportar originales a…"))
+            if not chosen:
+                return
+            folder = Path(chosen)
+        bulk_ops.export_originals(parent=self, ctx=self.ctx, photos=photos, folder=folder)
 
     def show_album(self, album: Album) -> None:
         """Open ``album`` from its first page."""

@@ -202,6 +202,24 @@
         <source>Subir fotos</source>
         <translation>Upload photos</translation>
     </message>
+    <message numerus="yes">
+        <source>%n foto(s) movida(s) a la papelera</source>
+        <translation>
+            <numerusform>%n photo moved to the trash</numerusform>
+            <numerusform>%n photos moved to the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) movida(s) a «%1»</source>
+        <translation>
+            <numerusform>%n photo moved to “%1”</numerusform>
+            <numerusform>%n photos moved to “%1”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exportar originales a…</source>
+        <translation>Export originals to…</translation>
+    </message>
     <message>
         <source>Cargando fotos…</source>
         <translation>Loading photos…</translation>
@@ -664,6 +682,10 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Settings</translation>
     </message>
     <message>
+        <source>Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)</source>
+        <translation>Search photos: name, tag, text, album… (Ctrl+F)</translation>
+    </message>
+    <message>
         <source>Cerrar sesión</source>
         <translation>Log out</translation>
     </message>
@@ -723,6 +745,10 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Back to the album</translation>
     </message>
     <message>
+        <source>Volver a los resultados</source>
+        <translation>Back to the results</translation>
+    </message>
+    <message>
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>
@@ -733,6 +759,18 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>tomada el {date}</source>
         <translation>taken on {date}</translation>
+    </message>
+    <message>
+        <source>Coincide: {words}</source>
+        <translation>Matches: {words}</translation>
+    </message>
+    <message>
+        <source>Coincide por su álbum, cámara o fecha.</source>
+        <translation>Matches by its album, camera or date.</translation>
+    </message>
+    <message>
+        <source>Texto en la imagen: {text}</source>
+        <translation>Text in the image: {text}</translation>
     </message>
     <message>
         <source>No se pudieron calcular las etiquetas.</source>
@@ -747,8 +785,16 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Computing tags…</translation>
     </message>
     <message>
-        <source>Las etiquetas todavía no están listas; vuelve a abrir la foto más tarde.</source>
-        <translation>The tags are not ready yet; open the photo again later.</translation>
+        <source>Mover a la papelera</source>
+        <translation>Move to the trash</translation>
+    </message>
+    <message>
+        <source>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</source>
+        <translation>Move “{name}” to the trash? You can restore it for 30 days.</translation>
+    </message>
+    <message>
+        <source>«{name}» movida a la papelera</source>
+        <translation>“{name}” moved to the trash</translation>
     </message>
     <message>
         <source>Sin etiquetas para esta foto.</source>
@@ -797,14 +843,6 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Movida a «{album}»</source>
         <translation>Moved to “{album}”</translation>
-    </message>
-    <message>
-        <source>¿Eliminar «{name}»? No se puede deshacer.</source>
-        <translation>Delete “{name}”? This cannot be undone.</translation>
-    </message>
-    <message>
-        <source>Eliminar</source>
-        <translation>Delete</translation>
     </message>
     <message>
         <source>Cancelar</source>
@@ -935,6 +973,77 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     </message>
 </context>
 <context>
+    <name>SearchResultsPage</name>
+    <message>
+        <source>Entre fechas</source>
+        <translation>Between dates</translation>
+    </message>
+    <message>
+        <source>Con texto</source>
+        <translation>With text</translation>
+    </message>
+    <message>
+        <source>Todos los álbumes</source>
+        <translation>All albums</translation>
+    </message>
+    <message>
+        <source>Resultados para «{q}»</source>
+        <translation>Results for “{q}”</translation>
+    </message>
+    <message>
+        <source>Todas las fotos</source>
+        <translation>All photos</translation>
+    </message>
+    <message>
+        <source>Buscando…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Más de %n foto(s)</source>
+        <translation>
+            <numerusform>More than %n photo</numerusform>
+            <numerusform>More than %n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ninguna foto coincide. Prueba con otras palabras o quita algún filtro.</source>
+        <translation>No photo matches. Try other words or remove a filter.</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionBar</name>
+    <message>
+        <source>Mover a…</source>
+        <translation>Move to…</translation>
+    </message>
+    <message>
+        <source>Papelera</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <source>Exportar…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Quitar selección</source>
+        <translation>Clear selection</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) seleccionada(s)</source>
+        <translation>
+            <numerusform>%n photo selected</numerusform>
+            <numerusform>%n photos selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Ajustes</source>
@@ -1003,6 +1112,13 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Vídeos e imágenes ({patterns})</source>
         <translation>Videos and images ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Deshacer (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
     </message>
 </context>
 <context>

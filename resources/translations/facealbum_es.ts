@@ -202,6 +202,24 @@
         <source>Subir fotos</source>
         <translation>Subir fotos</translation>
     </message>
+    <message numerus="yes">
+        <source>%n foto(s) movida(s) a la papelera</source>
+        <translation>
+            <numerusform>%n foto movida a la papelera</numerusform>
+            <numerusform>%n fotos movidas a la papelera</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) movida(s) a «%1»</source>
+        <translation>
+            <numerusform>%n foto movida a «%1»</numerusform>
+            <numerusform>%n fotos movidas a «%1»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exportar originales a…</source>
+        <translation>Exportar originales a…</translation>
+    </message>
     <message>
         <source>Cargando fotos…</source>
         <translation>Cargando fotos…</translation>
@@ -664,6 +682,10 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Ajustes</translation>
     </message>
     <message>
+        <source>Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)</source>
+        <translation>Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)</translation>
+    </message>
+    <message>
         <source>Cerrar sesión</source>
         <translation>Cerrar sesión</translation>
     </message>
@@ -723,6 +745,10 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Volver al álbum</translation>
     </message>
     <message>
+        <source>Volver a los resultados</source>
+        <translation>Volver a los resultados</translation>
+    </message>
+    <message>
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>
@@ -733,6 +759,18 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>tomada el {date}</source>
         <translation>tomada el {date}</translation>
+    </message>
+    <message>
+        <source>Coincide: {words}</source>
+        <translation>Coincide: {words}</translation>
+    </message>
+    <message>
+        <source>Coincide por su álbum, cámara o fecha.</source>
+        <translation>Coincide por su álbum, cámara o fecha.</translation>
+    </message>
+    <message>
+        <source>Texto en la imagen: {text}</source>
+        <translation>Texto en la imagen: {text}</translation>
     </message>
     <message>
         <source>No se pudieron calcular las etiquetas.</source>
@@ -747,8 +785,16 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Calculando etiquetas…</translation>
     </message>
     <message>
-        <source>Las etiquetas todavía no están listas; vuelve a abrir la foto más tarde.</source>
-        <translation>Las etiquetas todavía no están listas; vuelve a abrir la foto más tarde.</translation>
+        <source>Mover a la papelera</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <source>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</source>
+        <translation>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</translation>
+    </message>
+    <message>
+        <source>«{name}» movida a la papelera</source>
+        <translation>«{name}» movida a la papelera</translation>
     </message>
     <message>
         <source>Sin etiquetas para esta foto.</source>
@@ -797,14 +843,6 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Movida a «{album}»</source>
         <translation>Movida a «{album}»</translation>
-    </message>
-    <message>
-        <source>¿Eliminar «{name}»? No se puede deshacer.</source>
-        <translation>¿Eliminar «{name}»? No se puede deshacer.</translation>
-    </message>
-    <message>
-        <source>Eliminar</source>
-        <translation>Eliminar</translation>
     </message>
     <message>
         <source>Cancelar</source>
@@ -935,6 +973,77 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
 </context>
 <context>
+    <name>SearchResultsPage</name>
+    <message>
+        <source>Entre fechas</source>
+        <translation>Entre fechas</translation>
+    </message>
+    <message>
+        <source>Con texto</source>
+        <translation>Con texto</translation>
+    </message>
+    <message>
+        <source>Todos los álbumes</source>
+        <translation>Todos los álbumes</translation>
+    </message>
+    <message>
+        <source>Resultados para «{q}»</source>
+        <translation>Resultados para «{q}»</translation>
+    </message>
+    <message>
+        <source>Todas las fotos</source>
+        <translation>Todas las fotos</translation>
+    </message>
+    <message>
+        <source>Buscando…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Más de %n foto(s)</source>
+        <translation>
+            <numerusform>Más de %n foto</numerusform>
+            <numerusform>Más de %n fotos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s)</source>
+        <translation>
+            <numerusform>%n foto</numerusform>
+            <numerusform>%n fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ninguna foto coincide. Prueba con otras palabras o quita algún filtro.</source>
+        <translation>Ninguna foto coincide. Prueba con otras palabras o quita algún filtro.</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionBar</name>
+    <message>
+        <source>Mover a…</source>
+        <translation>Mover a…</translation>
+    </message>
+    <message>
+        <source>Papelera</source>
+        <translation>Papelera</translation>
+    </message>
+    <message>
+        <source>Exportar…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Quitar selección</source>
+        <translation>Quitar selección</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) seleccionada(s)</source>
+        <translation>
+            <numerusform>%n foto seleccionada</numerusform>
+            <numerusform>%n fotos seleccionadas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Ajustes</source>
@@ -1003,6 +1112,13 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Vídeos e imágenes ({patterns})</source>
         <translation>Vídeos e imágenes ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Deshacer (Ctrl+Z)</source>
+        <translation>Deshacer (Ctrl+Z)</translation>
     </message>
 </context>
 <context>
