@@ -32,6 +32,7 @@ from desktop.ops import hub
 from desktop.views.account import AccountPage
 from desktop.views.album_view import AlbumPage
 from desktop.views.albums import AlbumsPage
+from desktop.views.duplicates import DuplicatesPage
 from desktop.views.extract_text import ExtractTextPage
 from desktop.views.home import HomePage
 from desktop.views.login import LoginPage
@@ -46,8 +47,9 @@ from desktop.views.widgets import label
 
 log = logging.getLogger(__name__)
 
-NAV = ("home", "albums", "extract_text", "account")
-NAV_ICONS = {"home": "home", "albums": "albums", "extract_text": "text", "account": "user"}
+NAV = ("home", "albums", "duplicates", "extract_text", "account")
+NAV_ICONS = {"home": "home", "albums": "albums", "duplicates": "copy", "extract_text": "text",
+             "account": "user"}
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         self.albums = AlbumsPage(ctx, self.loader)
         self.album = AlbumPage(ctx, self.loader, albums=lambda: self.albums.model.albums)
         self.photo = PhotoPage(ctx)
+        self.duplicates = DuplicatesPage(ctx)
         self.search = SearchResultsPage(ctx, self.loader, albums=lambda: self.albums.model.albums)
         self._photo_came_from: QWidget = self.album
         self.extract = ExtractTextPage(ctx)
@@ -161,7 +164,7 @@ class MainWindow(QMainWindow):
         find.activated.connect(self.focus_search)
         self.content = QStackedWidget()
         for page in (self.home, self.albums, self.album, self.photo, self.extract, self.account,
-                     self.search):
+                     self.search, self.duplicates):
             self.content.addWidget(page)
         right.addWidget(self.content, 1)
         self.undo_bar = UndoBar()
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
         self.album.undo_offered.connect(self.undo_bar.offer)
         self.photo.back_requested.connect(self._back_to_album)
         self.photo.undo_offered.connect(self.undo_bar.offer)
+        self.duplicates.undo_offered.connect(self.undo_bar.offer)
         self.search.open_photo.connect(self.open_search_result)
         self.ctx.user_changed.connect(self._on_user)
         self.ctx.events.session_ended.connect(self._on_session_ended)
@@ -198,6 +202,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle("FaceAlbum")
         texts = {"home": self.tr("Inicio"), "albums": self.tr("Álbumes"),
+                 "duplicates": self.tr("Duplicados"),
                  "extract_text": self.tr("Extraer texto"), "account": self.tr("Cuenta")}
         for key, text in texts.items():
             self.nav[key].setText("  " + text)
@@ -219,8 +224,8 @@ class MainWindow(QMainWindow):
 
     def navigate(self, key: str) -> None:
         """Show one of the sidebar's screens."""
-        page = {"home": self.home, "albums": self.albums, "extract_text": self.extract,
-                "account": self.account}[key]
+        page = {"home": self.home, "albums": self.albums, "duplicates": self.duplicates,
+                "extract_text": self.extract, "account": self.account}[key]
         self.nav[key].setChecked(True)
         self.content.setCurrentWidget(page)
         if key == "albums":
@@ -228,6 +233,8 @@ class MainWindow(QMainWindow):
             self.albums.refresh()
         elif key == "account":
             self.account.refresh()
+        elif key == "duplicates":
+            self.duplicates.refresh()
 
     def open_album(self, album: Album) -> None:
         self.nav["albums"].setChecked(True)

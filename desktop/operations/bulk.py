@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from desktop.api.models import Photo, SearchPage
+from desktop.api.models import DuplicateGroup, Photo, SearchPage
 from desktop.context import AppContext
 from desktop.operations import Failure, Success, run, then
 from desktop.ops import QueryOp
@@ -93,3 +93,24 @@ def search(*, parent: QObject, ctx: AppContext, query: str, album_id: int | None
                                                 date_to=date_to, has_text=has_text, limit=limit,
                                                 cursor=cursor),
                        success=then(success)), failure)
+
+
+def load_duplicates(*, parent: QObject, ctx: AppContext, success: Success,
+                    failure: Failure = None) -> QueryOp[list[DuplicateGroup]]:
+    """Groups of photos that look the same or alike."""
+    return run(QueryOp(parent=parent, op=ctx.client.duplicates, success=then(success)), failure)
+
+
+def keep_one(*, parent: QObject, ctx: AppContext, keep: Photo, others: Sequence[Photo],
+             success: Success = None, failure: Failure = None) -> QueryOp[Photo]:
+    """Keep ``keep`` (with the group's best description), move ``others`` to the trash."""
+    client, other_ids = ctx.client, [photo.id for photo in others]
+
+    def kept(photo: Photo) -> None:
+        ctx.events.photo_updated.emit(photo)
+        for other in others:
+            ctx.events.photo_deleted.emit(other.id, other.album_id)
+        ctx.events.albums_changed.emit()
+
+    return run(QueryOp(parent=parent, op=lambda: client.keep_duplicate(keep.id, other_ids),
+                       success=then(kept, success)), failure)

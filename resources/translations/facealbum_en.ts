@@ -366,6 +366,39 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     </message>
 </context>
 <context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Duplicados</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>Buscar de nuevo</source>
+        <translation>Look again</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conservada «{name}»; %n foto(s) a la papelera</source>
+        <translation>
+            <numerusform>Kept “{name}”; %n photo moved to the trash</numerusform>
+            <numerusform>Kept “{name}”; %n photos moved to the trash</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Buscando fotos iguales o parecidas…</source>
+        <translation>Looking for identical or similar photos…</translation>
+    </message>
+    <message>
+        <source>No hay fotos repetidas.</source>
+        <translation>No repeated photos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grupo(s) por revisar</source>
+        <translation>
+            <numerusform>%n group to review</numerusform>
+            <numerusform>%n groups to review</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExtractTextPage</name>
     <message>
         <source>Extraer texto</source>
@@ -534,6 +567,36 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     </message>
 </context>
 <context>
+    <name>GroupCard</name>
+    <message>
+        <source>Iguales</source>
+        <translation>Identical</translation>
+    </message>
+    <message>
+        <source>Parecidas</source>
+        <translation>Similar</translation>
+    </message>
+    <message numerus="yes">
+        <source>{kind} · %n foto(s)</source>
+        <translation>
+            <numerusform>{kind} · %n photo</numerusform>
+            <numerusform>{kind} · %n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conservar esta (sugerida)</source>
+        <translation>Keep this one (suggested)</translation>
+    </message>
+    <message>
+        <source>Conservar esta</source>
+        <translation>Keep this one</translation>
+    </message>
+    <message>
+        <source>Conservar la elegida y mover las demás a la papelera</source>
+        <translation>Keep the chosen one and move the others to the trash</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Hola, {name}</source>
@@ -668,6 +731,10 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Álbumes</source>
         <translation>Albums</translation>
+    </message>
+    <message>
+        <source>Duplicados</source>
+        <translation>Duplicates</translation>
     </message>
     <message>
         <source>Extraer texto</source>

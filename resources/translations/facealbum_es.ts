@@ -366,6 +366,39 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
 </context>
 <context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Duplicados</source>
+        <translation>Duplicados</translation>
+    </message>
+    <message>
+        <source>Buscar de nuevo</source>
+        <translation>Buscar de nuevo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conservada «{name}»; %n foto(s) a la papelera</source>
+        <translation>
+            <numerusform>Conservada «{name}»; %n foto a la papelera</numerusform>
+            <numerusform>Conservada «{name}»; %n fotos a la papelera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Buscando fotos iguales o parecidas…</source>
+        <translation>Buscando fotos iguales o parecidas…</translation>
+    </message>
+    <message>
+        <source>No hay fotos repetidas.</source>
+        <translation>No hay fotos repetidas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grupo(s) por revisar</source>
+        <translation>
+            <numerusform>%n grupo por revisar</numerusform>
+            <numerusform>%n grupos por revisar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExtractTextPage</name>
     <message>
         <source>Extraer texto</source>
@@ -534,6 +567,36 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
 </context>
 <context>
+    <name>GroupCard</name>
+    <message>
+        <source>Iguales</source>
+        <translation>Iguales</translation>
+    </message>
+    <message>
+        <source>Parecidas</source>
+        <translation>Parecidas</translation>
+    </message>
+    <message numerus="yes">
+        <source>{kind} · %n foto(s)</source>
+        <translation>
+            <numerusform>{kind} · %n foto</numerusform>
+            <numerusform>{kind} · %n fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conservar esta (sugerida)</source>
+        <translation>Conservar esta (sugerida)</translation>
+    </message>
+    <message>
+        <source>Conservar esta</source>
+        <translation>Conservar esta</translation>
+    </message>
+    <message>
+        <source>Conservar la elegida y mover las demás a la papelera</source>
+        <translation>Conservar la elegida y mover las demás a la papelera</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Hola, {name}</source>
@@ -668,6 +731,10 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Álbumes</source>
         <translation>Álbumes</translation>
+    </message>
+    <message>
+        <source>Duplicados</source>
+        <translation>Duplicados</translation>
     </message>
     <message>
         <source>Extraer texto</source>
