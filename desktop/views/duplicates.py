@@ -85,8 +85,9 @@ class GroupCard(QFrame):
         self.keep_button.setText(self.tr("Conservar la elegida y mover las demás a la papelera"))
 
     def _facts(self, photo: Photo) -> str:
-        parts = [photo.name, f"{photo.width} × {photo.height} px",
-                 f"{photo.size_bytes / 1_048_576:.1f} MB"]
+        size = (f"{photo.size_bytes / 1_048_576:.1f} MB" if photo.size_bytes >= 1_048_576
+                else f"{max(1, photo.size_bytes // 1024)} KB")
+        parts = [photo.name, f"{photo.width} × {photo.height} px", size]
         if photo.taken_at:
             parts.append(photo.taken_at[:10])
         if photo.description:
