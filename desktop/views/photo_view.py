@@ -24,7 +24,9 @@ from desktop import assets
 from desktop.api.errors import ApiError, NotFound, Unavailable
 from desktop.api.models import Album, Language, Photo, Translation
 from desktop.context import AppContext
+from desktop.core.highlight import highlight_html, matched_words
 from desktop.core.messages import message_for
+from desktop.operations import bulk as bulk_ops
 from desktop.operations import photos as photo_ops
 from desktop.ops import error_text
 from desktop.views.widgets import ChipList, Page, button, card, label
@@ -145,6 +147,7 @@ class PhotoPage(Page):
     """Details of one photo."""
 
     back_requested = Signal()
+    undo_offered = Signal(str, object)  # what was done, a callable that undoes it
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -217,11 +220,17 @@ class PhotoPage(Page):
         self.description_edit = QPlainTextEdit()
         self.description_edit.setFixedHeight(84)
         self.info = label("hint", wrap=True)
+        self.matches = label("hint", wrap=True)  # the search words found in this photo
+        self.matches.setTextFormat(Qt.TextFormat.RichText)
+        self.image_text = label("hint", wrap=True)  # the words the server read in the image
+        self.image_text.setTextFormat(Qt.TextFormat.RichText)
+        self.image_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.terms: tuple[str, ...] = ()
         self.save_button = button("primary", "save")
         self.save_button.clicked.connect(self.save)
         self.save_status = label("hint")
         for widget in (self.details_title, self.name_label, self.name_edit, self.description_label,
-                       self.description_edit, self.info):
+                       self.description_edit, self.info, self.matches, self.image_text):
             d.addWidget(widget)
         row = QHBoxLayout()
         row.addWidget(self.save_status, 1)
@@ -347,14 +356,25 @@ class PhotoPage(Page):
             self._show_labels(self.photo)
 
     # -- loading --------------------------------------------------------------------------
-    def show_photo(self, photo: Photo, albums: list[Album], sequence: list[Photo] | None = None) -> None:
+    def show_photo(
+        self,
+        photo: Photo,
+        albums: list[Album],
+        sequence: list[Photo] | None = None,
+        terms: tuple[str, ...] | None = None,
+    ) -> None:
         """Open ``photo``; ``albums`` are the targets offered to move it, ``sequence`` the
-        photos ←/→ walk through (the album's, in grid order)."""
+        photos ←/→ walk through (in grid order), ``terms`` the search words that found it
+        (highlighted in its details, kept while stepping through the results)."""
         self.photo = photo
         self.albums = albums
         if sequence is not None:
             self.sequence = list(sequence)
-        self.back.setText(self.tr("Volver al álbum"))
+        if terms is not None:
+            self.terms = terms
+        self.back.setText(
+            self.tr("Volver a los resultados") if self.terms else self.tr("Volver al álbum")
+        )
         self.name_edit.setText(photo.name)
         self.description_edit.setPlainText(photo.description)
         self.save_status.setText("")
@@ -483,6 +503,23 @@ class PhotoPage(Page):
         if photo.taken_at:
             parts.append(self.tr("tomada el {date}").format(date=photo.taken_at[:10]))
         self.info.setText(" · ".join(parts))
+        self._show_matches(photo)
+
+    def _show_matches(self, photo: Photo) -> None:
+        texts = [photo.name, photo.description, " ".join(lab.name for lab in photo.labels),
+                 photo.image_text]
+        found = [word for text in texts for word in matched_words(text, self.terms)]
+        self.matches.setVisible(bool(self.terms))
+        if self.terms:
+            unique = list(dict.fromkeys(found))
+            self.matches.setText(
+                self.tr("Coincide: {words}").format(
+                    words=highlight_html(", ".join(unique), self.terms)) if unique
+                else self.tr("Coincide por su álbum, cámara o fecha."))
+        self.image_text.setVisible(bool(photo.image_text))
+        if photo.image_text:
+            self.image_text.setText(self.tr("Texto en la imagen: {text}").format(
+                text=highlight_html(photo.image_text, self.terms)))
 
     def _show_labels(self, photo: Photo) -> None:
         chips = [f"{lab.name} · {round(lab.confidence)} %" if lab.confidence else lab.name
@@ -643,28 +680,54 @@ class PhotoPage(Page):
         target = self.move_target.currentData()
         if self.photo is None or not isinstance(target, Album):
             return
-        photo_ops.move_photo(parent=self, ctx=self.ctx, photo=self.photo, album=target,
-                             success=lambda p: self._on_moved(p, target), failure=self._on_edit_failed)
+        origin = self.photo.album_id
 
-    def _on_moved(self, photo: Photo, album: Album) -> None:
+        def moved(photo: Photo) -> None:
+            self._on_moved(photo, target, origin)
+
+        photo_ops.move_photo(parent=self, ctx=self.ctx, photo=self.photo, album=target,
+                             success=moved, failure=self._on_edit_failed)
+
+    def _on_moved(self, photo: Photo, album: Album, origin_album_id: int) -> None:
         self.photo = photo
         self._fill_move_targets()
-        self.save_status.setText(self.tr("Movida a «{album}»").format(album=album.name))
+        text = self.tr("Movida a «{album}»").format(album=album.name)
+        self.save_status.setText(text)
+
+        def undo() -> None:
+            bulk_ops.move_photos(parent=self, ctx=self.ctx, photo_ids=[photo.id],
+                                 album_id=origin_album_id, success=self._after_move_undone)
+
+        self.undo_offered.emit(text, undo)
+
+    def _after_move_undone(self, photos: list[Photo]) -> None:
+        if self.photo is not None and photos and photos[0].id == self.photo.id:
+            self.photo = photos[0]
+            self._fill_move_targets()
+            self.save_status.setText("")
 
     def delete(self, *, confirm: bool = True) -> None:
         """Delete the photo after a confirmation."""
         if self.photo is None:
             return
         if confirm:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Eliminar foto"),
-                              self.tr("¿Eliminar «{name}»? No se puede deshacer.").format(
-                                  name=self.photo.name), parent=self)
-            delete = box.addButton(self.tr("Eliminar"), QMessageBox.ButtonRole.DestructiveRole)
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Mover a la papelera"),
+                              self.tr("¿Mover «{name}» a la papelera? Podrás recuperarla durante "
+                                      "30 días.").format(name=self.photo.name), parent=self)
+            delete = box.addButton(self.tr("Mover a la papelera"),
+                                   QMessageBox.ButtonRole.DestructiveRole)
             box.addButton(self.tr("Cancelar"), QMessageBox.ButtonRole.RejectRole)
             box.exec()
             if box.clickedButton() is not delete:
                 return
-        photo_ops.delete_photo(parent=self, ctx=self.ctx, photo=self.photo)
+        photo = self.photo
+        text = self.tr("«{name}» movida a la papelera").format(name=photo.name)
+
+        def undo() -> None:
+            bulk_ops.restore_photos(parent=self, ctx=self.ctx, photo_ids=[photo.id])
+
+        photo_ops.delete_photo(parent=self, ctx=self.ctx, photo=photo,
+                               success=lambda _none: self.undo_offered.emit(text, undo))
 
     def sizeHint(self) -> QSize:
         return QSize(1000, 700)

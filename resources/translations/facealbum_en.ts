@@ -202,6 +202,24 @@
         <source>Subir fotos</source>
         <translation>Upload photos</translation>
     </message>
+    <message numerus="yes">
+        <source>%n foto(s) movida(s) a la papelera</source>
+        <translation>
+            <numerusform>%n photo moved to the trash</numerusform>
+            <numerusform>%n photos moved to the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) movida(s) a «%1»</source>
+        <translation>
+            <numerusform>%n photo moved to “%1”</numerusform>
+            <numerusform>%n photos moved to “%1”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exportar originales a…</source>
+        <translation>Export originals to…</translation>
+    </message>
     <message>
         <source>Abrir</source>
         <translation>Open</translation>
@@ -215,23 +233,19 @@
         <translation>Delete…</translation>
     </message>
     <message>
-        <source>¿Eliminar «{name}»? No se puede deshacer.</source>
-        <translation>Delete “{name}”? This cannot be undone.</translation>
+        <source>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</source>
+        <translation>Move “{name}” to the trash? You can restore it for 30 days.</translation>
     </message>
     <message numerus="yes">
-        <source>¿Eliminar %n fotos? No se puede deshacer.</source>
+        <source>¿Mover %n fotos a la papelera? Podrás recuperarlas durante 30 días.</source>
         <translation>
-            <numerusform>Delete %n photo? This cannot be undone.</numerusform>
-            <numerusform>Delete %n photos? This cannot be undone.</numerusform>
+            <numerusform>Move %n photo to the trash? You can restore it for 30 days.</numerusform>
+            <numerusform>Move %n photos to the trash? You can restore them for 30 days.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Eliminar fotos</source>
-        <translation>Delete photos</translation>
-    </message>
-    <message>
-        <source>Eliminar</source>
-        <translation>Delete</translation>
+        <source>Mover a la papelera</source>
+        <translation>Move to trash</translation>
     </message>
     <message>
         <source>Cancelar</source>
@@ -399,6 +413,39 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Mira a la cámara y sigue las indicaciones. Tomaremos {n} imágenes en unos segundos; solo se guarda lo necesario para reconocerte.</source>
         <translation>Look at the camera and follow the prompts. We will take {n} images in a few seconds; only what is needed to recognise you is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Duplicados</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>Buscar de nuevo</source>
+        <translation>Look again</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conservada «{name}»; %n foto(s) a la papelera</source>
+        <translation>
+            <numerusform>Kept “{name}”; %n photo moved to the trash</numerusform>
+            <numerusform>Kept “{name}”; %n photos moved to the trash</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Buscando fotos iguales o parecidas…</source>
+        <translation>Looking for identical or similar photos…</translation>
+    </message>
+    <message>
+        <source>No hay fotos repetidas.</source>
+        <translation>No repeated photos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grupo(s) por revisar</source>
+        <translation>
+            <numerusform>%n group to review</numerusform>
+            <numerusform>%n groups to review</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -570,6 +617,36 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     </message>
 </context>
 <context>
+    <name>GroupCard</name>
+    <message>
+        <source>Iguales</source>
+        <translation>Identical</translation>
+    </message>
+    <message>
+        <source>Parecidas</source>
+        <translation>Similar</translation>
+    </message>
+    <message numerus="yes">
+        <source>{kind} · %n foto(s)</source>
+        <translation>
+            <numerusform>{kind} · %n photo</numerusform>
+            <numerusform>{kind} · %n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conservar esta (sugerida)</source>
+        <translation>Keep this one (suggested)</translation>
+    </message>
+    <message>
+        <source>Conservar esta</source>
+        <translation>Keep this one</translation>
+    </message>
+    <message>
+        <source>Conservar la elegida y mover las demás a la papelera</source>
+        <translation>Keep the chosen one and move the others to the trash</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Hola, {name}</source>
@@ -706,6 +783,10 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Albums</translation>
     </message>
     <message>
+        <source>Duplicados</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
         <source>Extraer texto</source>
         <translation>Extract text</translation>
     </message>
@@ -716,6 +797,10 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Ajustes</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)</source>
+        <translation>Search photos: name, tag, text, album… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Cerrar sesión</source>
@@ -832,6 +917,10 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Back to the album</translation>
     </message>
     <message>
+        <source>Volver a los resultados</source>
+        <translation>Back to the results</translation>
+    </message>
+    <message>
         <source>{n} de {total}</source>
         <translation>{n} of {total}</translation>
     </message>
@@ -856,6 +945,18 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>taken on {date}</translation>
     </message>
     <message>
+        <source>Coincide: {words}</source>
+        <translation>Matches: {words}</translation>
+    </message>
+    <message>
+        <source>Coincide por su álbum, cámara o fecha.</source>
+        <translation>Matches by its album, camera or date.</translation>
+    </message>
+    <message>
+        <source>Texto en la imagen: {text}</source>
+        <translation>Text in the image: {text}</translation>
+    </message>
+    <message>
         <source>No se pudieron calcular las etiquetas.</source>
         <translation>The tags could not be computed.</translation>
     </message>
@@ -870,6 +971,18 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Traducido de: {language}</source>
         <translation>Translated from: {language}</translation>
+    </message>
+    <message>
+        <source>Mover a la papelera</source>
+        <translation>Move to the trash</translation>
+    </message>
+    <message>
+        <source>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</source>
+        <translation>Move “{name}” to the trash? You can restore it for 30 days.</translation>
+    </message>
+    <message>
+        <source>«{name}» movida a la papelera</source>
+        <translation>“{name}” moved to the trash</translation>
     </message>
     <message>
         <source>Sin etiquetas para esta foto.</source>
@@ -922,14 +1035,6 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Movida a «{album}»</source>
         <translation>Moved to “{album}”</translation>
-    </message>
-    <message>
-        <source>¿Eliminar «{name}»? No se puede deshacer.</source>
-        <translation>Delete “{name}”? This cannot be undone.</translation>
-    </message>
-    <message>
-        <source>Eliminar</source>
-        <translation>Delete</translation>
     </message>
     <message>
         <source>Cancelar</source>
@@ -1075,6 +1180,77 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     </message>
 </context>
 <context>
+    <name>SearchResultsPage</name>
+    <message>
+        <source>Entre fechas</source>
+        <translation>Between dates</translation>
+    </message>
+    <message>
+        <source>Con texto</source>
+        <translation>With text</translation>
+    </message>
+    <message>
+        <source>Todos los álbumes</source>
+        <translation>All albums</translation>
+    </message>
+    <message>
+        <source>Resultados para «{q}»</source>
+        <translation>Results for “{q}”</translation>
+    </message>
+    <message>
+        <source>Todas las fotos</source>
+        <translation>All photos</translation>
+    </message>
+    <message>
+        <source>Buscando…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Más de %n foto(s)</source>
+        <translation>
+            <numerusform>More than %n photo</numerusform>
+            <numerusform>More than %n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ninguna foto coincide. Prueba con otras palabras o quita algún filtro.</source>
+        <translation>No photo matches. Try other words or remove a filter.</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionBar</name>
+    <message>
+        <source>Mover a…</source>
+        <translation>Move to…</translation>
+    </message>
+    <message>
+        <source>Papelera</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <source>Exportar…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Quitar selección</source>
+        <translation>Clear selection</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) seleccionada(s)</source>
+        <translation>
+            <numerusform>%n photo selected</numerusform>
+            <numerusform>%n photos selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Ajustes</source>
@@ -1143,6 +1319,13 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Vídeos e imágenes ({patterns})</source>
         <translation>Videos and images ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Deshacer (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
     </message>
 </context>
 <context>

@@ -202,6 +202,24 @@
         <source>Subir fotos</source>
         <translation>Subir fotos</translation>
     </message>
+    <message numerus="yes">
+        <source>%n foto(s) movida(s) a la papelera</source>
+        <translation>
+            <numerusform>%n foto movida a la papelera</numerusform>
+            <numerusform>%n fotos movidas a la papelera</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) movida(s) a «%1»</source>
+        <translation>
+            <numerusform>%n foto movida a «%1»</numerusform>
+            <numerusform>%n fotos movidas a «%1»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exportar originales a…</source>
+        <translation>Exportar originales a…</translation>
+    </message>
     <message>
         <source>Abrir</source>
         <translation>Abrir</translation>
@@ -215,23 +233,19 @@
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <source>¿Eliminar «{name}»? No se puede deshacer.</source>
-        <translation>¿Eliminar «{name}»? No se puede deshacer.</translation>
+        <source>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</source>
+        <translation>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</translation>
     </message>
     <message numerus="yes">
-        <source>¿Eliminar %n fotos? No se puede deshacer.</source>
+        <source>¿Mover %n fotos a la papelera? Podrás recuperarlas durante 30 días.</source>
         <translation>
-            <numerusform>¿Eliminar %n foto? No se puede deshacer.</numerusform>
-            <numerusform>¿Eliminar %n fotos? No se puede deshacer.</numerusform>
+            <numerusform>¿Mover %n foto a la papelera? Podrás recuperarla durante 30 días.</numerusform>
+            <numerusform>¿Mover %n fotos a la papelera? Podrás recuperarlas durante 30 días.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Eliminar fotos</source>
-        <translation>Eliminar fotos</translation>
-    </message>
-    <message>
-        <source>Eliminar</source>
-        <translation>Eliminar</translation>
+        <source>Mover a la papelera</source>
+        <translation>Mover a la papelera</translation>
     </message>
     <message>
         <source>Cancelar</source>
@@ -399,6 +413,39 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Mira a la cámara y sigue las indicaciones. Tomaremos {n} imágenes en unos segundos; solo se guarda lo necesario para reconocerte.</source>
         <translation>Mira a la cámara y sigue las indicaciones. Tomaremos {n} imágenes en unos segundos; solo se guarda lo necesario para reconocerte.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Duplicados</source>
+        <translation>Duplicados</translation>
+    </message>
+    <message>
+        <source>Buscar de nuevo</source>
+        <translation>Buscar de nuevo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conservada «{name}»; %n foto(s) a la papelera</source>
+        <translation>
+            <numerusform>Conservada «{name}»; %n foto a la papelera</numerusform>
+            <numerusform>Conservada «{name}»; %n fotos a la papelera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Buscando fotos iguales o parecidas…</source>
+        <translation>Buscando fotos iguales o parecidas…</translation>
+    </message>
+    <message>
+        <source>No hay fotos repetidas.</source>
+        <translation>No hay fotos repetidas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grupo(s) por revisar</source>
+        <translation>
+            <numerusform>%n grupo por revisar</numerusform>
+            <numerusform>%n grupos por revisar</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -570,6 +617,36 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
 </context>
 <context>
+    <name>GroupCard</name>
+    <message>
+        <source>Iguales</source>
+        <translation>Iguales</translation>
+    </message>
+    <message>
+        <source>Parecidas</source>
+        <translation>Parecidas</translation>
+    </message>
+    <message numerus="yes">
+        <source>{kind} · %n foto(s)</source>
+        <translation>
+            <numerusform>{kind} · %n foto</numerusform>
+            <numerusform>{kind} · %n fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conservar esta (sugerida)</source>
+        <translation>Conservar esta (sugerida)</translation>
+    </message>
+    <message>
+        <source>Conservar esta</source>
+        <translation>Conservar esta</translation>
+    </message>
+    <message>
+        <source>Conservar la elegida y mover las demás a la papelera</source>
+        <translation>Conservar la elegida y mover las demás a la papelera</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Hola, {name}</source>
@@ -706,6 +783,10 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Álbumes</translation>
     </message>
     <message>
+        <source>Duplicados</source>
+        <translation>Duplicados</translation>
+    </message>
+    <message>
         <source>Extraer texto</source>
         <translation>Extraer texto</translation>
     </message>
@@ -716,6 +797,10 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Ajustes</source>
         <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)</source>
+        <translation>Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Cerrar sesión</source>
@@ -832,6 +917,10 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Volver al álbum</translation>
     </message>
     <message>
+        <source>Volver a los resultados</source>
+        <translation>Volver a los resultados</translation>
+    </message>
+    <message>
         <source>{n} de {total}</source>
         <translation>{n} de {total}</translation>
     </message>
@@ -856,6 +945,18 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>tomada el {date}</translation>
     </message>
     <message>
+        <source>Coincide: {words}</source>
+        <translation>Coincide: {words}</translation>
+    </message>
+    <message>
+        <source>Coincide por su álbum, cámara o fecha.</source>
+        <translation>Coincide por su álbum, cámara o fecha.</translation>
+    </message>
+    <message>
+        <source>Texto en la imagen: {text}</source>
+        <translation>Texto en la imagen: {text}</translation>
+    </message>
+    <message>
         <source>No se pudieron calcular las etiquetas.</source>
         <translation>No se pudieron calcular las etiquetas.</translation>
     </message>
@@ -870,6 +971,18 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Traducido de: {language}</source>
         <translation>Traducido de: {language}</translation>
+    </message>
+    <message>
+        <source>Mover a la papelera</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <source>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</source>
+        <translation>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</translation>
+    </message>
+    <message>
+        <source>«{name}» movida a la papelera</source>
+        <translation>«{name}» movida a la papelera</translation>
     </message>
     <message>
         <source>Sin etiquetas para esta foto.</source>
@@ -922,14 +1035,6 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Movida a «{album}»</source>
         <translation>Movida a «{album}»</translation>
-    </message>
-    <message>
-        <source>¿Eliminar «{name}»? No se puede deshacer.</source>
-        <translation>¿Eliminar «{name}»? No se puede deshacer.</translation>
-    </message>
-    <message>
-        <source>Eliminar</source>
-        <translation>Eliminar</translation>
     </message>
     <message>
         <source>Cancelar</source>
@@ -1075,6 +1180,77 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
 </context>
 <context>
+    <name>SearchResultsPage</name>
+    <message>
+        <source>Entre fechas</source>
+        <translation>Entre fechas</translation>
+    </message>
+    <message>
+        <source>Con texto</source>
+        <translation>Con texto</translation>
+    </message>
+    <message>
+        <source>Todos los álbumes</source>
+        <translation>Todos los álbumes</translation>
+    </message>
+    <message>
+        <source>Resultados para «{q}»</source>
+        <translation>Resultados para «{q}»</translation>
+    </message>
+    <message>
+        <source>Todas las fotos</source>
+        <translation>Todas las fotos</translation>
+    </message>
+    <message>
+        <source>Buscando…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Más de %n foto(s)</source>
+        <translation>
+            <numerusform>Más de %n foto</numerusform>
+            <numerusform>Más de %n fotos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s)</source>
+        <translation>
+            <numerusform>%n foto</numerusform>
+            <numerusform>%n fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ninguna foto coincide. Prueba con otras palabras o quita algún filtro.</source>
+        <translation>Ninguna foto coincide. Prueba con otras palabras o quita algún filtro.</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionBar</name>
+    <message>
+        <source>Mover a…</source>
+        <translation>Mover a…</translation>
+    </message>
+    <message>
+        <source>Papelera</source>
+        <translation>Papelera</translation>
+    </message>
+    <message>
+        <source>Exportar…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Quitar selección</source>
+        <translation>Quitar selección</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) seleccionada(s)</source>
+        <translation>
+            <numerusform>%n foto seleccionada</numerusform>
+            <numerusform>%n fotos seleccionadas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Ajustes</source>
@@ -1143,6 +1319,13 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Vídeos e imágenes ({patterns})</source>
         <translation>Vídeos e imágenes ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Deshacer (Ctrl+Z)</source>
+        <translation>Deshacer (Ctrl+Z)</translation>
     </message>
 </context>
 <context>

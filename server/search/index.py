@@ -66,10 +66,9 @@ def remove_photos(db: Session, photo_ids: Iterable[int]) -> None:
     repository.remove(db, photo_ids)
 
 
-def rebuild(db: Session, *, batch: int = 500) -> int:
+def rebuild(db: Session, *, batch: int = 1000) -> int:
     """Rebuild the whole index from the photos (``python -m server reindex``); commits."""
-    repository.ensure_stopword_free_index(db)  # DDL: MySQL commits implicitly here
-    repository.remove_all(db)
+    repository.begin_rebuild(db)
     albums = {album_id: name for album_id, name in db.execute(select(Album.id, Album.name))}
     count = 0
     last_id = 0
@@ -79,11 +78,20 @@ def rebuild(db: Session, *, batch: int = 500) -> int:
         )
         if not photos:
             break
-        for photo in photos:
-            index_photo(db, photo, album_name=albums.get(photo.album_id, ""))
+        repository.insert_many(
+            db,
+            [
+                {
+                    "photo_id": photo.id,
+                    "user_id": photo.user_id,
+                    "search_text": search_text_for(photo, albums.get(photo.album_id, "")),
+                }
+                for photo in photos
+            ],
+        )
         count += len(photos)
         last_id = photos[-1].id
         db.commit()
         db.expunge_all()
-    db.commit()
+    repository.finish_rebuild(db)
     return count

@@ -72,19 +72,47 @@ def stored_text(db: Session, *, photo_id: int) -> str | None:
     return None if value is None else str(value)
 
 
-def ensure_stopword_free_index(db: Session) -> None:
-    """MySQL/MariaDB: rebuild the FULLTEXT index with stop words off (a table rebuild with the
-    server default would have dropped words such as "the" or "und" from it)."""
+def begin_rebuild(db: Session) -> None:
+    """Empty the index for a full rebuild. MySQL/MariaDB: the FULLTEXT index is dropped first
+    (filling a plain table and indexing once is far faster than indexing row by row)."""
+    if not _is_sqlite(db):
+        db.execute(text("ALTER TABLE photo_search DROP INDEX ft_photo_search_text"))
+    remove_all(db)
+    db.commit()
+
+
+def insert_many(db: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Add rows ``{photo_id, user_id, search_text}`` to an emptied index (a rebuild)."""
+    if not rows:
+        return
     if _is_sqlite(db):
+        sql = (
+            "INSERT INTO photo_search (rowid, search_text, user_id)"
+            " VALUES (:photo_id, :search_text, :user_id)"
+        )
+    else:
+        sql = (
+            "INSERT INTO photo_search (photo_id, user_id, search_text)"
+            " VALUES (:photo_id, :user_id, :search_text)"
+        )
+    db.execute(text(sql), list(rows))
+
+
+def finish_rebuild(db: Session) -> None:
+    """MySQL/MariaDB: build the FULLTEXT index with stop words off (the server default would
+    drop "the", "und", "com"... from it). SQLite: merge the FTS5 segments."""
+    if _is_sqlite(db):
+        db.execute(text("INSERT INTO photo_search (photo_search) VALUES ('optimize')"))
+        db.commit()
         return
     db.execute(text("SET SESSION innodb_ft_enable_stopword = OFF"))
     try:
-        db.execute(text("ALTER TABLE photo_search DROP INDEX ft_photo_search_text"))
         db.execute(
             text("ALTER TABLE photo_search ADD FULLTEXT INDEX ft_photo_search_text (search_text)")
         )
     finally:
         db.execute(text("SET SESSION innodb_ft_enable_stopword = ON"))
+    db.commit()
 
 
 @dataclass(frozen=True)
@@ -120,6 +148,50 @@ def _bind_dates(params: dict[str, Any]) -> None:
             params[key] = params[key].replace(tzinfo=None)
 
 
+def _candidates(db: Session, *, user_id: int, terms: Sequence[str], limit: int) -> list[int]:
+    """Matching photo ids straight from the index, best first, at most `limit`.
+
+    Every word is stored once per photo, so with a single word all matches are equally good:
+    they come newest first, which the index can answer without scoring every match. Several
+    words are ordered by BM25 (SQLite) or InnoDB's relevance (rarer words weigh more)."""
+    params: dict[str, Any] = {"user_id": user_id, "limit": limit}
+    single = len(terms) == 1
+    if _is_sqlite(db):
+        params["match"] = " ".join(f'"{term}"*' for term in terms)
+        order = "rowid DESC" if single else "rank, rowid DESC"
+        sql = (
+            "SELECT rowid FROM photo_search WHERE photo_search MATCH :match"
+            f" AND user_id = :user_id ORDER BY {order} LIMIT :limit"
+        )
+    else:
+        params["match"] = " ".join(f"+{term}*" for term in terms)
+        order = (
+            "photo_id DESC"
+            if single
+            else "MATCH (search_text) AGAINST (:match IN BOOLEAN MODE) DESC, photo_id DESC"
+        )
+        sql = (
+            "SELECT photo_id FROM photo_search"
+            " WHERE MATCH (search_text) AGAINST (:match IN BOOLEAN MODE) AND user_id = :user_id"
+            f" ORDER BY {order} LIMIT :limit"
+        )
+    return [int(row[0]) for row in db.execute(text(sql), params)]
+
+
+def _kept(db: Session, ids: list[int], filters: SearchFilters, user_id: int) -> list[int]:
+    """`ids` (in their order) that are the user's, outside the trash and within the filters."""
+    if not ids:
+        return []
+    params: dict[str, Any] = {"user_id": user_id, "ids": ids}
+    where = _filter_sql(filters, params)
+    _bind_dates(params)
+    statement = text(f"SELECT p.id FROM photos p WHERE p.id IN :ids AND {where}").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    allowed = {int(row[0]) for row in db.execute(statement, params)}
+    return [photo_id for photo_id in ids if photo_id in allowed]
+
+
 def search_ids(
     db: Session,
     *,
@@ -130,29 +202,21 @@ def search_ids(
     offset: int,
 ) -> list[int]:
     """Photo ids, best match first (newest first without terms). `terms` are folded words of
-    at least three letters, each matched as a word prefix; all must match."""
-    params: dict[str, Any] = {"user_id": user_id, "limit": limit, "offset": offset}
-    where = _filter_sql(filters, params)
-    _bind_dates(params)
+    at least three letters, each matched as a word prefix; all must match.
+
+    The index answers a few more candidates than the page needs; the photos table then drops
+    trashed ones and applies the filters. When the filters leave too few, more are asked."""
     if not terms:
-        sql = (
-            f"SELECT p.id FROM photos p WHERE {where}"
-            " ORDER BY p.id DESC LIMIT :limit OFFSET :offset"
-        )
-    elif _is_sqlite(db):
-        params["match"] = " ".join(f'"{term}"*' for term in terms)
-        sql = (
-            "SELECT p.id FROM photo_search JOIN photos p ON p.id = photo_search.rowid"
-            f" WHERE photo_search MATCH :match AND photo_search.user_id = :user_id AND {where}"
-            " ORDER BY bm25(photo_search), p.id DESC LIMIT :limit OFFSET :offset"
-        )
-    else:
-        params["match"] = " ".join(f"+{term}*" for term in terms)
-        sql = (
-            "SELECT p.id FROM photo_search s JOIN photos p ON p.id = s.photo_id"
-            " WHERE MATCH (s.search_text) AGAINST (:match IN BOOLEAN MODE)"
-            f" AND s.user_id = :user_id AND {where}"
-            " ORDER BY MATCH (s.search_text) AGAINST (:match IN BOOLEAN MODE) DESC, p.id DESC"
-            " LIMIT :limit OFFSET :offset"
-        )
-    return [int(row[0]) for row in db.execute(text(sql), params)]
+        params: dict[str, Any] = {"user_id": user_id, "limit": limit, "offset": offset}
+        where = _filter_sql(filters, params)
+        _bind_dates(params)
+        sql = f"SELECT p.id FROM photos p WHERE {where} ORDER BY p.id DESC LIMIT :limit OFFSET :offset"
+        return [int(row[0]) for row in db.execute(text(sql), params)]
+    wanted = offset + limit
+    batch = max(2 * wanted, 200)
+    while True:
+        candidates = _candidates(db, user_id=user_id, terms=terms, limit=batch)
+        kept = _kept(db, candidates, filters, user_id)
+        if len(kept) >= wanted or len(candidates) < batch:
+            return kept[offset:wanted]
+        batch *= 4

@@ -131,7 +131,7 @@ def test_storage_failure_during_delete_then_sweep(api, client, app_context, flak
     photo = api.upload(account, album["id"])
     assert (
         client.delete(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 204
-    )
+    )  # into the trash; emptying it deletes for good
     flaky.fail_deletes = True
     emptied = client.delete("/api/v1/trash", headers=account.headers)
     assert emptied.status_code == 200 and emptied.json() == {"deleted": 1}

@@ -192,3 +192,43 @@ def test_reindex_command_rebuilds_a_lost_index(api, app_context, capsys):
     assert '"indexed": 2' in capsys.readouterr().out  # the album photo and the profile photo
     assert found(api, account, "granada") == ["Abuelos en Granada"]
     assert found(api, account, "the") == []
+
+
+def test_filters_that_keep_few_of_many_matches_still_fill_the_page(api, app_context):
+    """The index answers candidates in batches; a selective filter makes it ask for more."""
+    from server.photos.models import Photo
+    from server.search.index import index_photo
+
+    account = api.register("muchas")
+    crowded = api.create_album(account, "Llena")
+    rare = api.create_album(account, "Rara")
+    with app_context.session_factory() as db:
+        for n in range(260):
+            album_id = rare["id"] if n < 3 else crowded["id"]  # the rare ones are the oldest
+            photo = Photo(
+                user_id=account.user["id"],
+                album_id=album_id,
+                name=f"Fiesta {n}",
+                description="",
+                content_type="image/jpeg",
+                size_bytes=1,
+                width=1,
+                height=1,
+                sha256=f"{n:064x}",
+                original_key=f"k{n}o",
+                preview_key=f"k{n}p",
+                thumbnail_key=f"k{n}t",
+                labels_state="none",
+            )
+            db.add(photo)
+            index_photo(db, photo, album_name="x")
+        db.commit()
+    assert found(api, account, "fiesta", album_id=rare["id"]) == [
+        "Fiesta 0",
+        "Fiesta 1",
+        "Fiesta 2",
+    ]
+    page = api.client.get(
+        "/api/v1/search", params={"q": "fiesta", "limit": 100}, headers=account.headers
+    ).json()
+    assert len(page["items"]) == 100 and page["items"][0]["name"] == "Fiesta 259"  # newest first
