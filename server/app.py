@@ -15,6 +15,7 @@ from server.auth.router import router as auth_router
 from server.config import Settings
 from server.db import ensure_private_dir, make_engine, make_session_factory
 from server.deps import AppContext
+from server.duplicates.router import router as duplicates_router
 from server.engines.registry import EngineRegistry
 from server.errors import ERROR_RESPONSES, install_error_handlers
 from server.faces.router import router as faces_router
@@ -23,7 +24,10 @@ from server.health import router as health_router
 from server.jobs import repository as jobs
 from server.jobs.runner import JobRunner
 from server.migrate import upgrade
+from server.people.jobs import start_backfill
+from server.people.router import router as people_router
 from server.photos.router import router as photos_router
+from server.search.router import router as search_router
 from server.storage import ObjectStore, create_object_store
 from server.uploads import BodySizeLimit, route_body_limits
 from server.users.router import router as users_router
@@ -60,11 +64,17 @@ def build_context(
 
 
 def build_job_runner(context: AppContext) -> JobRunner:
-    from server.analysis.tagging import TagPhotoHandler
+    from server.analysis.tagging import IndexPhotoHandler, TagPhotoHandler
+    from server.people.jobs import BACKFILL_FACES, BackfillFacesHandler, IndexFacesHandler
 
     return JobRunner(
         context.session_factory,
-        {jobs.TAG_PHOTO: TagPhotoHandler(context)},
+        {
+            jobs.TAG_PHOTO: TagPhotoHandler(context),
+            jobs.INDEX_PHOTO: IndexPhotoHandler(context),
+            jobs.INDEX_FACES: IndexFacesHandler(context),
+            BACKFILL_FACES: BackfillFacesHandler(context),
+        },
         poll_seconds=context.settings.jobs_poll_seconds,
         max_attempts=context.settings.jobs_max_attempts,
     )
@@ -79,6 +89,8 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         runner = build_job_runner(context) if context.settings.job_worker else None
         if runner is not None:
+            if context.settings.face_indexing:
+                start_backfill(context)
             runner.start()
         try:
             yield
@@ -103,7 +115,10 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
         users_router,
         albums_router,
         photos_router,
+        search_router,
+        duplicates_router,
         analysis_router,
+        people_router,
     )
     for router in routers:
         app.include_router(router, responses=ERROR_RESPONSES)

@@ -131,6 +131,8 @@ class Settings(BaseSettings):
     face_lockout_failures: int = 5
     face_lockout_window_seconds: int = 300
     face_identify_margin: float = 8.0
+    # Find and group the faces in every photo (people, "photos where I appear").
+    face_indexing: bool = True
     labels_max: int = 10
     labels_min_confidence: float = 70.0
     # Run a background job worker in this process (every instance may; claims are atomic).

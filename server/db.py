@@ -143,5 +143,6 @@ def import_all_models() -> None:
     from server.auth import models as _auth  # noqa: F401
     from server.faces import models as _faces  # noqa: F401
     from server.jobs import models as _jobs  # noqa: F401
+    from server.people import models as _people  # noqa: F401
     from server.photos import models as _photos  # noqa: F401
     from server.users import models as _users  # noqa: F401

@@ -24,6 +24,7 @@ class ErrorDetail(BaseModel):
     fields: dict[str, str] | None = None
     retry_after: int | None = None
     log_id: str | None = None
+    existing: dict[str, Any] | None = None  # duplicate_photo: the photo already stored
 
 
 class ErrorEnvelope(BaseModel):
@@ -74,6 +75,7 @@ class AppError(Exception):
             self.status = status
         self.fields = fields or {}
         self.headers = headers or {}
+        self.existing: dict[str, Any] | None = None
 
 
 class ValidationFailed(AppError):
@@ -178,6 +180,8 @@ def install_error_handlers(app: FastAPI) -> None:
         payload = error_body(exc.code, exc.message, exc.fields)
         if isinstance(exc, TooManyAttempts):
             payload["error"]["retry_after"] = exc.retry_after
+        if exc.existing is not None:
+            payload["error"]["existing"] = exc.existing
         return JSONResponse(payload, status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)

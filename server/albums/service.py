@@ -17,6 +17,7 @@ from server.db import id_in_range
 from server.errors import Conflict, NotFound, NotPermitted
 from server.photos.models import Photo
 from server.photos.objects import delete_objects_quietly
+from server.search import index as search_index
 from server.storage import ObjectStore
 from server.validation import clean_text, name_key
 
@@ -116,6 +117,7 @@ def rename(db: Session, settings: Settings, *, user_id: int, album_id: int, name
         raise _name_conflict()
     album.name, album.name_key = clean, key
     try:
+        search_index.index_album(db, album)  # flushes the new name: a race shows up here too
         db.commit()
     except IntegrityError as exc:
         db.rollback()
@@ -132,6 +134,7 @@ def delete(db: Session, store: ObjectStore, *, user_id: int, album_id: int) -> i
         db.scalars(select(Photo).where(Photo.album_id == album.id, Photo.user_id == user_id))
     )
     keys = [key for photo in photos for key in photo.object_keys]
+    search_index.remove_photos(db, [photo.id for photo in photos])
     db.execute(sql_delete(Photo).where(Photo.album_id == album.id, Photo.user_id == user_id))
     db.delete(album)
     db.commit()

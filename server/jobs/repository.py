@@ -11,6 +11,8 @@ from server.jobs.models import Job
 from server.photos.models import Photo
 
 TAG_PHOTO = "tag_photo"
+INDEX_FACES = "index_faces"
+INDEX_PHOTO = "index_photo"  # read the words in the image and rebuild the search row
 
 
 def enqueue(db: Session, *, kind: str, photo_id: int | None = None) -> Job:
