@@ -1,7 +1,7 @@
 """The server the app talks to: the bundled local one (a child process) or a remote URL.
 
 The local server starts as ``python -m server --host 127.0.0.1 --port <free> --data-dir <dir>``
-(``FaceAlbum --run-server …`` in the bundle, see ``desktop.bundle.server_command``);
+(``FaceAlbum --run-server …`` in the bundle, see ``desktop.core.frozen.server_command``);
 ``/check`` is polled in the background until it answers, so the window never waits on it.
 A remote server is declared gone only after several checks in a row fail, with a pause between
 them: one slow answer on a busy machine or network is not an outage.
@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.api.client import ApiClient
 from desktop.api.errors import ApiError
-from desktop.bundle import server_command
+from desktop.core.frozen import server_command
 from desktop.ops import QueryOp
 
 log = logging.getLogger(__name__)

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import assets
-from desktop.api.client import ApiClient
 from desktop.api.errors import SessionExpired
 from desktop.api.models import Album, AuthResult, Photo, User
 from desktop.backend import Backend, BackendState
 from desktop.context import AppContext
 from desktop.core.messages import message_for
-from desktop.ops import QueryOp, hub
+from desktop.operations import account as account_ops
+from desktop.ops import hub
 from desktop.views.account import AccountPage
 from desktop.views.album_view import AlbumPage
 from desktop.views.albums import AlbumsPage
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.extract = ExtractTextPage(ctx)
         self.account = AccountPage(ctx)
         self.upload_panel = UploadPanel(self.uploads)
+        self.album.albums_source = lambda: self.albums.model.albums
         self._build_shell()
         self._connect()
         self.retranslate()
@@ -156,11 +157,8 @@ class MainWindow(QMainWindow):
         self.album.upload_requested.connect(self.start_upload)
         self.album.upload_dialog_requested.connect(self.open_upload_dialog)
         self.photo.back_requested.connect(self._back_to_album)
-        self.photo.photo_changed.connect(self.album.model.update_photo)
-        self.photo.photo_deleted.connect(self._on_photo_deleted)
-        self.account.account_deleted.connect(self._on_account_deleted)
-        self.uploads.photos_uploaded.connect(self._on_photos_uploaded)
         self.ctx.user_changed.connect(self._on_user)
+        self.ctx.events.session_ended.connect(self._on_session_ended)
         hub.session_expired.connect(self._on_session_expired)
 
     def retranslate(self) -> None:
@@ -201,7 +199,7 @@ class MainWindow(QMainWindow):
         self.content.setCurrentWidget(self.album)
 
     def open_photo(self, photo: Photo) -> None:
-        self.photo.show_photo(photo, self.albums.model.albums)
+        self.photo.show_photo(photo, self.albums.model.albums, self.album.model.photos)
         self.content.setCurrentWidget(self.photo)
 
     def _back_to_album(self) -> None:
@@ -232,17 +230,12 @@ class MainWindow(QMainWindow):
 
     def _resume_session(self) -> None:
         """Skip login when the keyring holds a token that still works."""
-        client = self.ctx.client
-        QueryOp(parent=self, op=client.me, success=self._on_resumed).failure(
-            self._on_resume_failed).run_in_background()
-
-    def _on_resumed(self, user: User) -> None:
-        self.ctx.set_user(user)
-        self._enter_shell()
+        account_ops.resume_session(parent=self, ctx=self.ctx, success=lambda _u: self._enter_shell(),
+                                   failure=self._on_resume_failed)
 
     def _on_resume_failed(self, error: Exception) -> None:
         if isinstance(error, SessionExpired):
-            self.ctx.end_session()
+            self.ctx.end_session("expired")
 
     def _on_logged_in(self, auth: AuthResult, login: str) -> None:
         self.ctx.start_session(auth, login)
@@ -252,11 +245,11 @@ class MainWindow(QMainWindow):
         self.top.setCurrentWidget(self.shell)
         self.navigate("home")
         self.albums.refresh()
+        self.uploads.restore()
 
     def _on_user(self, user: User | None) -> None:
         if user is None:
             self.sidebar_user.setText("")
-            self.loader.clear()
             return
         self.sidebar_user.setText(f"{user.full_name or user.username}\n{user.email}")
         self.retranslate()
@@ -265,28 +258,24 @@ class MainWindow(QMainWindow):
         if self.top.currentWidget() is not self.shell:
             return
         user = self.ctx.user
-        self.uploads.cancel()
-        self.ctx.end_session()
-        if user is not None and not self.login.login_edit.text():
+        self.ctx.end_session("expired")
+        if user is not None:
             self.login.login_edit.setText(user.username)
         self.show_login(message_for("session_expired"))
 
     def logout(self) -> None:
         """Revoke the token on the server, forget it here, and go back to login."""
-        # A separate client keeps the token for the revoke call after this one forgets it.
-        revoke = ApiClient(self.ctx.client.base_url, self.ctx.client.token)
-        self.uploads.cancel()
-        QueryOp(parent=self, op=revoke.logout, success=lambda _n: None).failure(
-            lambda _e: None).run_in_background()
-        self.ctx.end_session()
-        self.login.password_edit.clear()
-        self.show_login()
+        account_ops.log_out(parent=self, ctx=self.ctx)
 
-    def _on_account_deleted(self) -> None:
-        self.ctx.end_session()
-        self.login.login_edit.clear()
+    def _on_session_ended(self, why: str) -> None:
+        # Every screen clears itself on this signal; the window only goes back to login.
+        self.login.password_edit.clear()
+        self.login.login_edit.setText(self.ctx.settings.last_login)
+        if why == "expired":
+            return  # the expiry handler shows its own message
         self.show_login()
-        QMessageBox.information(self, "FaceAlbum", self.tr("Tu cuenta se ha eliminado."))
+        if why == "deleted":
+            QMessageBox.information(self, "FaceAlbum", self.tr("Tu cuenta se ha eliminado."))
 
     # -- uploads --------------------------------------------------------------------------
     def start_upload(self, album: Album, paths: list[Path], name: str = "", description: str = "") -> None:
@@ -305,17 +294,6 @@ class MainWindow(QMainWindow):
             assert target is not None
             self.start_upload(target, dialog.paths, dialog.name.text().strip(),
                               dialog.description.toPlainText().strip())
-
-    def _on_photos_uploaded(self, album_id: int) -> None:
-        if self.album.album is not None and self.album.album.id == album_id:
-            self.album.reload()
-        self.albums.refresh()
-
-    def _on_photo_deleted(self, photo_id: int) -> None:
-        self.album.model.remove_photo(photo_id)
-        self.loader.forget(photo_id)
-        self.content.setCurrentWidget(self.album)
-        self.albums.refresh()
 
     # -- settings -------------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -338,16 +316,47 @@ class MainWindow(QMainWindow):
 
     def switch_server(self) -> None:
         """Restart against the server the settings now name; the user logs in again."""
-        self.uploads.cancel()
+        if self.ctx.user is not None:
+            self.ctx.end_session("server_changed")
         self.backend.stop()
-        self.ctx.set_user(None)
         self.backend.remote_url = self.ctx.remote_url()
         self.backend.server_data_dir = self.ctx.paths.server_data_dir
         self.show_login()
         self.backend.start()
 
+    def confirm_quit_with_uploads(self) -> bool:
+        """Ask what to do with files not uploaded yet; False keeps the window open."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Subidas pendientes"),
+                          self.tr("Quedan %n foto(s) por subir.", "", self.uploads.pending_count),
+                          parent=self)
+        box.setInformativeText(self.tr("Si sales ahora, se subirán la próxima vez que entres con "
+                                       "esta cuenta."))
+        wait = box.addButton(self.tr("Seguir subiendo"), QMessageBox.ButtonRole.RejectRole)
+        later = box.addButton(self.tr("Salir y continuar después"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Salir y descartarlas"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(later)
+        box.setEscapeButton(wait)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is later:
+            self.uploads.suspend()
+            return True
+        if clicked is discard:
+            self.uploads.discard()
+            return True
+        return False
+
+    def prepare_to_quit(self) -> None:
+        """Quit without asking (a signal from the system): keep unsent uploads for later."""
+        if self.uploads.pending_count:
+            self.uploads.suspend(wait_seconds=5.0)
+        self.login.face_panel.stop_camera()
+        self.backend.stop()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.uploads.cancel()
+        if self.uploads.pending_count and not self.confirm_quit_with_uploads():
+            event.ignore()
+            return
         self.login.face_panel.stop_camera()
         self.backend.stop()
         super().closeEvent(event)

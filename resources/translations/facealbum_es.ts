@@ -203,6 +203,41 @@
         <translation>Subir fotos</translation>
     </message>
     <message>
+        <source>Abrir</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Mover a</source>
+        <translation>Mover a</translation>
+    </message>
+    <message>
+        <source>Eliminar…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>¿Eliminar «{name}»? No se puede deshacer.</source>
+        <translation>¿Eliminar «{name}»? No se puede deshacer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>¿Eliminar %n fotos? No se puede deshacer.</source>
+        <translation>
+            <numerusform>¿Eliminar %n foto? No se puede deshacer.</numerusform>
+            <numerusform>¿Eliminar %n fotos? No se puede deshacer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Eliminar fotos</source>
+        <translation>Eliminar fotos</translation>
+    </message>
+    <message>
+        <source>Eliminar</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
         <source>Cargando fotos…</source>
         <translation>Cargando fotos…</translation>
     </message>
@@ -229,6 +264,13 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
 </context>
 <context>
+    <name>Albums</name>
+    <message>
+        <source>Fotos de perfil</source>
+        <translation>Fotos de perfil</translation>
+    </message>
+</context>
+<context>
     <name>AlbumsPage</name>
     <message numerus="yes">
         <source>%n foto(s)</source>
@@ -240,10 +282,6 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Álbumes</source>
         <translation>Álbumes</translation>
-    </message>
-    <message>
-        <source>Abre un álbum con doble clic. Arrastra fotos o carpetas sobre un álbum para subirlas.</source>
-        <translation>Abre un álbum con doble clic. Arrastra fotos o carpetas sobre un álbum para subirlas.</translation>
     </message>
     <message>
         <source>Nuevo álbum</source>
@@ -258,8 +296,12 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Eliminar</translation>
     </message>
     <message>
-        <source>«Fotos de perfil» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</source>
-        <translation>«Fotos de perfil» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</translation>
+        <source>Abre un álbum con doble clic o Intro; clic derecho para renombrarlo o borrarlo. Arrastra fotos o carpetas sobre un álbum para subirlas.</source>
+        <translation>Abre un álbum con doble clic o Intro; clic derecho para renombrarlo o borrarlo. Arrastra fotos o carpetas sobre un álbum para subirlas.</translation>
+    </message>
+    <message>
+        <source>«{name}» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</source>
+        <translation>«{name}» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</translation>
     </message>
     <message>
         <source>Cargando álbumes…</source>
@@ -303,6 +345,18 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Cancelar</source>
         <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Abrir</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Renombrar…</source>
+        <translation>Renombrar…</translation>
+    </message>
+    <message>
+        <source>Eliminar…</source>
+        <translation>Eliminar…</translation>
     </message>
 </context>
 <context>
@@ -679,6 +733,33 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <source>Primero crea un álbum en «Álbumes».</source>
         <translation>Primero crea un álbum en «Álbumes».</translation>
     </message>
+    <message>
+        <source>Subidas pendientes</source>
+        <translation>Subidas pendientes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Quedan %n foto(s) por subir.</source>
+        <translation>
+            <numerusform>Queda %n foto por subir.</numerusform>
+            <numerusform>Quedan %n fotos por subir.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Si sales ahora, se subirán la próxima vez que entres con esta cuenta.</source>
+        <translation>Si sales ahora, se subirán la próxima vez que entres con esta cuenta.</translation>
+    </message>
+    <message>
+        <source>Seguir subiendo</source>
+        <translation>Seguir subiendo</translation>
+    </message>
+    <message>
+        <source>Salir y continuar después</source>
+        <translation>Salir y continuar después</translation>
+    </message>
+    <message>
+        <source>Salir y descartarlas</source>
+        <translation>Salir y descartarlas</translation>
+    </message>
 </context>
 <context>
     <name>PhotoPage</name>
@@ -707,8 +788,36 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Traducción</translation>
     </message>
     <message>
-        <source>Organizar</source>
-        <translation>Organizar</translation>
+        <source>Mover a otro álbum</source>
+        <translation>Mover a otro álbum</translation>
+    </message>
+    <message>
+        <source>Foto anterior (←)</source>
+        <translation>Foto anterior (←)</translation>
+    </message>
+    <message>
+        <source>Foto siguiente (→)</source>
+        <translation>Foto siguiente (→)</translation>
+    </message>
+    <message>
+        <source>Ajustar</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Ajustar a la ventana (0)</source>
+        <translation>Ajustar a la ventana (0)</translation>
+    </message>
+    <message>
+        <source>Tamaño real (1)</source>
+        <translation>Tamaño real (1)</translation>
+    </message>
+    <message>
+        <source>Acercar (+ o Ctrl+rueda)</source>
+        <translation>Acercar (+ o Ctrl+rueda)</translation>
+    </message>
+    <message>
+        <source>Alejar (−)</source>
+        <translation>Alejar (−)</translation>
     </message>
     <message>
         <source>Mover</source>
@@ -721,6 +830,18 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Volver al álbum</source>
         <translation>Volver al álbum</translation>
+    </message>
+    <message>
+        <source>{n} de {total}</source>
+        <translation>{n} de {total}</translation>
+    </message>
+    <message>
+        <source>Salir de pantalla completa</source>
+        <translation>Salir de pantalla completa</translation>
+    </message>
+    <message>
+        <source>Pantalla completa</source>
+        <translation>Pantalla completa</translation>
     </message>
     <message>
         <source>{size} MB</source>
@@ -747,12 +868,20 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Calculando etiquetas…</translation>
     </message>
     <message>
-        <source>Las etiquetas todavía no están listas; vuelve a abrir la foto más tarde.</source>
-        <translation>Las etiquetas todavía no están listas; vuelve a abrir la foto más tarde.</translation>
+        <source>Traducido de: {language}</source>
+        <translation>Traducido de: {language}</translation>
     </message>
     <message>
         <source>Sin etiquetas para esta foto.</source>
         <translation>Sin etiquetas para esta foto.</translation>
+    </message>
+    <message>
+        <source>Las fotos de perfil se quedan en su álbum.</source>
+        <translation>Las fotos de perfil se quedan en su álbum.</translation>
+    </message>
+    <message>
+        <source>Crea otro álbum en «Álbumes» para poder mover aquí la foto.</source>
+        <translation>Crea otro álbum en «Álbumes» para poder mover aquí la foto.</translation>
     </message>
     <message>
         <source>Cargando idiomas…</source>
@@ -777,10 +906,6 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Traduciendo…</source>
         <translation>Traduciendo…</translation>
-    </message>
-    <message>
-        <source>Traducido del «{source}» ({engine})</source>
-        <translation>Traducido del «{source}» ({engine})</translation>
     </message>
     <message>
         <source>Guardando…</source>
@@ -809,6 +934,21 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Cancelar</source>
         <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePhoto</name>
+    <message>
+        <source>No se ve ninguna cara en tu foto de perfil.</source>
+        <translation>No se ve ninguna cara en tu foto de perfil.</translation>
+    </message>
+    <message>
+        <source>Tu foto de perfil muestra varias caras.</source>
+        <translation>Tu foto de perfil muestra varias caras.</translation>
+    </message>
+    <message>
+        <source>La foto se guardó, pero las etiquetas de perfil y el acceso con la cara necesitan una foto con una sola cara: cámbiala en «Cuenta» cuando quieras.</source>
+        <translation>La foto se guardó, pero las etiquetas de perfil y el acceso con la cara necesitan una foto con una sola cara: cámbiala en «Cuenta» cuando quieras.</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ def test_kill_during_uploads_keeps_committed_photos(server_process, faces_dir, t
             try:
                 response = client.post(
                     f"/api/v1/albums/{album_id}/photos",
-                    data={"name": f"p{n}"},
+                    data={"name": f"p{n}", "allow_duplicate": "true"},
                     files={"file": ("p.jpg", photo, "image/jpeg")},
                     headers=headers,
                 )

@@ -59,7 +59,7 @@ def test_name_defaults_to_file_name(api, client):
         response = client.post(
             f"/api/v1/albums/{album['id']}/photos",
             data=data,
-            files={"file": ("atardecer en la playa.jpg", api._photo, "image/jpeg")},
+            files={"file": ("atardecer en la playa.jpg", api.distinct_jpeg(), "image/jpeg")},
             headers=account.headers,
         )
         assert response.status_code == 201
@@ -131,7 +131,7 @@ def test_edit_and_move_between_own_albums(api, client):
     )
 
 
-def test_delete_photo_removes_objects(api, client, app_context):
+def test_delete_moves_to_trash_and_emptying_it_removes_objects(api, client, app_context):
     account = api.register("eva")
     album = api.create_album(account)
     photo = api.upload(account, album["id"])
@@ -139,6 +139,14 @@ def test_delete_photo_removes_objects(api, client, app_context):
     assert (
         client.delete(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 204
     )
+    assert set(app_context.store.iter_keys("")) == before  # in the trash: nothing removed yet
+    listed = client.get(f"/api/v1/albums/{album['id']}/photos", headers=account.headers).json()
+    assert listed["items"] == []
+    trash = client.get("/api/v1/trash", headers=account.headers).json()
+    assert [item["id"] for item in trash["items"]] == [photo["id"]]
+    assert trash["items"][0]["trashed_at"] is not None
+    emptied = client.delete("/api/v1/trash", headers=account.headers)
+    assert emptied.status_code == 200 and emptied.json() == {"deleted": 1}
     assert len(before - set(app_context.store.iter_keys(""))) == 3
     assert client.get(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 404
     assert (
