@@ -22,16 +22,19 @@ def system_language() -> str:
 class LanguageSwitcher:
     """Installs the translator for a language; widgets retranslate on ``LanguageChange``."""
 
+    # Translators are global to the application: whichever switcher installed them, the next
+    # switch removes them (several windows in one process must not stack two languages).
+    _installed: list[QTranslator] = []  # noqa: RUF012
+
     def __init__(self) -> None:
-        self._translators: list[QTranslator] = []
         self.language = "es"
 
     def apply(self, language: str) -> str:
         """Switch to ``language`` (empty = the system's); returns the language now active."""
         language = language if language in LANGUAGES else system_language()
-        for old in self._translators:
+        for old in LanguageSwitcher._installed:
             QCoreApplication.removeTranslator(old)
-        self._translators = []
+        LanguageSwitcher._installed.clear()
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         # Qt's own strings (dialog buttons, the file dialog, context menus of text fields) and ours.
         for name, folder in ((f"qtbase_{language}", qt_folder),
@@ -39,7 +42,7 @@ class LanguageSwitcher:
             translator = QTranslator()
             if translator.load(name, folder):
                 QCoreApplication.installTranslator(translator)
-                self._translators.append(translator)
+                LanguageSwitcher._installed.append(translator)
             elif name.startswith("facealbum") or language != "en":
                 log.warning("no compiled translation %s in %s", name, folder)
         self.language = language

@@ -177,6 +177,7 @@ class PhotoPage(Page):
         self.preview.zoom_changed.connect(self._show_zoom)
         viewer.addWidget(self.preview, 1)
         controls = QHBoxLayout()
+        controls.setSpacing(6)
         self.previous_button = QToolButton()
         self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
         self.previous_button.clicked.connect(lambda: self.step(-1))
@@ -205,7 +206,6 @@ class PhotoPage(Page):
         for control in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button,
                        self.actual_button, self.fullscreen_button):
             controls.addWidget(control)
-        viewer.addLayout(controls)
         body.addLayout(viewer, 3)
 
         side = QWidget()
@@ -288,6 +288,7 @@ class PhotoPage(Page):
         scroll.setMaximumWidth(440)
         body.addWidget(scroll, 2)
         layout.addLayout(body, 1)
+        layout.addLayout(controls)  # full width: the buttons keep their words at the minimum size
         ctx.events.photo_deleted.connect(self._on_photo_deleted)
         ctx.events.photo_updated.connect(self._on_photo_updated)
         ctx.events.session_ended.connect(lambda _why: self.clear())

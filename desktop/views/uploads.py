@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -48,7 +48,7 @@ from desktop.core.pending_uploads import PendingUpload
 from desktop.core.uploads import UploadItem, UploadQueue, UploadState, UploadSummary
 from desktop.operations import photos as photo_ops
 from desktop.ops import QueryOp
-from desktop.views.widgets import DropArea, button, label
+from desktop.views.widgets import DropArea, button, keep_wrapped_text_whole, label
 
 log = logging.getLogger(__name__)
 
@@ -476,6 +476,10 @@ class UploadDialog(QDialog):
         self.description.setPlaceholderText(self.tr("Opcional: se puede traducir a otros idiomas"))
         ok.setText(self.tr("Subir"))
         self._refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        keep_wrapped_text_whole(self)
+        super().showEvent(event)
 
     def selected_album(self) -> Album | None:
         data = self.album.currentData()

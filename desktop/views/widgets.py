@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -60,7 +61,13 @@ class Page(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            relayout(self)
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Texts changed while the page was hidden leave its layouts sized for the old words.
+        relayout(self)
+        super().showEvent(event)
 
     def set_busy(self, label: str | None) -> None:
         """Show a wait cursor while an op with a progress label runs."""
@@ -365,6 +372,29 @@ class CameraView(QWidget):
 def local_paths(mime: QMimeData) -> list[Path]:
     """Local files and folders in dropped data."""
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def relayout(root: QWidget) -> None:
+    """Recompute every layout under ``root`` from the widgets' current size hints."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        layout = widget.layout()
+        if layout is not None:
+            layout.invalidate()
+    for widget in [root, *root.findChildren(QWidget)]:
+        layout = widget.layout()
+        if layout is not None:
+            layout.activate()
+
+
+def keep_wrapped_text_whole(dialog: QWidget) -> None:
+    """Never let ``dialog`` be shorter than its wrapped labels need at its narrowest width.
+
+    A layout with word-wrapped labels reports a minimum height for an arbitrary width, so a
+    dialog shrunk to its minimum drew a hint over the next field.
+    """
+    layout = dialog.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        dialog.setMinimumHeight(layout.totalHeightForWidth(max(dialog.minimumWidth(), 1)))
 
 
 def set_drop_highlight(widget: QWidget, active: bool) -> None:

@@ -1068,7 +1068,7 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     </message>
     <message>
         <source>Tu foto de perfil abre el álbum «Fotos de perfil» y, si quieres, te permitirá entrar con la cara.</source>
-        <translation>Your profile photo starts the “Fotos de perfil” album and, if you like, lets you log in with your face.</translation>
+        <translation>Your profile photo starts the “Profile photos” album and, if you like, lets you log in with your face.</translation>
     </message>
     <message>
         <source>Foto de perfil</source>

@@ -1,4 +1,5 @@
-"""Open every screen in Spanish and English and save PNGs to ``screenshots/`` (git-ignored).
+"""Open every screen in Spanish and English and save PNGs to ``screenshots/`` (git-ignored),
+each at the window's (or dialog's) minimum size and at a large size.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/desktop/screenshots.py [--out DIR]
 
@@ -23,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from desktop_server_process import REPO, free_port, start_server, stop_server
 from PIL import Image
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop.api.client import ApiClient
@@ -81,11 +82,18 @@ class Shooter:
         self.count = 0
 
     def shot(self, widget: QWidget, name: str) -> None:
-        settle(300)
         self.count += 1
-        path = self.out / f"{self.lang}_{self.count:02d}_{name}.png"
-        widget.grab().save(str(path))
-        print(path)  # noqa: T201 - a script reporting what it wrote
+        original = widget.size()
+        smallest = widget.minimumSize().expandedTo(widget.minimumSizeHint())
+        large = QSize(1600, 1000) if widget.isWindow() and not isinstance(widget, QDialog) \
+            else smallest * 1.4
+        for label, size in (("min", smallest), ("large", large)):
+            widget.resize(size)
+            settle(300)
+            path = self.out / f"{self.lang}_{self.count:02d}_{name}_{label}.png"
+            widget.grab().save(str(path))
+            print(path)  # noqa: T201 - a script reporting what it wrote
+        widget.resize(original)
 
 
 def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
@@ -127,7 +135,7 @@ def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
     settle(1500)
     shoot.shot(window, "albums")
     window.albums.set_edit_mode(True)
-    shoot.shot(window, "albums_edit")
+    shoot.shot(window, "albums_selected")
 
     trip = next(a for a in window.albums.model.albums if a.name == "Viaje a Cádiz")
     window.open_album(trip)
@@ -165,6 +173,9 @@ def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
         window.photo.language.setCurrentIndex(max(1, window.photo.language.findData("en" if lang == "es" else "es")))
         wait_until(lambda: window.photo.translation_status.text() != window.photo.tr("Traduciendo…"), 15000)
     shoot.shot(window, "photo")
+    window.photo.preview.zoom_by(2.0)
+    shoot.shot(window, "photo_zoomed")
+    window.photo.preview.fit()
 
     window.navigate("extract_text")
     window.extract.extract(FACES / "group_harington_leslie.jpg")
