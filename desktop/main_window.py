@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.extract = ExtractTextPage(ctx)
         self.account = AccountPage(ctx)
         self.upload_panel = UploadPanel(self.uploads)
+        self.album.albums_source = lambda: self.albums.model.albums
         self._build_shell()
         self._connect()
         self.retranslate()
@@ -248,7 +249,7 @@ class MainWindow(QMainWindow):
 
     def open_photo(self, photo: Photo) -> None:
         self._photo_came_from = self.album
-        self.photo.show_photo(photo, self.albums.model.albums)
+        self.photo.show_photo(photo, self.albums.model.albums, self.album.model.photos, terms=())
         self.content.setCurrentWidget(self.photo)
 
     def focus_search(self) -> None:
@@ -267,7 +268,7 @@ class MainWindow(QMainWindow):
 
     def open_search_result(self, photo: Photo, terms: tuple[str, ...]) -> None:
         self._photo_came_from = self.search
-        self.photo.show_photo(photo, self.albums.model.albums, terms=terms)
+        self.photo.show_photo(photo, self.albums.model.albums, self.search.model.photos, terms=terms)
         self.content.setCurrentWidget(self.photo)
 
     def _back_to_album(self) -> None:
@@ -313,6 +314,7 @@ class MainWindow(QMainWindow):
         self.top.setCurrentWidget(self.shell)
         self.navigate("home")
         self.albums.refresh()
+        self.uploads.restore()
 
     def _on_user(self, user: User | None) -> None:
         if user is None:
@@ -336,7 +338,6 @@ class MainWindow(QMainWindow):
 
     def _on_session_ended(self, why: str) -> None:
         # Every screen clears itself on this signal; the window only goes back to login.
-        self.uploads.suspend()
         self.login.password_edit.clear()
         self.login.login_edit.setText(self.ctx.settings.last_login)
         if why == "expired":
@@ -392,8 +393,39 @@ class MainWindow(QMainWindow):
         self.show_login()
         self.backend.start()
 
+    def confirm_quit_with_uploads(self) -> bool:
+        """Ask what to do with files not uploaded yet; False keeps the window open."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Subidas pendientes"),
+                          self.tr("Quedan %n foto(s) por subir.", "", self.uploads.pending_count),
+                          parent=self)
+        box.setInformativeText(self.tr("Si sales ahora, se subirán la próxima vez que entres con "
+                                       "esta cuenta."))
+        wait = box.addButton(self.tr("Seguir subiendo"), QMessageBox.ButtonRole.RejectRole)
+        later = box.addButton(self.tr("Salir y continuar después"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Salir y descartarlas"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(later)
+        box.setEscapeButton(wait)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is later:
+            self.uploads.suspend()
+            return True
+        if clicked is discard:
+            self.uploads.discard()
+            return True
+        return False
+
+    def prepare_to_quit(self) -> None:
+        """Quit without asking (a signal from the system): keep unsent uploads for later."""
+        if self.uploads.pending_count:
+            self.uploads.suspend(wait_seconds=5.0)
+        self.login.face_panel.stop_camera()
+        self.backend.stop()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.uploads.cancel()
+        if self.uploads.pending_count and not self.confirm_quit_with_uploads():
+            event.ignore()
+            return
         self.login.face_panel.stop_camera()
         self.backend.stop()
         super().closeEvent(event)

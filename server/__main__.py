@@ -57,11 +57,11 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _migrate(args: argparse.Namespace) -> int:
-    from server.db import make_engine
+    from server.db import ensure_private_dir, make_engine
     from server.migrate import upgrade
 
     settings = _settings(args)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    ensure_private_dir(settings.data_dir)
     upgrade(make_engine(settings.resolved_database_url()))
     print(json.dumps({"migrated": True}))  # noqa: T201
     return 0

@@ -13,6 +13,7 @@ from server.auth import repository as auth_repository
 from server.db import utcnow
 from server.deps import AppContext
 from server.faces.models import UserFace
+from server.people import service as people_service
 from server.photos import repository as photos
 from server.photos import service as photo_service
 
@@ -33,7 +34,11 @@ def sweep_orphans(context: AppContext, *, grace_seconds: int, dry_run: bool) -> 
         )
         expired_count = len(expired)
         if not dry_run:
+            cloud_faces = people_service.collection_entries_of_photos(
+                db, photo_ids=[photo.id for photo in expired]
+            )
             photo_service.purge(db, context.store, expired)
+            people_service.forget_collection_entries_by_user(context.engines, cloud_faces)
     listed = list(context.store.iter_objects("users/"))
     with context.session_factory() as db:
         referenced = set(photos.iter_all_object_keys(db))

@@ -221,6 +221,37 @@
         <translation>Export originals to…</translation>
     </message>
     <message>
+        <source>Abrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Mover a</source>
+        <translation>Move to</translation>
+    </message>
+    <message>
+        <source>Eliminar…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</source>
+        <translation>Move “{name}” to the trash? You can restore it for 30 days.</translation>
+    </message>
+    <message numerus="yes">
+        <source>¿Mover %n fotos a la papelera? Podrás recuperarlas durante 30 días.</source>
+        <translation>
+            <numerusform>Move %n photo to the trash? You can restore it for 30 days.</numerusform>
+            <numerusform>Move %n photos to the trash? You can restore them for 30 days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mover a la papelera</source>
+        <translation>Move to trash</translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Cargando fotos…</source>
         <translation>Loading photos…</translation>
     </message>
@@ -247,6 +278,13 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     </message>
 </context>
 <context>
+    <name>Albums</name>
+    <message>
+        <source>Fotos de perfil</source>
+        <translation>Profile photos</translation>
+    </message>
+</context>
+<context>
     <name>AlbumsPage</name>
     <message numerus="yes">
         <source>%n foto(s)</source>
@@ -258,10 +296,6 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Álbumes</source>
         <translation>Albums</translation>
-    </message>
-    <message>
-        <source>Abre un álbum con doble clic. Arrastra fotos o carpetas sobre un álbum para subirlas.</source>
-        <translation>Double-click an album to open it. Drag photos or folders onto an album to upload them.</translation>
     </message>
     <message>
         <source>Nuevo álbum</source>
@@ -276,8 +310,12 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Delete</translation>
     </message>
     <message>
-        <source>«Fotos de perfil» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</source>
-        <translation>“Fotos de perfil” keeps your profile photos and fills itself: it cannot be renamed, deleted or uploaded into.</translation>
+        <source>Abre un álbum con doble clic o Intro; clic derecho para renombrarlo o borrarlo. Arrastra fotos o carpetas sobre un álbum para subirlas.</source>
+        <translation>Open an album with a double click or Enter; right-click to rename or delete it. Drag photos or folders onto an album to upload them.</translation>
+    </message>
+    <message>
+        <source>«{name}» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</source>
+        <translation>“{name}” keeps your profile photos and fills itself: it cannot be renamed, deleted or uploaded into.</translation>
     </message>
     <message>
         <source>Cargando álbumes…</source>
@@ -321,6 +359,18 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Cancelar</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Abrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Renombrar…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Eliminar…</source>
+        <translation>Delete…</translation>
     </message>
 </context>
 <context>
@@ -772,6 +822,33 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <source>Primero crea un álbum en «Álbumes».</source>
         <translation>First create an album in “Albums”.</translation>
     </message>
+    <message>
+        <source>Subidas pendientes</source>
+        <translation>Uploads pending</translation>
+    </message>
+    <message numerus="yes">
+        <source>Quedan %n foto(s) por subir.</source>
+        <translation>
+            <numerusform>%n photo is still to upload.</numerusform>
+            <numerusform>%n photos are still to upload.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Si sales ahora, se subirán la próxima vez que entres con esta cuenta.</source>
+        <translation>If you quit now, they will upload the next time you log in with this account.</translation>
+    </message>
+    <message>
+        <source>Seguir subiendo</source>
+        <translation>Keep uploading</translation>
+    </message>
+    <message>
+        <source>Salir y continuar después</source>
+        <translation>Quit and continue later</translation>
+    </message>
+    <message>
+        <source>Salir y descartarlas</source>
+        <translation>Quit and discard them</translation>
+    </message>
 </context>
 <context>
     <name>PhotoPage</name>
@@ -800,8 +877,36 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Translation</translation>
     </message>
     <message>
-        <source>Organizar</source>
-        <translation>Organise</translation>
+        <source>Mover a otro álbum</source>
+        <translation>Move to another album</translation>
+    </message>
+    <message>
+        <source>Foto anterior (←)</source>
+        <translation>Previous photo (←)</translation>
+    </message>
+    <message>
+        <source>Foto siguiente (→)</source>
+        <translation>Next photo (→)</translation>
+    </message>
+    <message>
+        <source>Ajustar</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Ajustar a la ventana (0)</source>
+        <translation>Fit to window (0)</translation>
+    </message>
+    <message>
+        <source>Tamaño real (1)</source>
+        <translation>Actual size (1)</translation>
+    </message>
+    <message>
+        <source>Acercar (+ o Ctrl+rueda)</source>
+        <translation>Zoom in (+ or Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>Alejar (−)</source>
+        <translation>Zoom out (−)</translation>
     </message>
     <message>
         <source>Mover</source>
@@ -818,6 +923,18 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Volver a los resultados</source>
         <translation>Back to the results</translation>
+    </message>
+    <message>
+        <source>{n} de {total}</source>
+        <translation>{n} of {total}</translation>
+    </message>
+    <message>
+        <source>Salir de pantalla completa</source>
+        <translation>Exit full screen</translation>
+    </message>
+    <message>
+        <source>Pantalla completa</source>
+        <translation>Full screen</translation>
     </message>
     <message>
         <source>{size} MB</source>
@@ -856,6 +973,10 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Computing tags…</translation>
     </message>
     <message>
+        <source>Traducido de: {language}</source>
+        <translation>Translated from: {language}</translation>
+    </message>
+    <message>
         <source>Mover a la papelera</source>
         <translation>Move to the trash</translation>
     </message>
@@ -870,6 +991,14 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Sin etiquetas para esta foto.</source>
         <translation>No tags for this photo.</translation>
+    </message>
+    <message>
+        <source>Las fotos de perfil se quedan en su álbum.</source>
+        <translation>Profile photos stay in their album.</translation>
+    </message>
+    <message>
+        <source>Crea otro álbum en «Álbumes» para poder mover aquí la foto.</source>
+        <translation>Create another album in “Albums” to move the photo there.</translation>
     </message>
     <message>
         <source>Cargando idiomas…</source>
@@ -896,10 +1025,6 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Translating…</translation>
     </message>
     <message>
-        <source>Traducido del «{source}» ({engine})</source>
-        <translation>Translated from “{source}” ({engine})</translation>
-    </message>
-    <message>
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
@@ -918,6 +1043,21 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Cancelar</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePhoto</name>
+    <message>
+        <source>No se ve ninguna cara en tu foto de perfil.</source>
+        <translation>No face can be seen in your profile photo.</translation>
+    </message>
+    <message>
+        <source>Tu foto de perfil muestra varias caras.</source>
+        <translation>Your profile photo shows several faces.</translation>
+    </message>
+    <message>
+        <source>La foto se guardó, pero las etiquetas de perfil y el acceso con la cara necesitan una foto con una sola cara: cámbiala en «Cuenta» cuando quieras.</source>
+        <translation>The photo was saved, but profile tags and face login need a photo with one face: change it in “Account” whenever you like.</translation>
     </message>
 </context>
 <context>

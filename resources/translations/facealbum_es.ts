@@ -221,6 +221,37 @@
         <translation>Exportar originales a…</translation>
     </message>
     <message>
+        <source>Abrir</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Mover a</source>
+        <translation>Mover a</translation>
+    </message>
+    <message>
+        <source>Eliminar…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</source>
+        <translation>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</translation>
+    </message>
+    <message numerus="yes">
+        <source>¿Mover %n fotos a la papelera? Podrás recuperarlas durante 30 días.</source>
+        <translation>
+            <numerusform>¿Mover %n foto a la papelera? Podrás recuperarla durante 30 días.</numerusform>
+            <numerusform>¿Mover %n fotos a la papelera? Podrás recuperarlas durante 30 días.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mover a la papelera</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
         <source>Cargando fotos…</source>
         <translation>Cargando fotos…</translation>
     </message>
@@ -247,6 +278,13 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
 </context>
 <context>
+    <name>Albums</name>
+    <message>
+        <source>Fotos de perfil</source>
+        <translation>Fotos de perfil</translation>
+    </message>
+</context>
+<context>
     <name>AlbumsPage</name>
     <message numerus="yes">
         <source>%n foto(s)</source>
@@ -258,10 +296,6 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Álbumes</source>
         <translation>Álbumes</translation>
-    </message>
-    <message>
-        <source>Abre un álbum con doble clic. Arrastra fotos o carpetas sobre un álbum para subirlas.</source>
-        <translation>Abre un álbum con doble clic. Arrastra fotos o carpetas sobre un álbum para subirlas.</translation>
     </message>
     <message>
         <source>Nuevo álbum</source>
@@ -276,8 +310,12 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Eliminar</translation>
     </message>
     <message>
-        <source>«Fotos de perfil» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</source>
-        <translation>«Fotos de perfil» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</translation>
+        <source>Abre un álbum con doble clic o Intro; clic derecho para renombrarlo o borrarlo. Arrastra fotos o carpetas sobre un álbum para subirlas.</source>
+        <translation>Abre un álbum con doble clic o Intro; clic derecho para renombrarlo o borrarlo. Arrastra fotos o carpetas sobre un álbum para subirlas.</translation>
+    </message>
+    <message>
+        <source>«{name}» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</source>
+        <translation>«{name}» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</translation>
     </message>
     <message>
         <source>Cargando álbumes…</source>
@@ -321,6 +359,18 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Cancelar</source>
         <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Abrir</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Renombrar…</source>
+        <translation>Renombrar…</translation>
+    </message>
+    <message>
+        <source>Eliminar…</source>
+        <translation>Eliminar…</translation>
     </message>
 </context>
 <context>
@@ -772,6 +822,33 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <source>Primero crea un álbum en «Álbumes».</source>
         <translation>Primero crea un álbum en «Álbumes».</translation>
     </message>
+    <message>
+        <source>Subidas pendientes</source>
+        <translation>Subidas pendientes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Quedan %n foto(s) por subir.</source>
+        <translation>
+            <numerusform>Queda %n foto por subir.</numerusform>
+            <numerusform>Quedan %n fotos por subir.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Si sales ahora, se subirán la próxima vez que entres con esta cuenta.</source>
+        <translation>Si sales ahora, se subirán la próxima vez que entres con esta cuenta.</translation>
+    </message>
+    <message>
+        <source>Seguir subiendo</source>
+        <translation>Seguir subiendo</translation>
+    </message>
+    <message>
+        <source>Salir y continuar después</source>
+        <translation>Salir y continuar después</translation>
+    </message>
+    <message>
+        <source>Salir y descartarlas</source>
+        <translation>Salir y descartarlas</translation>
+    </message>
 </context>
 <context>
     <name>PhotoPage</name>
@@ -800,8 +877,36 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Traducción</translation>
     </message>
     <message>
-        <source>Organizar</source>
-        <translation>Organizar</translation>
+        <source>Mover a otro álbum</source>
+        <translation>Mover a otro álbum</translation>
+    </message>
+    <message>
+        <source>Foto anterior (←)</source>
+        <translation>Foto anterior (←)</translation>
+    </message>
+    <message>
+        <source>Foto siguiente (→)</source>
+        <translation>Foto siguiente (→)</translation>
+    </message>
+    <message>
+        <source>Ajustar</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Ajustar a la ventana (0)</source>
+        <translation>Ajustar a la ventana (0)</translation>
+    </message>
+    <message>
+        <source>Tamaño real (1)</source>
+        <translation>Tamaño real (1)</translation>
+    </message>
+    <message>
+        <source>Acercar (+ o Ctrl+rueda)</source>
+        <translation>Acercar (+ o Ctrl+rueda)</translation>
+    </message>
+    <message>
+        <source>Alejar (−)</source>
+        <translation>Alejar (−)</translation>
     </message>
     <message>
         <source>Mover</source>
@@ -818,6 +923,18 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Volver a los resultados</source>
         <translation>Volver a los resultados</translation>
+    </message>
+    <message>
+        <source>{n} de {total}</source>
+        <translation>{n} de {total}</translation>
+    </message>
+    <message>
+        <source>Salir de pantalla completa</source>
+        <translation>Salir de pantalla completa</translation>
+    </message>
+    <message>
+        <source>Pantalla completa</source>
+        <translation>Pantalla completa</translation>
     </message>
     <message>
         <source>{size} MB</source>
@@ -856,6 +973,10 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Calculando etiquetas…</translation>
     </message>
     <message>
+        <source>Traducido de: {language}</source>
+        <translation>Traducido de: {language}</translation>
+    </message>
+    <message>
         <source>Mover a la papelera</source>
         <translation>Mover a la papelera</translation>
     </message>
@@ -870,6 +991,14 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Sin etiquetas para esta foto.</source>
         <translation>Sin etiquetas para esta foto.</translation>
+    </message>
+    <message>
+        <source>Las fotos de perfil se quedan en su álbum.</source>
+        <translation>Las fotos de perfil se quedan en su álbum.</translation>
+    </message>
+    <message>
+        <source>Crea otro álbum en «Álbumes» para poder mover aquí la foto.</source>
+        <translation>Crea otro álbum en «Álbumes» para poder mover aquí la foto.</translation>
     </message>
     <message>
         <source>Cargando idiomas…</source>
@@ -896,10 +1025,6 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Traduciendo…</translation>
     </message>
     <message>
-        <source>Traducido del «{source}» ({engine})</source>
-        <translation>Traducido del «{source}» ({engine})</translation>
-    </message>
-    <message>
         <source>Guardando…</source>
         <translation>Guardando…</translation>
     </message>
@@ -918,6 +1043,21 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Cancelar</source>
         <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePhoto</name>
+    <message>
+        <source>No se ve ninguna cara en tu foto de perfil.</source>
+        <translation>No se ve ninguna cara en tu foto de perfil.</translation>
+    </message>
+    <message>
+        <source>Tu foto de perfil muestra varias caras.</source>
+        <translation>Tu foto de perfil muestra varias caras.</translation>
+    </message>
+    <message>
+        <source>La foto se guardó, pero las etiquetas de perfil y el acceso con la cara necesitan una foto con una sola cara: cámbiala en «Cuenta» cuando quieras.</source>
+        <translation>La foto se guardó, pero las etiquetas de perfil y el acceso con la cara necesitan una foto con una sola cara: cámbiala en «Cuenta» cuando quieras.</translation>
     </message>
 </context>
 <context>

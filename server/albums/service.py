@@ -13,6 +13,7 @@ from server.albums import repository
 from server.albums.models import PROFILE_ALBUM_NAME, Album
 from server.albums.repository import AlbumSummary
 from server.config import Settings
+from server.db import id_in_range
 from server.errors import Conflict, NotFound, NotPermitted
 from server.photos.models import Photo
 from server.photos.objects import delete_objects_quietly
@@ -43,7 +44,11 @@ def _name_conflict() -> Conflict:
 
 
 def get_owned(db: Session, *, user_id: int, album_id: int) -> Album:
-    album = repository.get_owned(db, user_id=user_id, album_id=album_id)
+    album = (
+        repository.get_owned(db, user_id=user_id, album_id=album_id)
+        if id_in_range(album_id)
+        else None
+    )
     if album is None:
         raise album_not_found()
     return album

@@ -20,12 +20,13 @@ from server.db import MYSQL_TABLE_ARGS, Base, UTCDateTime, utcnow
 
 class Photo(Base):
     __tablename__ = "photos"
+    # sqlite_autoincrement: an id is never handed out twice (migration 0007).
     __table_args__ = (
         Index("ix_photos_album_id_id", "album_id", "id"),
         Index("ix_photos_user_id_sha256", "user_id", "sha256"),
         Index("ix_photos_user_id_source_sha256", "user_id", "source_sha256"),
         Index("ix_photos_trashed_at", "trashed_at"),
-        MYSQL_TABLE_ARGS,
+        {**MYSQL_TABLE_ARGS, "sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -7,6 +7,7 @@ from fastapi.responses import RedirectResponse
 
 from server.analysis import service as analysis_service
 from server.deps import ContextDep, CurrentUser, DbDep, ResourceId, SettingsDep, StoreDep
+from server.people import service as people_service
 from server.photos import service
 from server.photos.schemas import (
     BulkRequest,
@@ -117,9 +118,15 @@ def list_trash(
 
 
 @router.delete("/trash")
-def empty_trash(user: CurrentUser, db: DbDep, store: StoreDep) -> dict[str, int]:
-    """Delete every photo in the trash for good."""
-    return {"deleted": service.empty_trash(db, store, user_id=user.id)}
+def empty_trash(
+    user: CurrentUser, db: DbDep, store: StoreDep, context: ContextDep
+) -> dict[str, int]:
+    """Delete every photo in the trash for good, with its faces (also from the cloud collection)."""
+    trashed_ids = [photo.id for photo in service.trashed(db, user_id=user.id)]
+    cloud_faces = people_service.collection_entries_of_photos(db, photo_ids=trashed_ids)
+    deleted = service.empty_trash(db, store, user_id=user.id)
+    people_service.forget_collection_entries_by_user(context.engines, cloud_faces)
+    return {"deleted": deleted}
 
 
 @router.get("/photos/{photo_id}", response_model=PhotoOut)
@@ -148,7 +155,12 @@ def get_photo_content(
     """The image bytes of a variant (or a redirect to a short-lived signed URL), with an ETag."""
     photo = service.get_owned(db, user_id=user.id, photo_id=photo_id)
     ref = service.content_ref(photo, variant)
-    headers = {"ETag": ref.etag, "Cache-Control": "private, max-age=86400"}
+    headers = {
+        "ETag": ref.etag,
+        "Cache-Control": "private, max-age=86400",
+        # The type was verified from the bytes at upload; the name is ours, never the client's.
+        "Content-Disposition": f'inline; filename="{ref.filename}"',
+    }
     if request.headers.get("If-None-Match") == ref.etag:
         return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
     try:

@@ -5,6 +5,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
+from server.db import MAX_ROW_ID
+
 
 class Label(BaseModel):
     name: str
@@ -37,9 +39,9 @@ class PhotoPage(BaseModel):
 
 
 class PhotoPatch(BaseModel):
-    name: str | None = Field(default=None)
-    description: str | None = Field(default=None)
-    album_id: int | None = Field(default=None)
+    name: str | None = Field(default=None, max_length=1000)
+    description: str | None = Field(default=None, max_length=10000)
+    album_id: int | None = Field(default=None, description="an id outside 1..2^31-1 is not found")
 
 
 class TranslationOut(BaseModel):
@@ -53,8 +55,8 @@ class TranslationOut(BaseModel):
 
 class BulkRequest(BaseModel):
     action: Literal["move", "trash", "restore"]
-    ids: list[int] = Field(min_length=1, max_length=1000)
-    album_id: int | None = None
+    ids: list[Annotated[int, Field(ge=1, le=MAX_ROW_ID)]] = Field(min_length=1, max_length=1000)
+    album_id: int | None = Field(default=None, ge=1, le=MAX_ROW_ID)
 
 
 class BulkResult(BaseModel):

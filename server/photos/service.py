@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from server.albums import service as album_service
 from server.albums.models import Album
 from server.config import Settings
-from server.db import utcnow
+from server.db import id_in_range, utcnow
 from server.duplicates.phash import phash_bytes, to_signed
 from server.errors import Conflict, ImageRejected, NotFound, ValidationFailed
 from server.images import ProcessedImage, process_upload
@@ -136,6 +136,8 @@ def add_photo(
     search_index.index_photo(db, photo, album_name=album.name)
     if tags_wanted:
         jobs.enqueue(db, kind=jobs.TAG_PHOTO, photo_id=photo.id)
+    if settings.face_indexing and settings.face_engine != "none":
+        jobs.enqueue(db, kind=jobs.INDEX_FACES, photo_id=photo.id)
     return photo
 
 
@@ -272,7 +274,11 @@ def check_existing(db: Session, *, user_id: int, sha256s: list[str]) -> dict[str
 
 
 def get_owned(db: Session, *, user_id: int, photo_id: int) -> Photo:
-    photo = repository.get_owned(db, user_id=user_id, photo_id=photo_id)
+    photo = (
+        repository.get_owned(db, user_id=user_id, photo_id=photo_id)
+        if id_in_range(photo_id)
+        else None
+    )
     if photo is None:
         raise photo_not_found()
     return photo
@@ -287,8 +293,11 @@ def decode_cursor(cursor: str) -> int:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         if not raw.startswith("p"):
             raise ValueError(raw)
-        value = int(raw[1:])
-        if value <= 0:
+        digits = raw[1:]
+        if not digits.isascii() or not digits.isdigit() or len(digits) > 10:
+            raise ValueError(raw)
+        value = int(digits)
+        if not id_in_range(value):
             raise ValueError(raw)
         return value
     except (ValueError, UnicodeDecodeError, binascii.Error) as exc:
@@ -436,8 +445,12 @@ def purge(db: Session, store: ObjectStore, photos: list[Photo]) -> int:
     return len(photos)
 
 
+def trashed(db: Session, *, user_id: int) -> list[Photo]:
+    return list(repository.trashed(db, user_id=user_id))
+
+
 def empty_trash(db: Session, store: ObjectStore, *, user_id: int) -> int:
-    return purge(db, store, repository.trashed(db, user_id=user_id))
+    return purge(db, store, trashed(db, user_id=user_id))
 
 
 def purge_expired_trash(db: Session, store: ObjectStore, *, days: int = TRASH_DAYS) -> int:
@@ -450,6 +463,7 @@ class PhotoContent:
     key: str
     content_type: str
     etag: str
+    filename: str
 
 
 def content_ref(photo: Photo, variant: str) -> PhotoContent:
@@ -459,6 +473,14 @@ def content_ref(photo: Photo, variant: str) -> PhotoContent:
             fields={"variant": "thumb|preview|original"},
         )
     if variant == "original":
-        return PhotoContent(photo.original_key, photo.content_type, f'"{photo.sha256}"')
+        extension = photo.original_key.rsplit(".", 1)[-1]
+        return PhotoContent(
+            photo.original_key,
+            photo.content_type,
+            f'"{photo.sha256}"',
+            f"photo-{photo.id}.{extension}",
+        )
     key = photo.thumbnail_key if variant == "thumb" else photo.preview_key
-    return PhotoContent(key, "image/jpeg", f'"{photo.sha256[:32]}-{variant}"')
+    return PhotoContent(
+        key, "image/jpeg", f'"{photo.sha256[:32]}-{variant}"', f"photo-{photo.id}-{variant}.jpg"
+    )

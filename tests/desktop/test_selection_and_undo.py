@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from person import answer_next_message_box
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -80,6 +81,7 @@ def test_select_move_and_trash_many_then_undo(
     grid.clearSelection()
     click(qtbot, grid, 1)
     trashed_id = page.selected_photos()[0].id
+    answer_next_message_box(qtbot, "Mover a la papelera")
     qtbot.keyClick(grid, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: len(page.model.photos) == len(FILES) - 1, timeout=15000)
     assert [p.id for p in client.trash().items] == [trashed_id]

@@ -14,6 +14,8 @@ from desktop.api.models import Photo
 from desktop.api.multipart import ProgressCallback
 from desktop.core.uploads import UploadItem, UploadQueue, UploadState, expand_paths
 
+WAIT_S = 60.0  # generous: the machine may be loaded; a passing run never waits this long
+
 
 @pytest.fixture
 def photos(tmp_path: Path, faces: Path) -> list[Path]:
@@ -49,20 +51,24 @@ def test_folders_expand_and_non_images_are_skipped_with_a_reason(photos: list[Pa
 
 def test_parallelism_is_bounded(photos: list[Path]) -> None:
     running, peak, lock = 0, 0, threading.Lock()
+    # Uploads meet in pairs: each waits until a second one is running, so two overlap however
+    # slowly the machine schedules the threads (one at a time would break the barrier).
+    pair = threading.Barrier(2, timeout=WAIT_S)
 
     def upload(item: UploadItem, progress: ProgressCallback) -> Photo:
         nonlocal running, peak
         with lock:
             running += 1
             peak = max(peak, running)
-        time.sleep(0.05)
+        pair.wait()
         with lock:
             running -= 1
         return fake_photo(item)
 
     queue = UploadQueue(upload, max_parallel=2)
     queue.add(photos * 3, album_id=1)
-    assert len(queue.run().done) == 12
+    summary = queue.run()
+    assert len(summary.done) == 12, [(i.path.name, i.reason) for i in summary.failed]
     assert peak == 2
 
 
@@ -92,19 +98,25 @@ def test_cancel_aborts_the_file_being_sent_and_the_rest(photos: list[Path]) -> N
     queue: UploadQueue
 
     def upload(item: UploadItem, progress: ProgressCallback) -> Photo:
+        progress(10, 100)
         started.set()
-        for sent in range(0, 100, 10):
-            progress(sent, 100)
-            time.sleep(0.02)
+        # Keep sending until the queue aborts this file through the progress callback.
+        deadline = time.monotonic() + WAIT_S
+        while time.monotonic() < deadline:
+            progress(50, 100)
+            queue_cancelled.wait(0.01)
         return fake_photo(item)
 
+    queue_cancelled = threading.Event()
     queue = UploadQueue(upload, max_parallel=1)
     queue.add(photos, album_id=1)
     thread = threading.Thread(target=queue.run)
     thread.start()
-    started.wait(2)
+    assert started.wait(WAIT_S)
     queue.cancel()
-    thread.join(5)
+    queue_cancelled.set()
+    thread.join(WAIT_S)
+    assert not thread.is_alive()
     summary = queue.summary()
     assert len(summary.cancelled) == 4 and not summary.done
 
