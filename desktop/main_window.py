@@ -42,14 +42,15 @@ from desktop.views.search import SearchResultsPage
 from desktop.views.selection import UndoBar
 from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.thumbnails import ThumbnailLoader
+from desktop.views.trash import TrashPage
 from desktop.views.uploads import UploadController, UploadDialog, UploadPanel
 from desktop.views.widgets import label
 
 log = logging.getLogger(__name__)
 
-NAV = ("home", "albums", "duplicates", "extract_text", "account")
-NAV_ICONS = {"home": "home", "albums": "albums", "duplicates": "copy", "extract_text": "text",
-             "account": "user"}
+NAV = ("home", "albums", "duplicates", "trash", "extract_text", "account")
+NAV_ICONS = {"home": "home", "albums": "albums", "duplicates": "copy", "trash": "trash",
+             "extract_text": "text", "account": "user"}
 
 
 class MainWindow(QMainWindow):
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.album = AlbumPage(ctx, self.loader, albums=lambda: self.albums.model.albums)
         self.photo = PhotoPage(ctx)
         self.duplicates = DuplicatesPage(ctx)
+        self.trash = TrashPage(ctx, self.loader)
         self.search = SearchResultsPage(ctx, self.loader, albums=lambda: self.albums.model.albums)
         self._photo_came_from: QWidget = self.album
         self.extract = ExtractTextPage(ctx)
@@ -165,7 +167,7 @@ class MainWindow(QMainWindow):
         find.activated.connect(self.focus_search)
         self.content = QStackedWidget()
         for page in (self.home, self.albums, self.album, self.photo, self.extract, self.account,
-                     self.search, self.duplicates):
+                     self.search, self.duplicates, self.trash):
             self.content.addWidget(page)
         right.addWidget(self.content, 1)
         self.undo_bar = UndoBar()
@@ -203,7 +205,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle("FaceAlbum")
         texts = {"home": self.tr("Inicio"), "albums": self.tr("Álbumes"),
-                 "duplicates": self.tr("Duplicados"),
+                 "duplicates": self.tr("Duplicados"), "trash": self.tr("Papelera"),
                  "extract_text": self.tr("Extraer texto"), "account": self.tr("Cuenta")}
         for key, text in texts.items():
             self.nav[key].setText("  " + text)
@@ -226,6 +228,7 @@ class MainWindow(QMainWindow):
     def navigate(self, key: str) -> None:
         """Show one of the sidebar's screens."""
         page = {"home": self.home, "albums": self.albums, "duplicates": self.duplicates,
+                "trash": self.trash,
                 "extract_text": self.extract, "account": self.account}[key]
         self.nav[key].setChecked(True)
         self.content.setCurrentWidget(page)
@@ -236,6 +239,8 @@ class MainWindow(QMainWindow):
             self.account.refresh()
         elif key == "duplicates":
             self.duplicates.refresh()
+        elif key == "trash":
+            self.trash.refresh()
 
     def open_album(self, album: Album) -> None:
         self.nav["albums"].setChecked(True)

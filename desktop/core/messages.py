@@ -66,6 +66,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Ya estaba subida: no se ha enviado otra vez.",
         "Already uploaded: not sent again.",
     ),
+    "dates_reversed": (
+        "La fecha de inicio es posterior a la de fin.",
+        "The start date is after the end date.",
+    ),
     "search_query_too_short": (
         "Escribe al menos 3 letras de una palabra para buscar.",
         "Type at least 3 letters of a word to search.",

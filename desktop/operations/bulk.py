@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from desktop.api.models import DuplicateGroup, Photo, SearchPage
+from desktop.api.models import DuplicateGroup, Photo, PhotoPage, SearchPage
 from desktop.context import AppContext
 from desktop.operations import Failure, Success, run, then
 from desktop.ops import QueryOp
@@ -114,3 +114,17 @@ def keep_one(*, parent: QObject, ctx: AppContext, keep: Photo, others: Sequence[
 
     return run(QueryOp(parent=parent, op=lambda: client.keep_duplicate(keep.id, other_ids),
                        success=then(kept, success)), failure)
+
+
+def list_trash(*, parent: QObject, ctx: AppContext, limit: int, cursor: str | None,
+               success: Success, failure: Failure = None) -> QueryOp[PhotoPage]:
+    """One page of the photos in the trash."""
+    client = ctx.client
+    return run(QueryOp(parent=parent, op=lambda: client.trash(limit=limit, cursor=cursor),
+                       success=then(success)), failure)
+
+
+def empty_trash(*, parent: QObject, ctx: AppContext, success: Success = None,
+                failure: Failure = None) -> QueryOp[int]:
+    """Delete every photo in the trash for good."""
+    return run(QueryOp(parent=parent, op=ctx.client.empty_trash, success=then(success)), failure)

@@ -787,6 +787,10 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Duplicates</translation>
     </message>
     <message>
+        <source>Papelera</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
         <source>Extraer texto</source>
         <translation>Extract text</translation>
     </message>
@@ -1319,6 +1323,44 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Vídeos e imágenes ({patterns})</source>
         <translation>Videos and images ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>TrashPage</name>
+    <message>
+        <source>Papelera</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <source>Restaurar</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Vaciar papelera</source>
+        <translation>Empty trash</translation>
+    </message>
+    <message>
+        <source>¿Borrar para siempre las fotos de la papelera? No se puede deshacer.</source>
+        <translation>Delete the photos in the trash for good? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cargando…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) · se borran solas a los 30 días</source>
+        <translation>
+            <numerusform>%n photo · deleted automatically after 30 days</numerusform>
+            <numerusform>%n photos · deleted automatically after 30 days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>La papelera está vacía.</source>
+        <translation>The trash is empty.</translation>
     </message>
 </context>
 <context>

@@ -787,6 +787,10 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Duplicados</translation>
     </message>
     <message>
+        <source>Papelera</source>
+        <translation>Papelera</translation>
+    </message>
+    <message>
         <source>Extraer texto</source>
         <translation>Extraer texto</translation>
     </message>
@@ -1319,6 +1323,44 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Vídeos e imágenes ({patterns})</source>
         <translation>Vídeos e imágenes ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>TrashPage</name>
+    <message>
+        <source>Papelera</source>
+        <translation>Papelera</translation>
+    </message>
+    <message>
+        <source>Restaurar</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Vaciar papelera</source>
+        <translation>Vaciar papelera</translation>
+    </message>
+    <message>
+        <source>¿Borrar para siempre las fotos de la papelera? No se puede deshacer.</source>
+        <translation>¿Borrar para siempre las fotos de la papelera? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cargando…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) · se borran solas a los 30 días</source>
+        <translation>
+            <numerusform>%n foto · se borra sola a los 30 días</numerusform>
+            <numerusform>%n fotos · se borran solas a los 30 días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>La papelera está vacía.</source>
+        <translation>La papelera está vacía.</translation>
     </message>
 </context>
 <context>

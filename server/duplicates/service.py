@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from server.db import utcnow
 from server.duplicates.phash import as_array
-from server.errors import ValidationFailed
 from server.photos import repository as photo_repository
 from server.photos import service as photo_service
 from server.photos.models import Photo
@@ -81,12 +80,10 @@ def best_copy(photos: list[Photo]) -> Photo:
     return max(photos, key=score)
 
 
-def groups(db: Session, *, user_id: int, kind: str | None = None) -> list[Group]:
+def groups(
+    db: Session, *, user_id: int, kind: Literal["duplicate", "similar"] | None = None
+) -> list[Group]:
     """Groups of the user's photos (outside the trash) that look the same or alike."""
-    if kind not in (None, "duplicate", "similar"):
-        raise ValidationFailed(
-            "kind must be duplicate or similar.", fields={"kind": "duplicate|similar"}
-        )
     rows = photo_repository.hashes_for_user(db, user_id=user_id)
     ids = [row[0] for row in rows]
     pairs = close_pairs([row[1] for row in rows], SIMILAR_MAX)

@@ -63,7 +63,7 @@ def search(
     best first, within the filters. An empty query lists the filtered photos, newest first.
 
     Errors: 400 ``search_query_too_short`` (words, but none of 3+ letters), 400
-    ``validation_error`` (dates reversed, limit), 404 ``album_not_found``."""
+    ``dates_reversed``, 400 ``validation_error`` (limit), 404 ``album_not_found``."""
     if len(query) > QUERY_MAX:
         raise ValidationFailed(
             f"The search may have at most {QUERY_MAX} characters.",
@@ -75,13 +75,13 @@ def search(
         raise ValidationFailed(
             f"Type at least {MIN_TERM_LENGTH} letters of a word to search.",
             code="search_query_too_short",
-            fields={"q": "too_short"},
+            fields={"q": "search_query_too_short"},
         )
     if date_from and date_to and date_from > date_to:
         raise ValidationFailed(
             "The start date is after the end date.",
-            code="validation_error",
-            fields={"from": "after_to"},
+            code="dates_reversed",
+            fields={"from": "dates_reversed"},
         )
     if album_id is not None:
         album_service.get_owned(db, user_id=user_id, album_id=album_id)

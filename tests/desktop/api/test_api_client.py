@@ -137,7 +137,13 @@ def test_photo_edit_move_delete(server_url: str, unique: str, fixture_photo: Pat
     moved = client.update_photo(photo.id, album_id=second.id)
     assert moved.album_id == second.id
     assert client.photo(photo.id).album_id == second.id
+    client.delete_photo(photo.id)  # into the trash: out of the album, restorable
+    assert client.photo(photo.id).trashed_at
+    assert client.list_photos(second.id).items == []
+    assert [p.id for p in client.trash().items] == [photo.id]
+    assert [p.album_id for p in client.bulk("restore", [photo.id])] == [second.id]
     client.delete_photo(photo.id)
+    assert client.empty_trash() == 1
     with pytest.raises(NotFound):
         client.photo(photo.id)
 

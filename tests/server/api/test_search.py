@@ -153,6 +153,7 @@ def test_filters_album_dates_and_text(api, app_context):
         "/api/v1/search", params={"from": tomorrow, "to": str(today)}, headers=account.headers
     )
     assert reversed_dates.status_code == 400
+    assert reversed_dates.json()["error"]["code"] == "dates_reversed"
 
 
 def test_pages_follow_the_cursor(api):
