@@ -27,6 +27,7 @@ from desktop.backend import Backend, BackendState
 from desktop.context import AppContext
 from desktop.core.messages import message_for
 from desktop.operations import account as account_ops
+from desktop.operations import photos as photo_ops
 from desktop.ops import hub
 from desktop.views.account import AccountPage
 from desktop.views.album_view import AlbumPage
@@ -34,6 +35,7 @@ from desktop.views.albums import AlbumsPage
 from desktop.views.extract_text import ExtractTextPage
 from desktop.views.home import HomePage
 from desktop.views.login import LoginPage
+from desktop.views.people import MyPhotosPage, PeoplePage
 from desktop.views.photo_view import PhotoPage
 from desktop.views.register import RegisterPage
 from desktop.views.settings_dialog import SettingsDialog
@@ -43,8 +45,9 @@ from desktop.views.widgets import label
 
 log = logging.getLogger(__name__)
 
-NAV = ("home", "albums", "extract_text", "account")
-NAV_ICONS = {"home": "home", "albums": "albums", "extract_text": "text", "account": "user"}
+NAV = ("home", "albums", "me", "people", "extract_text", "account")
+NAV_ICONS = {"home": "home", "albums": "albums", "me": "face", "people": "user", "extract_text": "text",
+             "account": "user"}
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +76,9 @@ class MainWindow(QMainWindow):
         self.albums = AlbumsPage(ctx, self.loader)
         self.album = AlbumPage(ctx, self.loader)
         self.photo = PhotoPage(ctx)
+        self.me = MyPhotosPage(ctx, self.loader)
+        self.people = PeoplePage(ctx)
+        self._photo_return: QWidget = self.album
         self.extract = ExtractTextPage(ctx)
         self.account = AccountPage(ctx)
         self.upload_panel = UploadPanel(self.uploads)
@@ -134,7 +140,8 @@ class MainWindow(QMainWindow):
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(0)
         self.content = QStackedWidget()
-        for page in (self.home, self.albums, self.album, self.photo, self.extract, self.account):
+        for page in (self.home, self.albums, self.album, self.photo, self.me, self.people,
+                     self.extract, self.account):
             self.content.addWidget(page)
         right.addWidget(self.content, 1)
         right.addWidget(self.upload_panel)
@@ -156,6 +163,8 @@ class MainWindow(QMainWindow):
         self.album.upload_requested.connect(self.start_upload)
         self.album.upload_dialog_requested.connect(self.open_upload_dialog)
         self.photo.back_requested.connect(self._back_to_album)
+        self.me.open_photo.connect(self.open_photo)
+        self.people.open_photo.connect(self.open_photo_id)
         self.ctx.user_changed.connect(self._on_user)
         self.ctx.events.session_ended.connect(self._on_session_ended)
         hub.session_expired.connect(self._on_session_expired)
@@ -163,6 +172,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle("FaceAlbum")
         texts = {"home": self.tr("Inicio"), "albums": self.tr("Álbumes"),
+                 "me": self.tr("Fotos donde aparezco"), "people": self.tr("Personas"),
                  "extract_text": self.tr("Extraer texto"), "account": self.tr("Cuenta")}
         for key, text in texts.items():
             self.nav[key].setText("  " + text)
@@ -182,8 +192,8 @@ class MainWindow(QMainWindow):
 
     def navigate(self, key: str) -> None:
         """Show one of the sidebar's screens."""
-        page = {"home": self.home, "albums": self.albums, "extract_text": self.extract,
-                "account": self.account}[key]
+        page = {"home": self.home, "albums": self.albums, "me": self.me, "people": self.people,
+                "extract_text": self.extract, "account": self.account}[key]
         self.nav[key].setChecked(True)
         self.content.setCurrentWidget(page)
         if key == "albums":
@@ -191,6 +201,10 @@ class MainWindow(QMainWindow):
             self.albums.refresh()
         elif key == "account":
             self.account.refresh()
+        elif key == "me":
+            self.me.reload()
+        elif key == "people":
+            self.people.reload()
 
     def open_album(self, album: Album) -> None:
         self.nav["albums"].setChecked(True)
@@ -198,11 +212,18 @@ class MainWindow(QMainWindow):
         self.content.setCurrentWidget(self.album)
 
     def open_photo(self, photo: Photo) -> None:
+        current = self.content.currentWidget()
+        if current is not None and current is not self.photo:
+            self._photo_return = current
         self.photo.show_photo(photo, self.albums.model.albums)
         self.content.setCurrentWidget(self.photo)
 
+    def open_photo_id(self, photo_id: int) -> None:
+        """Open a photo known only by its id (a face in the People screen)."""
+        photo_ops.load_photo(parent=self, ctx=self.ctx, photo_id=photo_id, success=self.open_photo)
+
     def _back_to_album(self) -> None:
-        self.content.setCurrentWidget(self.album)
+        self.content.setCurrentWidget(self._photo_return)
 
     def _on_home_action(self, action: str) -> None:
         if action == "albums":

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from desktop import assets
 from desktop.api.errors import ApiError, NotFound, Unavailable
-from desktop.api.models import Album, Language, Photo, Translation
+from desktop.api.models import Album, Face, Language, Photo, Translation
 from desktop.context import AppContext
 from desktop.core.messages import message_for
+from desktop.operations import people as people_ops
 from desktop.operations import photos as photo_ops
 from desktop.ops import error_text
 from desktop.views.widgets import ChipList, Page, button, card, label
@@ -30,10 +41,15 @@ from desktop.views.widgets import ChipList, Page, button, card, label
 # waiting longer each time (backoff), and never give up.
 LABEL_POLL_FIRST_MS = 1000
 LABEL_POLL_MAX_MS = 10000
+# Faces are found in the background too: look again a few times while none are known.
+FACE_POLL_DELAYS_MS = (1500, 3000, 6000, 12000)
 
 
 class PreviewLabel(QLabel):
-    """Shows an image scaled to fit, keeping its aspect ratio, on a dark background."""
+    """Shows an image scaled to fit, keeping its aspect ratio, on a dark background; with the
+    faces found in it boxed and labelled (clicking a box emits ``face_clicked``)."""
+
+    face_clicked = Signal(object)  # Face
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,10 +58,86 @@ class PreviewLabel(QLabel):
         self.setMinimumSize(320, 260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._source: QPixmap | None = None
+        self._faces: list[Face] = []
+        self.selected_face_id: int | None = None
+        self.faces_visible = True
 
     def set_image(self, image: QImage | None) -> None:
         self._source = None if image is None or image.isNull() else QPixmap.fromImage(image)
         self._rescale()
+
+    def set_faces(self, faces: list[Face]) -> None:
+        self._faces = list(faces)
+        self.update()
+
+    @property
+    def faces(self) -> list[Face]:
+        return list(self._faces)
+
+    def set_faces_visible(self, visible: bool) -> None:
+        self.faces_visible = visible
+        self.update()
+
+    def face_label(self, face: Face) -> str:
+        """What a box says: the person's name, "Yo", or "¿Quién es?"."""
+        person = face.person
+        if person is None or (person.name is None and not person.is_me):
+            return self.tr("¿Quién es?")
+        name = self.tr("Yo") if person.is_me else (person.name or "")
+        return f"¿{name}?" if face.is_suggestion else name
+
+    def image_rect(self) -> QRectF:
+        """Where the scaled image sits inside the label (centred)."""
+        shown = self.pixmap()
+        if self._source is None or shown is None or shown.isNull():
+            return QRectF()
+        ratio = shown.devicePixelRatio() or 1.0
+        width, height = shown.width() / ratio, shown.height() / ratio
+        return QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
+
+    def face_rects(self) -> list[tuple[Face, QRectF]]:
+        """Each face's box in widget coordinates."""
+        area = self.image_rect()
+        if area.isEmpty():
+            return []
+        return [(face, QRectF(area.left() + face.box.left * area.width(),
+                              area.top() + face.box.top * area.height(),
+                              face.box.width * area.width(), face.box.height * area.height()))
+                for face in self._faces]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.faces_visible or not self._faces:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = painter.fontMetrics()
+        for face, rect in self.face_rects():
+            named = face.person is not None and (face.person.name or face.person.is_me)
+            colour = QColor("#3461e8" if face.id == self.selected_face_id else
+                            "#12b76a" if named and not face.is_suggestion else "#fdb022")
+            painter.setPen(QPen(colour, 2.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect, 4, 4)
+            text = self.face_label(face)
+            tag = QRectF(rect.left(), rect.bottom() + 4, metrics.horizontalAdvance(text) + 14,
+                         metrics.height() + 6)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(tag, 4, 4)
+            painter.setPen(QColor("white"))
+            painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.faces_visible and event.button() == Qt.MouseButton.LeftButton:
+            point = QPointF(event.position())
+            for face, rect in self.face_rects():
+                if rect.contains(point):
+                    self.face_clicked.emit(face)
+                    event.accept()
+                    return
+        super().mousePressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -122,6 +214,33 @@ class PhotoPage(Page):
         t.addWidget(self.tags_status)
         side_layout.addWidget(tags)
 
+        people, p = card()
+        self.people_title = label("sectionTitle")
+        self.faces_hint = label("hint", wrap=True)
+        name_row = QHBoxLayout()
+        self.face_name = QLineEdit()
+        self.face_name.setMaxLength(100)
+        self.face_name.returnPressed.connect(self.name_selected_face)
+        self.face_name_button = button("primary", "user")
+        self.face_name_button.clicked.connect(self.name_selected_face)
+        name_row.addWidget(self.face_name, 1)
+        name_row.addWidget(self.face_name_button)
+        self.not_person_button = button("", "close")
+        self.not_person_button.clicked.connect(self.reject_selected_face)
+        self.face_status = label("hint", wrap=True)
+        p.addWidget(self.people_title)
+        p.addWidget(self.faces_hint)
+        p.addLayout(name_row)
+        p.addWidget(self.not_person_button, 0, Qt.AlignmentFlag.AlignLeft)
+        p.addWidget(self.face_status)
+        side_layout.addWidget(people)
+        self.selected_face: Face | None = None
+        self._face_polls = 0
+        self._face_timer = QTimer(self)
+        self._face_timer.setSingleShot(True)
+        self._face_timer.timeout.connect(self._load_faces)
+        self.preview.face_clicked.connect(self.select_face)
+
         translation, tr_layout = card()
         header = QHBoxLayout()
         self.translation_title = label("sectionTitle")
@@ -164,6 +283,7 @@ class PhotoPage(Page):
         ctx.events.photo_deleted.connect(self._on_photo_deleted)
         ctx.events.photo_updated.connect(self._on_photo_updated)
         ctx.events.session_ended.connect(lambda _why: self.clear())
+        ctx.events.people_changed.connect(self._on_people_changed)
         self.retranslate()
 
     def clear(self) -> None:
@@ -182,6 +302,9 @@ class PhotoPage(Page):
         self.translation_status.clear()
         self.move_target.clear()
         self.preview.set_image(None)
+        self._face_timer.stop()
+        self.preview.set_faces([])
+        self.select_face(None)
 
     def _on_photo_deleted(self, photo_id: int, _album_id: int) -> None:
         if self.photo is not None and self.photo.id == photo_id:
@@ -203,6 +326,11 @@ class PhotoPage(Page):
         self.manage_title.setText(self.tr("Organizar"))
         self.move_button.setText(self.tr("Mover"))
         self.delete_button.setText(self.tr("Eliminar foto"))
+        self.people_title.setText(self.tr("Personas"))
+        self.face_name.setPlaceholderText(self.tr("¿Quién es?"))
+        self.face_name_button.setText(self.tr("Nombrar"))
+        self.not_person_button.setText(self.tr("No es esta persona"))
+        self._show_faces_hint()
         if self.photo is not None:
             self.back.setText(self.tr("Volver al álbum"))
             self._show_info(self.photo)
@@ -226,6 +354,10 @@ class PhotoPage(Page):
                              success=self._on_preview, failure=lambda _e: self.preview.set_image(None))
         photo_ops.load_photo(parent=self, ctx=self.ctx, photo_id=photo.id, success=self._on_details,
                              failure=lambda _e: None)
+        self.preview.set_faces([])
+        self.select_face(None)
+        self._face_polls = 0
+        self._load_faces()
         self._load_languages()
 
     def _on_preview(self, image: QImage) -> None:
@@ -291,6 +423,95 @@ class PhotoPage(Page):
     def _in_profile_album(self) -> bool:
         return any(a.is_profile and self.photo is not None and a.id == self.photo.album_id
                    for a in self.albums)
+
+    # -- faces ----------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_F and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.toggle_faces()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def toggle_faces(self) -> None:
+        """Show or hide the face boxes (the F key)."""
+        self.preview.set_faces_visible(not self.preview.faces_visible)
+        self._show_faces_hint()
+
+    def _load_faces(self) -> None:
+        if self.photo is None:
+            return
+        photo_id = self.photo.id
+        people_ops.photo_faces(parent=self, ctx=self.ctx, photo_id=photo_id,
+                               success=lambda faces: self._on_faces(photo_id, faces),
+                               failure=lambda _e: self._show_faces_hint())
+
+    def _on_faces(self, photo_id: int, faces: list[Face]) -> None:
+        if self.photo is None or self.photo.id != photo_id:
+            return
+        self.preview.set_faces(faces)
+        if self.selected_face is not None:
+            self.select_face(next((f for f in faces if f.id == self.selected_face.id), None))
+        if not faces and self._face_polls < len(FACE_POLL_DELAYS_MS):
+            self._face_timer.start(FACE_POLL_DELAYS_MS[self._face_polls])
+            self._face_polls += 1
+        self._show_faces_hint()
+
+    def _on_people_changed(self) -> None:
+        if self.photo is not None:
+            self._load_faces()
+
+    def _show_faces_hint(self) -> None:
+        count = len(self.preview.faces)
+        if not self.preview.faces_visible:
+            text = self.tr("Caras ocultas. Pulsa F para mostrarlas.")
+        elif count:
+            text = self.tr("%n cara(s). Pulsa una cara para decir quién es; F las oculta.", "", count)
+        else:
+            text = self.tr("No se han encontrado caras (todavía).")
+        self.faces_hint.setText(text)
+        enabled = self.selected_face is not None
+        self.face_name.setEnabled(enabled)
+        self.face_name_button.setEnabled(enabled)
+        self.not_person_button.setEnabled(enabled and self.selected_face is not None
+                                          and self.selected_face.person is not None)
+
+    def select_face(self, face: Face | None) -> None:
+        """Pick a face to name (a click on its box)."""
+        self.selected_face = face
+        self.preview.selected_face_id = face.id if face is not None else None
+        self.preview.update()
+        self.face_status.setText("")
+        if face is not None:
+            person = face.person
+            self.face_name.setText(person.name or "" if person is not None and not face.is_suggestion
+                                   else "")
+            self.face_name.setFocus()
+        else:
+            self.face_name.clear()
+        self._show_faces_hint()
+
+    def name_selected_face(self) -> None:
+        """Say who the selected face is."""
+        face, name = self.selected_face, self.face_name.text().strip()
+        if face is None or not name:
+            return
+        self.face_status.setText(self.tr("Guardando…"))
+        people_ops.name_face(parent=self, ctx=self.ctx, face=face, name=name,
+                             success=self._on_face_saved, failure=self._on_face_failed)
+
+    def reject_selected_face(self) -> None:
+        """The selected face is not the person it was given."""
+        if self.selected_face is None:
+            return
+        people_ops.reject_face(parent=self, ctx=self.ctx, face=self.selected_face,
+                               success=self._on_face_saved, failure=self._on_face_failed)
+
+    def _on_face_saved(self, face: Face) -> None:
+        self.selected_face = face
+        self.face_status.setText(self.tr("Guardado"))
+
+    def _on_face_failed(self, error: Exception) -> None:
+        self.face_status.setText(error_text(error))
 
     # -- translation ----------------------------------------------------------------------
     def _load_languages(self) -> None:
