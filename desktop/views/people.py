@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import assets
 from desktop.api.models import Face, FaceBox, Person, Photo, PhotoPage
 from desktop.context import AppContext
 from desktop.operations import people as people_ops
@@ -29,6 +30,8 @@ from desktop.views.widgets import Page, PageHeader, button, card, label
 FACE_ICON = 56
 PersonRole = Qt.ItemDataRole.UserRole + 2
 FaceRole = Qt.ItemDataRole.UserRole + 3
+CropRole = Qt.ItemDataRole.UserRole + 4
+IMAGE_CACHE_MAX = 200  # photo previews kept to cut faces from
 
 
 def face_crop(image: QImage, box: FaceBox, size: int = FACE_ICON) -> QPixmap:
@@ -141,7 +144,8 @@ class PeoplePage(Page):
         self.people: list[Person] = []
         self.current: Person | None = None
         self.show_hidden = False
-        self._crops: dict[tuple[int, int], QPixmap] = {}
+        self._images: dict[int, QImage] = {}
+        self._pending: set[int] = set()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 20)
         layout.setSpacing(12)
@@ -253,7 +257,7 @@ class PeoplePage(Page):
     # -- loading --------------------------------------------------------------------------
     def clear(self) -> None:
         self.people, self.current = [], None
-        self._crops.clear()
+        self._images.clear()
         self.list.clear()
         self.faces.clear()
         self.queue.clear()
@@ -297,27 +301,33 @@ class PeoplePage(Page):
         self.list.blockSignals(False)
 
     def _set_crop_icon(self, item: QListWidgetItem, photo_id: int, box: FaceBox) -> None:
-        key = (photo_id, hash(box))
-        cached = self._crops.get(key)
-        if cached is not None:
-            item.setIcon(QIcon(cached))
+        """The face cut out of its photo's preview (fetched once per photo) as the item's icon."""
+        item.setData(CropRole, (photo_id, box))
+        image = self._images.get(photo_id)
+        if image is not None:
+            item.setIcon(QIcon(face_crop(image, box)))
             return
-        photo = Photo(id=photo_id, album_id=0)
+        item.setIcon(QIcon(assets.pixmap("face", FACE_ICON, "#b4c0d6")))
+        if photo_id in self._pending:
+            return
+        self._pending.add(photo_id)
+        photo_ops.load_image(parent=self, ctx=self.ctx, photo=Photo(id=photo_id, album_id=0),
+                             variant="preview", success=lambda image: self._on_image(photo_id, image),
+                             failure=lambda _e: self._pending.discard(photo_id))
 
-        def loaded(image: QImage) -> None:
-            if image.isNull():
-                return
-            pixmap = face_crop(image, box)
-            self._crops[key] = pixmap
-            for widget in (self.list, self.faces, self.queue):
-                for row in range(widget.count()):
-                    other = widget.item(row)
-                    if other.data(Qt.ItemDataRole.UserRole + 9) == key:
-                        other.setIcon(QIcon(pixmap))
-
-        item.setData(Qt.ItemDataRole.UserRole + 9, key)
-        photo_ops.load_image(parent=self, ctx=self.ctx, photo=photo, variant="preview",
-                             success=loaded, failure=lambda _e: None)
+    def _on_image(self, photo_id: int, image: QImage) -> None:
+        self._pending.discard(photo_id)
+        if image.isNull():
+            return
+        if len(self._images) >= IMAGE_CACHE_MAX:
+            self._images.clear()
+        self._images[photo_id] = image
+        for widget in (self.list, self.faces, self.queue):
+            for row in range(widget.count()):
+                item = widget.item(row)
+                key = item.data(CropRole)
+                if isinstance(key, tuple) and key[0] == photo_id:
+                    item.setIcon(QIcon(face_crop(image, key[1])))
 
     def _on_person_selected(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         person = item.data(PersonRole) if item is not None else None
