@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         current = self.content.currentWidget()
         if current is not None and current is not self.photo:
             self._photo_return = current
+        self.photo.opened_from_album = self._photo_return is self.album
         self.photo.show_photo(photo, self.albums.model.albums)
         self.content.setCurrentWidget(self.photo)
 

@@ -235,6 +235,7 @@ class PhotoPage(Page):
         p.addWidget(self.face_status)
         side_layout.addWidget(people)
         self.selected_face: Face | None = None
+        self.opened_from_album = True
         self._face_polls = 0
         self._face_timer = QTimer(self)
         self._face_timer.setSingleShot(True)
@@ -306,6 +307,9 @@ class PhotoPage(Page):
         self.preview.set_faces([])
         self.select_face(None)
 
+    def _set_back_text(self) -> None:
+        self.back.setText(self.tr("Volver al álbum") if self.opened_from_album else self.tr("Volver"))
+
     def _on_photo_deleted(self, photo_id: int, _album_id: int) -> None:
         if self.photo is not None and self.photo.id == photo_id:
             self.clear()
@@ -332,7 +336,7 @@ class PhotoPage(Page):
         self.not_person_button.setText(self.tr("No es esta persona"))
         self._show_faces_hint()
         if self.photo is not None:
-            self.back.setText(self.tr("Volver al álbum"))
+            self._set_back_text()
             self._show_info(self.photo)
             self._show_labels(self.photo)
 
@@ -341,7 +345,7 @@ class PhotoPage(Page):
         """Open ``photo``; ``albums`` are the targets offered to move it."""
         self.photo = photo
         self.albums = albums
-        self.back.setText(self.tr("Volver al álbum"))
+        self._set_back_text()
         self.name_edit.setText(photo.name)
         self.description_edit.setPlainText(photo.description)
         self.save_status.setText("")

@@ -889,6 +889,10 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Back to the album</translation>
     </message>
     <message>
+        <source>Volver</source>
+        <translation>Back</translation>
+    </message>
+    <message>
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>

@@ -889,6 +889,10 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Volver al álbum</translation>
     </message>
     <message>
+        <source>Volver</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>

@@ -60,6 +60,7 @@ def test_me_viewer_boxes_and_people_screen(
     qtbot.mouseDClick(me.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     page = window.photo
     qtbot.waitUntil(lambda: window.content.currentWidget() is page, timeout=5000)
+    assert page.back.text() == "Volver"  # back to "Fotos donde aparezco", not to an album
     preview = page.preview
     qtbot.waitUntil(lambda: len(preview.face_rects()) == 2, timeout=15000)
     labels = sorted((rect.left(), preview.face_label(face)) for face, rect in preview.face_rects())
@@ -86,6 +87,8 @@ def test_me_viewer_boxes_and_people_screen(
     assert [f.person.name if f.person else None for f in client.photo_faces(alone.id)] == ["Joe"]
 
     # The People screen lists him; renaming there reaches the server.
+    qtbot.mouseClick(page.back, Qt.MouseButton.LeftButton)
+    assert window.content.currentWidget() is me
     qtbot.mouseClick(window.nav["people"], Qt.MouseButton.LeftButton)
     people = window.people
     qtbot.waitUntil(lambda: any(p.name == "Joe" for p in people.people), timeout=15000)
