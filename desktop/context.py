@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.api.client import ApiClient
 from desktop.api.models import AuthResult, User
 from desktop.core.paths import AppPaths
+from desktop.core.pending_uploads import PendingUploadStore
 from desktop.core.session import FallbackTokenStore, TokenStore
 from desktop.core.settings import AppSettings, CameraSource
 from desktop.core.thumbnails import ThumbnailCache
@@ -39,6 +40,7 @@ class AppContext(QObject):
         self.tokens: TokenStore = token_store or FallbackTokenStore()
         self.client = ApiClient("http://127.0.0.1:0")
         self.thumbnails = ThumbnailCache(paths.thumbnail_dir)
+        self.pending_uploads = PendingUploadStore(paths.pending_uploads_dir)
         self.language = LanguageSwitcher()
         self.camera_override = camera_override
         self.server_override = server_override
@@ -92,6 +94,7 @@ class AppContext(QObject):
 
     def end_session(self, reason: str = "logout") -> str | None:
         """Forget the token and tell every screen to drop what it shows; returns the token."""
+        self.events.session_ending.emit(reason)
         token = self.session.end()
         self.events.session_ended.emit(reason)
         return token

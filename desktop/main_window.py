@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -32,12 +33,15 @@ from desktop.ops import hub
 from desktop.views.account import AccountPage
 from desktop.views.album_view import AlbumPage
 from desktop.views.albums import AlbumsPage
+from desktop.views.duplicates import DuplicatesPage
 from desktop.views.extract_text import ExtractTextPage
 from desktop.views.home import HomePage
 from desktop.views.login import LoginPage
 from desktop.views.people import MyPhotosPage, PeoplePage
 from desktop.views.photo_view import PhotoPage
 from desktop.views.register import RegisterPage
+from desktop.views.search import SearchResultsPage
+from desktop.views.selection import UndoBar
 from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.thumbnails import ThumbnailLoader
 from desktop.views.uploads import UploadController, UploadDialog, UploadPanel
@@ -45,9 +49,9 @@ from desktop.views.widgets import label
 
 log = logging.getLogger(__name__)
 
-NAV = ("home", "albums", "me", "people", "extract_text", "account")
-NAV_ICONS = {"home": "home", "albums": "albums", "me": "face", "people": "user", "extract_text": "text",
-             "account": "user"}
+NAV = ("home", "albums", "me", "people", "duplicates", "extract_text", "account")
+NAV_ICONS = {"home": "home", "albums": "albums", "me": "face", "people": "user", "duplicates": "copy",
+             "extract_text": "text", "account": "user"}
 
 
 class MainWindow(QMainWindow):
@@ -74,14 +78,17 @@ class MainWindow(QMainWindow):
 
         self.home = HomePage(ctx)
         self.albums = AlbumsPage(ctx, self.loader)
-        self.album = AlbumPage(ctx, self.loader)
+        self.album = AlbumPage(ctx, self.loader, albums=lambda: self.albums.model.albums)
         self.photo = PhotoPage(ctx)
+        self.duplicates = DuplicatesPage(ctx)
+        self.search = SearchResultsPage(ctx, self.loader, albums=lambda: self.albums.model.albums)
         self.me = MyPhotosPage(ctx, self.loader)
         self.people = PeoplePage(ctx)
-        self._photo_return: QWidget = self.album
+        self._photo_came_from: QWidget = self.album
         self.extract = ExtractTextPage(ctx)
         self.account = AccountPage(ctx)
         self.upload_panel = UploadPanel(self.uploads)
+        self.album.albums_source = lambda: self.albums.model.albums
         self._build_shell()
         self._connect()
         self.retranslate()
@@ -139,12 +146,38 @@ class MainWindow(QMainWindow):
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(0)
+        top_bar = QFrame()
+        top_bar.setObjectName("topBar")
+        top = QHBoxLayout(top_bar)
+        top.setContentsMargins(28, 12, 28, 0)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("searchField")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(assets.icon("photo"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.setMaximumWidth(520)
+        top.addWidget(self.search_edit, 1)
+        top.addStretch(0)
+        right.addWidget(top_bar)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(350)  # search as the person pauses typing
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_edit.textEdited.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self.run_search)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self.shell)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
         self.content = QStackedWidget()
-        for page in (self.home, self.albums, self.album, self.photo, self.me, self.people,
-                     self.extract, self.account):
+        for page in (self.home, self.albums, self.album, self.photo, self.extract, self.account,
+                     self.search, self.duplicates, self.me, self.people):
             self.content.addWidget(page)
         right.addWidget(self.content, 1)
+        self.undo_bar = UndoBar()
+        right.addWidget(self.undo_bar)
         right.addWidget(self.upload_panel)
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self.shell)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo_bar.undo)
         layout.addLayout(right, 1)
 
     def _connect(self) -> None:
@@ -162,8 +195,12 @@ class MainWindow(QMainWindow):
         self.album.open_photo.connect(self.open_photo)
         self.album.upload_requested.connect(self.start_upload)
         self.album.upload_dialog_requested.connect(self.open_upload_dialog)
+        self.album.undo_offered.connect(self.undo_bar.offer)
         self.photo.back_requested.connect(self._back_to_album)
-        self.me.open_photo.connect(self.open_photo)
+        self.photo.undo_offered.connect(self.undo_bar.offer)
+        self.duplicates.undo_offered.connect(self.undo_bar.offer)
+        self.search.open_photo.connect(self.open_search_result)
+        self.me.open_photo.connect(self.open_my_photo)
         self.people.open_photo.connect(self.open_photo_id)
         self.ctx.user_changed.connect(self._on_user)
         self.ctx.events.session_ended.connect(self._on_session_ended)
@@ -173,10 +210,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("FaceAlbum")
         texts = {"home": self.tr("Inicio"), "albums": self.tr("Álbumes"),
                  "me": self.tr("Fotos donde aparezco"), "people": self.tr("Personas"),
+                 "duplicates": self.tr("Duplicados"),
                  "extract_text": self.tr("Extraer texto"), "account": self.tr("Cuenta")}
         for key, text in texts.items():
             self.nav[key].setText("  " + text)
         self.settings_button.setText("  " + self.tr("Ajustes"))
+        self.undo_bar.retranslate()
+        self.search_edit.setPlaceholderText(self.tr("Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)"))
         self.logout_button.setText("  " + self.tr("Cerrar sesión"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -193,6 +233,7 @@ class MainWindow(QMainWindow):
     def navigate(self, key: str) -> None:
         """Show one of the sidebar's screens."""
         page = {"home": self.home, "albums": self.albums, "me": self.me, "people": self.people,
+                "duplicates": self.duplicates,
                 "extract_text": self.extract, "account": self.account}[key]
         self.nav[key].setChecked(True)
         self.content.setCurrentWidget(page)
@@ -201,6 +242,8 @@ class MainWindow(QMainWindow):
             self.albums.refresh()
         elif key == "account":
             self.account.refresh()
+        elif key == "duplicates":
+            self.duplicates.refresh()
         elif key == "me":
             self.me.reload()
         elif key == "people":
@@ -212,19 +255,50 @@ class MainWindow(QMainWindow):
         self.content.setCurrentWidget(self.album)
 
     def open_photo(self, photo: Photo) -> None:
-        current = self.content.currentWidget()
-        if current is not None and current is not self.photo:
-            self._photo_return = current
-        self.photo.opened_from_album = self._photo_return is self.album
-        self.photo.show_photo(photo, self.albums.model.albums)
+        self._photo_came_from = self.album
+        self.photo.opened_from_album = True
+        self.photo.show_photo(photo, self.albums.model.albums, self.album.model.photos, terms=())
+        self.content.setCurrentWidget(self.photo)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def run_search(self) -> None:
+        """Show what the top bar's words find (an empty field lists every photo)."""
+        self._search_timer.stop()
+        self.nav_group.setExclusive(False)
+        for nav_button in self.nav.values():
+            nav_button.setChecked(False)
+        self.nav_group.setExclusive(True)
+        self.search.search(self.search_edit.text())
+        self.content.setCurrentWidget(self.search)
+
+    def open_my_photo(self, photo: Photo) -> None:
+        """A photo from "Fotos donde aparezco" (←/→ walk through those photos)."""
+        self._photo_came_from = self.me
+        self.photo.opened_from_album = False
+        self.photo.show_photo(photo, self.albums.model.albums, self.me.model.photos, terms=())
         self.content.setCurrentWidget(self.photo)
 
     def open_photo_id(self, photo_id: int) -> None:
-        """Open a photo known only by its id (a face in the People screen)."""
-        photo_ops.load_photo(parent=self, ctx=self.ctx, photo_id=photo_id, success=self.open_photo)
+        """A photo known only by its id (a face in the People screen)."""
+        photo_ops.load_photo(parent=self, ctx=self.ctx, photo_id=photo_id, success=self._open_person_photo)
+
+    def _open_person_photo(self, photo: Photo) -> None:
+        self._photo_came_from = self.people
+        self.photo.opened_from_album = False
+        self.photo.show_photo(photo, self.albums.model.albums, [photo], terms=())
+        self.content.setCurrentWidget(self.photo)
+
+    def open_search_result(self, photo: Photo, terms: tuple[str, ...]) -> None:
+        self._photo_came_from = self.search
+        self.photo.opened_from_album = True
+        self.photo.show_photo(photo, self.albums.model.albums, self.search.model.photos, terms=terms)
+        self.content.setCurrentWidget(self.photo)
 
     def _back_to_album(self) -> None:
-        self.content.setCurrentWidget(self._photo_return)
+        self.content.setCurrentWidget(self._photo_came_from)
 
     def _on_home_action(self, action: str) -> None:
         if action == "albums":
@@ -266,6 +340,7 @@ class MainWindow(QMainWindow):
         self.top.setCurrentWidget(self.shell)
         self.navigate("home")
         self.albums.refresh()
+        self.uploads.restore()
 
     def _on_user(self, user: User | None) -> None:
         if user is None:
@@ -289,7 +364,6 @@ class MainWindow(QMainWindow):
 
     def _on_session_ended(self, why: str) -> None:
         # Every screen clears itself on this signal; the window only goes back to login.
-        self.uploads.suspend()
         self.login.password_edit.clear()
         self.login.login_edit.setText(self.ctx.settings.last_login)
         if why == "expired":
@@ -345,8 +419,39 @@ class MainWindow(QMainWindow):
         self.show_login()
         self.backend.start()
 
+    def confirm_quit_with_uploads(self) -> bool:
+        """Ask what to do with files not uploaded yet; False keeps the window open."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Subidas pendientes"),
+                          self.tr("Quedan %n foto(s) por subir.", "", self.uploads.pending_count),
+                          parent=self)
+        box.setInformativeText(self.tr("Si sales ahora, se subirán la próxima vez que entres con "
+                                       "esta cuenta."))
+        wait = box.addButton(self.tr("Seguir subiendo"), QMessageBox.ButtonRole.RejectRole)
+        later = box.addButton(self.tr("Salir y continuar después"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Salir y descartarlas"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(later)
+        box.setEscapeButton(wait)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is later:
+            self.uploads.suspend()
+            return True
+        if clicked is discard:
+            self.uploads.discard()
+            return True
+        return False
+
+    def prepare_to_quit(self) -> None:
+        """Quit without asking (a signal from the system): keep unsent uploads for later."""
+        if self.uploads.pending_count:
+            self.uploads.suspend(wait_seconds=5.0)
+        self.login.face_panel.stop_camera()
+        self.backend.stop()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.uploads.cancel()
+        if self.uploads.pending_count and not self.confirm_quit_with_uploads():
+            event.ignore()
+            return
         self.login.face_panel.stop_camera()
         self.backend.stop()
         super().closeEvent(event)

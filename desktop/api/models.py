@@ -114,6 +114,8 @@ class Photo:
     created_at: str = ""
     labels: tuple[Label, ...] = ()
     labels_state: str = ""
+    image_text: str = ""  # words the server read in the image
+    trashed_at: str = ""  # set while the photo is in the trash
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Photo:
@@ -132,6 +134,8 @@ class Photo:
             created_at=_str(data, "created_at"),
             labels=tuple(Label.from_json(item) for item in labels if isinstance(item, dict)),
             labels_state=_str(data, "labels_state"),
+            image_text=_str(data, "image_text"),
+            trashed_at=_str(data, "trashed_at"),
         )
 
 
@@ -148,6 +152,43 @@ class PhotoPage:
         return cls(
             items=[Photo.from_json(item) for item in data.get("items") or []],
             next_cursor=None if cursor in (None, "") else str(cursor),
+        )
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of search results, best first; ``terms`` are the folded words searched."""
+
+    items: list[Photo]
+    next_cursor: str | None
+    terms: tuple[str, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SearchPage:
+        cursor = data.get("next_cursor")
+        return cls(
+            items=[Photo.from_json(item) for item in data.get("items") or []],
+            next_cursor=None if cursor in (None, "") else str(cursor),
+            terms=tuple(str(term) for term in data.get("terms") or []),
+        )
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    """Photos that look the same (``duplicate``) or alike (``similar``); the best copy first."""
+
+    kind: str
+    best_photo_id: int
+    max_distance: int
+    photos: list[Photo]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DuplicateGroup:
+        return cls(
+            kind=_str(data, "kind"),
+            best_photo_id=int(data.get("best_photo_id") or 0),
+            max_distance=int(data.get("max_distance") or 0),
+            photos=[Photo.from_json(item) for item in data.get("photos") or []],
         )
 
 

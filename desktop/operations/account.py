@@ -89,6 +89,7 @@ def delete_account(*, parent: QObject, ctx: AppContext, current_password: str,
 
     def deleted(_none: None) -> None:
         ctx.thumbnails.purge(namespace)
+        ctx.pending_uploads.save(namespace, [])
         ctx.settings.last_login = ""
         ctx.save_settings()
         ctx.end_session("deleted")

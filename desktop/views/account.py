@@ -28,6 +28,7 @@ from desktop.operations import faces as face_ops
 from desktop.ops import error_text
 from desktop.views.camera_dialog import CameraDialog
 from desktop.views.face_capture import FACE_FRAMES
+from desktop.views.home import profile_face_warning
 from desktop.views.widgets import Avatar, Page, PageHeader, button, card, label
 
 
@@ -176,6 +177,9 @@ class AccountPage(Page):
         self._show_face(None)
 
     def retranslate(self) -> None:
+        # Messages about earlier actions were written in the old language: drop them.
+        for status in (self.info_status, self.pw_status, self.face_status, self.delete_status):
+            status.clear()
         self.header.title.setText(self.tr("Ajustes de la cuenta"))
         self.header.subtitle.setText(self.tr("Los cambios importantes piden tu contraseña actual."))
         self.info_title.setText(self.tr("Datos personales"))
@@ -291,8 +295,17 @@ class AccountPage(Page):
 
     def _on_saved(self, _user: User) -> None:
         self.info_password.clear()
+        photo_changed = self.new_photo is not None
         self.new_photo = None
         self.info_status.setText(self.tr("Cambios guardados."))
+        if photo_changed:
+            account_ops.load_profile_tags(parent=self, ctx=self.ctx, success=self._on_photo_checked,
+                                          failure=lambda _e: None)
+
+    def _on_photo_checked(self, faces: list[dict[str, object]]) -> None:
+        warning = profile_face_warning(len(faces))
+        if warning:
+            self.info_status.setText(self.tr("Cambios guardados.") + " " + warning)
 
     def _error(self, error: Exception) -> str:
         if isinstance(error, ApiError) and error.fields:

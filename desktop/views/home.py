@@ -40,6 +40,19 @@ _AGE = QT_TRANSLATE_NOOP("FaceTags", "Edad {low}–{high}")
 _EMOTION = QT_TRANSLATE_NOOP("FaceTags", "Emoción: {emotion}")
 
 
+def profile_face_warning(face_count: int) -> str:
+    """What to tell someone whose profile photo does not show exactly one face ("" when it does)."""
+    if face_count == 1:
+        return ""
+    if face_count == 0:
+        first = QCoreApplication.translate("ProfilePhoto", "No se ve ninguna cara en tu foto de perfil.")
+    else:
+        first = QCoreApplication.translate("ProfilePhoto", "Tu foto de perfil muestra varias caras.")
+    return first + " " + QCoreApplication.translate(
+        "ProfilePhoto", "La foto se guardó, pero las etiquetas de perfil y el acceso con la cara "
+        "necesitan una foto con una sola cara: cámbiala en «Cuenta» cuando quieras.")
+
+
 def _t(text: object) -> str:
     return QCoreApplication.translate("FaceTags", str(text))
 
@@ -184,9 +197,10 @@ class HomePage(Page):
 
     def _on_tags(self, records: list[dict[str, Any]]) -> None:
         self._tag_records = records
-        chips = describe_face_tags(records)
+        chips = describe_face_tags(records) if len(records) == 1 else []
         self.tags.set_chips(chips)
-        self.tags_status.setText("" if chips else self.tr("No hay etiquetas para esta foto."))
+        warning = profile_face_warning(len(records))
+        self.tags_status.setText(warning or ("" if chips else self.tr("No hay etiquetas para esta foto.")))
 
     def _on_tags_failed(self, error: Exception) -> None:
         if isinstance(error, NotFound) and error.code in ("not_found", "http_404"):

@@ -94,7 +94,7 @@ class MyPhotosPage(Page):
         self.header.add_action(self.refresh_button)
         layout.addWidget(self.header)
         self.grid = PhotoGrid()
-        self.grid.setAcceptDrops(False)
+        self.grid.set_drops_enabled(False)
         self.grid.setModel(self.model)
         self.grid.doubleClicked.connect(lambda index: self.open_photo.emit(index.data(PhotoRole)))
         self.grid.activated.connect(lambda index: self.open_photo.emit(index.data(PhotoRole)))

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -32,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import assets
+from desktop.api.models import Album
 from desktop.context import AppContext
 
 
@@ -57,6 +68,13 @@ class Page(QWidget):
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
             self.unsetCursor()
+
+
+def album_title(album: Album) -> str:
+    """The name to show for an album: the profile album's name follows the UI language."""
+    if album.is_profile:
+        return QCoreApplication.translate("Albums", "Fotos de perfil")
+    return album.name
 
 
 def button(kind: str = "", icon_name: str = "", parent: QWidget | None = None) -> QPushButton:
@@ -347,6 +365,15 @@ class CameraView(QWidget):
 def local_paths(mime: QMimeData) -> list[Path]:
     """Local files and folders in dropped data."""
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def set_drop_highlight(widget: QWidget, active: bool) -> None:
+    """Show (or hide) the dashed drop highlight the stylesheet draws for ``dropActive``."""
+    if bool(widget.property("dropActive")) != active:
+        widget.setProperty("dropActive", active)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+        widget.update()
 
 
 class DropArea(QLabel):

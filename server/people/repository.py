@@ -189,6 +189,21 @@ def external_ids_of_photo(db: Session, *, user_id: int, photo_id: int) -> list[s
     ]
 
 
+def external_ids_of_photos(db: Session, *, photo_ids: Sequence[int]) -> dict[int, list[str]]:
+    """The cloud engine's face ids of these photos, by owner."""
+    by_user: dict[int, list[str]] = {}
+    if not photo_ids:
+        return by_user
+    rows = db.execute(
+        select(Face.user_id, Face.external_id)
+        .where(Face.photo_id.in_(photo_ids), Face.external_id.is_not(None))
+        .order_by(Face.id)
+    )
+    for user_id, external_id in rows:
+        by_user.setdefault(user_id, []).append(str(external_id))
+    return by_user
+
+
 def external_ids_by_face(
     db: Session, *, user_id: int, external_ids: Sequence[str]
 ) -> dict[str, Face]:

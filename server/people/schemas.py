@@ -1,8 +1,10 @@
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
+
+from server.db import MAX_ROW_ID
 
 
 class BoxOut(BaseModel):
@@ -54,7 +56,9 @@ class PersonPatch(BaseModel):
 
 
 class MergeIn(BaseModel):
-    person_ids: list[int] = Field(min_length=1, max_length=100)
+    person_ids: list[Annotated[int, Field(ge=1, le=MAX_ROW_ID)]] = Field(
+        min_length=1, max_length=100
+    )
 
 
 class FacePatch(BaseModel):

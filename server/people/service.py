@@ -565,6 +565,18 @@ def collection_entries_of_photo(db: Session, *, user_id: int, photo_id: int) -> 
     return repository.external_ids_of_photo(db, user_id=user_id, photo_id=photo_id)
 
 
+def collection_entries_of_photos(db: Session, *, photo_ids: Sequence[int]) -> dict[int, list[str]]:
+    """The cloud engine's face ids of these photos by owner (read before purging them)."""
+    return repository.external_ids_of_photos(db, photo_ids=photo_ids)
+
+
+def forget_collection_entries_by_user(
+    engines: EngineRegistry, entries_by_user: dict[int, list[str]]
+) -> None:
+    for user_id, external_ids in entries_by_user.items():
+        forget_collection_entries(engines, user_id=user_id, external_ids=external_ids)
+
+
 def forget_collection_entries(
     engines: EngineRegistry, *, user_id: int, external_ids: Sequence[str]
 ) -> None:

@@ -9,6 +9,7 @@ camera screens use the fixture video as the webcam.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 import tempfile
@@ -21,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from desktop_server_process import REPO, free_port, start_server, stop_server
+from PIL import Image
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -66,6 +68,10 @@ def seed(url: str) -> None:
                             description="Una tarde en la playa con amigos")
     for name in ("group_obama_biden.jpg", "biden_2.jpg", "obama_3.jpg"):
         client.upload_photo(family.id, FACES / name)
+    copy = io.BytesIO()  # a smaller re-encoded copy: the duplicates screen has a group to show
+    image = Image.open(FACES / "obama_2.jpg").convert("RGB")
+    image.resize((image.width // 2, image.height // 2)).save(copy, "JPEG", quality=70)
+    client.upload_photo(family.id, copy.getvalue(), name="Obama 2 (copia)")
 
 
 class Shooter:
@@ -128,6 +134,30 @@ def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
     wait_until(lambda: len(window.album.model.photos) == 8)
     settle(2000)
     shoot.shot(window, "album")
+    grid = window.album.grid
+    for row in (0, 2, 3):
+        grid.selectionModel().select(window.album.model.index(row, 0),
+                                     grid.selectionModel().SelectionFlag.Select)
+    shoot.shot(window, "album_selection")
+    window.album.trash_selected()
+    wait_until(lambda: len(window.album.model.photos) == 5)
+    shoot.shot(window, "album_undo")
+    window.undo_bar.undo()
+    wait_until(lambda: len(window.album.model.photos) == 8)
+
+    window.search_edit.setText("playa")
+    window.run_search()
+    wait_until(lambda: len(window.search.model.photos) > 0 and not window.search.model.loading)
+    settle(1500)
+    shoot.shot(window, "search")
+    window.open_search_result(window.search.model.photos[0], window.search.model.terms)
+    settle(1000)
+    shoot.shot(window, "search_photo")
+
+    window.navigate("duplicates")
+    wait_until(lambda: len(window.duplicates.cards) > 0)
+    settle(1500)
+    shoot.shot(window, "duplicates")
 
     window.open_photo(window.album.model.photos[3])
     settle(1500)
@@ -183,8 +213,8 @@ def people_shots(window: object, shoot: Shooter) -> None:
     group = next((p for p in me.model.photos if p.name.startswith("group")), me.model.photos[0])
     window.open_photo(group)  # type: ignore[attr-defined]
     photo_page = window.photo  # type: ignore[attr-defined]
-    wait_until(lambda: len(photo_page.preview.face_rects()) >= 2, 30000)
-    face, _rect = max(photo_page.preview.face_rects(), key=lambda pair: pair[1].left())
+    wait_until(lambda: len(photo_page.preview.image_label.face_rects()) >= 2, 30000)
+    face, _rect = max(photo_page.preview.image_label.face_rects(), key=lambda pair: pair[1].left())
     photo_page.select_face(face)
     settle(800)
     shoot.shot(window, "photo_faces")

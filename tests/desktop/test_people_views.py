@@ -61,18 +61,18 @@ def test_me_viewer_boxes_and_people_screen(
     page = window.photo
     qtbot.waitUntil(lambda: window.content.currentWidget() is page, timeout=5000)
     assert page.back.text() == "Volver"  # back to "Fotos donde aparezco", not to an album
-    preview = page.preview
+    preview = page.preview.image_label  # the photo inside the zoomable view
     qtbot.waitUntil(lambda: len(preview.face_rects()) == 2, timeout=15000)
     labels = sorted((rect.left(), preview.face_label(face)) for face, rect in preview.face_rects())
     assert [text for _left, text in labels] == ["Yo", "¿Quién es?"]
 
     # F hides the boxes: a click on a face then selects nothing.
     biden, biden_rect = max(preview.face_rects(), key=lambda pair: pair[1].left())
-    qtbot.keyClick(preview, Qt.Key.Key_F)
+    qtbot.keyClick(page.preview, Qt.Key.Key_F)
     assert not preview.faces_visible
     qtbot.mouseClick(preview, Qt.MouseButton.LeftButton, pos=biden_rect.center().toPoint())
     assert page.selected_face is None
-    qtbot.keyClick(preview, Qt.Key.Key_F)
+    qtbot.keyClick(page.preview, Qt.Key.Key_F)
     assert preview.faces_visible
 
     # Clicking Biden's box and typing a name names him on the server.

@@ -1,7 +1,7 @@
 """people and faces: faces found in photos, people per user, scanned photos
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from alembic import op
 import server.db
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

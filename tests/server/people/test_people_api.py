@@ -213,6 +213,9 @@ def test_faces_go_with_the_photo_and_everything_with_the_account(
         f"/api/v1/photos/{ids['group_two_people.jpg']}", headers=account.headers
     )
     assert response.status_code == 204
+    assert count(Face) == 4  # in the trash the photo keeps its faces, so a restore loses nothing
+    emptied = api.client.delete("/api/v1/trash", headers=account.headers)
+    assert emptied.status_code == 200 and emptied.json() == {"deleted": 1}
     assert count(Face) == 2
     assert get(api, account, f"/api/v1/photos/{ids['group_two_people.jpg']}/faces", expect=404)
 

@@ -188,7 +188,9 @@ def test_cloud_faces_are_indexed_placed_and_removed(
     assert (
         api.client.delete(f"/api/v1/photos/{group['id']}", headers=account.headers).status_code
         == 204
-    )
+    )  # to the trash: the faces stay in the collection until the photo is purged
+    emptied = api.client.delete("/api/v1/trash", headers=account.headers)
+    assert emptied.status_code == 200 and emptied.json() == {"deleted": 1}
 
     rekognition.add_response(
         "delete_collection", {"StatusCode": 200}, {"CollectionId": f"facealbum-user-{user_id}"}
