@@ -28,6 +28,7 @@ from desktop.backend import Backend, BackendState
 from desktop.context import AppContext
 from desktop.core.messages import message_for
 from desktop.operations import account as account_ops
+from desktop.operations import photos as photo_ops
 from desktop.ops import hub
 from desktop.views.account import AccountPage
 from desktop.views.album_view import AlbumPage
@@ -36,6 +37,7 @@ from desktop.views.duplicates import DuplicatesPage
 from desktop.views.extract_text import ExtractTextPage
 from desktop.views.home import HomePage
 from desktop.views.login import LoginPage
+from desktop.views.people import MyPhotosPage, PeoplePage
 from desktop.views.photo_view import PhotoPage
 from desktop.views.register import RegisterPage
 from desktop.views.search import SearchResultsPage
@@ -48,8 +50,9 @@ from desktop.views.widgets import label
 
 log = logging.getLogger(__name__)
 
-NAV = ("home", "albums", "duplicates", "trash", "extract_text", "account")
-NAV_ICONS = {"home": "home", "albums": "albums", "duplicates": "copy", "trash": "trash",
+NAV = ("home", "albums", "me", "people", "duplicates", "trash", "extract_text", "account")
+NAV_ICONS = {"home": "home", "albums": "albums", "me": "face", "people": "user", "duplicates": "copy",
+             "trash": "trash",
              "extract_text": "text", "account": "user"}
 
 
@@ -82,6 +85,8 @@ class MainWindow(QMainWindow):
         self.duplicates = DuplicatesPage(ctx)
         self.trash = TrashPage(ctx, self.loader)
         self.search = SearchResultsPage(ctx, self.loader, albums=lambda: self.albums.model.albums)
+        self.me = MyPhotosPage(ctx, self.loader)
+        self.people = PeoplePage(ctx)
         self._photo_came_from: QWidget = self.album
         self.extract = ExtractTextPage(ctx)
         self.account = AccountPage(ctx)
@@ -167,7 +172,7 @@ class MainWindow(QMainWindow):
         find.activated.connect(self.focus_search)
         self.content = QStackedWidget()
         for page in (self.home, self.albums, self.album, self.photo, self.extract, self.account,
-                     self.search, self.duplicates, self.trash):
+                     self.search, self.duplicates, self.trash, self.me, self.people):
             self.content.addWidget(page)
         right.addWidget(self.content, 1)
         self.undo_bar = UndoBar()
@@ -198,6 +203,8 @@ class MainWindow(QMainWindow):
         self.photo.undo_offered.connect(self.undo_bar.offer)
         self.duplicates.undo_offered.connect(self.undo_bar.offer)
         self.search.open_photo.connect(self.open_search_result)
+        self.me.open_photo.connect(self.open_my_photo)
+        self.people.open_photo.connect(self.open_photo_id)
         self.ctx.user_changed.connect(self._on_user)
         self.ctx.events.session_ended.connect(self._on_session_ended)
         hub.session_expired.connect(self._on_session_expired)
@@ -205,6 +212,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle("FaceAlbum")
         texts = {"home": self.tr("Inicio"), "albums": self.tr("Álbumes"),
+                 "me": self.tr("Fotos donde aparezco"), "people": self.tr("Personas"),
                  "duplicates": self.tr("Duplicados"), "trash": self.tr("Papelera"),
                  "extract_text": self.tr("Extraer texto"), "account": self.tr("Cuenta")}
         for key, text in texts.items():
@@ -227,8 +235,8 @@ class MainWindow(QMainWindow):
 
     def navigate(self, key: str) -> None:
         """Show one of the sidebar's screens."""
-        page = {"home": self.home, "albums": self.albums, "duplicates": self.duplicates,
-                "trash": self.trash,
+        page = {"home": self.home, "albums": self.albums, "me": self.me, "people": self.people,
+                "duplicates": self.duplicates, "trash": self.trash,
                 "extract_text": self.extract, "account": self.account}[key]
         self.nav[key].setChecked(True)
         self.content.setCurrentWidget(page)
@@ -241,6 +249,10 @@ class MainWindow(QMainWindow):
             self.duplicates.refresh()
         elif key == "trash":
             self.trash.refresh()
+        elif key == "me":
+            self.me.reload()
+        elif key == "people":
+            self.people.reload()
 
     def open_album(self, album: Album) -> None:
         self.nav["albums"].setChecked(True)
@@ -249,6 +261,7 @@ class MainWindow(QMainWindow):
 
     def open_photo(self, photo: Photo) -> None:
         self._photo_came_from = self.album
+        self.photo.opened_from_album = True
         self.photo.show_photo(photo, self.albums.model.albums, self.album.model.photos, terms=())
         self.content.setCurrentWidget(self.photo)
 
@@ -266,8 +279,26 @@ class MainWindow(QMainWindow):
         self.search.search(self.search_edit.text())
         self.content.setCurrentWidget(self.search)
 
+    def open_my_photo(self, photo: Photo) -> None:
+        """A photo from "Fotos donde aparezco" (←/→ walk through those photos)."""
+        self._photo_came_from = self.me
+        self.photo.opened_from_album = False
+        self.photo.show_photo(photo, self.albums.model.albums, self.me.model.photos, terms=())
+        self.content.setCurrentWidget(self.photo)
+
+    def open_photo_id(self, photo_id: int) -> None:
+        """A photo known only by its id (a face in the People screen)."""
+        photo_ops.load_photo(parent=self, ctx=self.ctx, photo_id=photo_id, success=self._open_person_photo)
+
+    def _open_person_photo(self, photo: Photo) -> None:
+        self._photo_came_from = self.people
+        self.photo.opened_from_album = False
+        self.photo.show_photo(photo, self.albums.model.albums, [photo], terms=())
+        self.content.setCurrentWidget(self.photo)
+
     def open_search_result(self, photo: Photo, terms: tuple[str, ...]) -> None:
         self._photo_came_from = self.search
+        self.photo.opened_from_album = True
         self.photo.show_photo(photo, self.albums.model.albums, self.search.model.photos, terms=terms)
         self.content.setCurrentWidget(self.photo)
 

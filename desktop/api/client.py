@@ -21,8 +21,10 @@ from desktop.api.models import (
     AuthResult,
     DuplicateGroup,
     ExtractedText,
+    Face,
     FaceStatus,
     Language,
+    Person,
     Photo,
     PhotoPage,
     SearchPage,
@@ -407,6 +409,62 @@ class ApiClient:
     def delete_photo(self, photo_id: int) -> None:
         """``DELETE /photos/{id}``: into the trash (30 days; ``bulk("restore", …)`` undoes it)."""
         self._json("DELETE", f"/photos/{photo_id}")
+
+    # -- people ---------------------------------------------------------------------------
+    def people(self, *, include_hidden: bool = False) -> list[Person]:
+        """``GET /people``: me first, then named people, then unnamed groups."""
+        params = {"hidden": "true"} if include_hidden else None
+        return [Person.from_json(item) for item in self._json("GET", "/people", params=params)]
+
+    def person_photos(self, person_id: int | None, *, limit: int = 100,
+                      cursor: str | None = None) -> PhotoPage:
+        """``GET /people/{id}/photos`` (``None``: ``/people/me/photos``)."""
+        params: dict[str, Any] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        who = "me" if person_id is None else str(person_id)
+        return PhotoPage.from_json(self._json("GET", f"/people/{who}/photos", params=params))
+
+    def person_faces(self, person_id: int) -> list[Face]:
+        """``GET /people/{id}/faces``: the person's faces, suggestions included."""
+        return [Face.from_json(item) for item in self._json("GET", f"/people/{person_id}/faces")]
+
+    def update_person(self, person_id: int, *, name: str | None = None,
+                      hidden: bool | None = None) -> Person:
+        """``PATCH /people/{id}``: name or hide a person."""
+        payload: dict[str, Any] = {}
+        if name is not None:
+            payload["name"] = name
+        if hidden is not None:
+            payload["hidden"] = hidden
+        return Person.from_json(self._json("PATCH", f"/people/{person_id}", json=payload))
+
+    def merge_people(self, person_id: int, others: Sequence[int]) -> Person:
+        """``POST /people/{id}/merge``: ``others`` join ``person_id``."""
+        return Person.from_json(
+            self._json("POST", f"/people/{person_id}/merge", json={"person_ids": list(others)})
+        )
+
+    def photo_faces(self, photo_id: int) -> list[Face]:
+        """``GET /photos/{id}/faces``."""
+        return [Face.from_json(item) for item in self._json("GET", f"/photos/{photo_id}/faces")]
+
+    def suggestions(self, limit: int = 50) -> list[Face]:
+        """``GET /people/suggestions``: faces waiting to be confirmed or rejected."""
+        return [Face.from_json(item)
+                for item in self._json("GET", "/people/suggestions", params={"limit": limit})]
+
+    def name_face(self, face_id: int, name: str) -> Face:
+        """``PATCH /faces/{id}`` ``{name}``: this face is that person (created if new)."""
+        return Face.from_json(self._json("PATCH", f"/faces/{face_id}", json={"name": name}))
+
+    def confirm_face(self, face_id: int, person_id: int) -> Face:
+        """``PATCH /faces/{id}`` ``{person_id}``: confirm a suggestion or move a face."""
+        return Face.from_json(self._json("PATCH", f"/faces/{face_id}", json={"person_id": person_id}))
+
+    def reject_face(self, face_id: int) -> Face:
+        """``PATCH /faces/{id}`` ``{not_person: true}``: not this person."""
+        return Face.from_json(self._json("PATCH", f"/faces/{face_id}", json={"not_person": True}))
 
     def photo_content(self, photo_id: int, variant: str = "thumb") -> bytes:
         """``GET /photos/{id}/content?variant=thumb|preview|original``: the image bytes."""

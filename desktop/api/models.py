@@ -268,3 +268,94 @@ class FaceStatus:
             enrolled_at=_str(data, "enrolled_at"),
             samples=int(data.get("samples") or 0),
         )
+
+
+@dataclass(frozen=True)
+class FaceBox:
+    """Where a face is, as ratios of the photo's width and height."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FaceBox:
+        return cls(*(float(data.get(key) or 0.0) for key in ("left", "top", "width", "height")))
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """Who a face belongs to (``name`` None: an unnamed group; ``is_me``: the user)."""
+
+    id: int
+    name: str | None
+    is_me: bool = False
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PersonRef:
+        name = data.get("name")
+        return cls(id=int(data["id"]), name=None if name is None else str(name),
+                   is_me=bool(data.get("is_me", False)))
+
+
+@dataclass(frozen=True)
+class Face:
+    """A face found in a photo. ``state``: confirmed, auto, suggested, grouped or unassigned."""
+
+    id: int
+    photo_id: int
+    box: FaceBox
+    state: str
+    person: PersonRef | None = None
+    similarity: float | None = None
+    width_px: int = 0
+
+    @property
+    def is_suggestion(self) -> bool:
+        return self.state == "suggested"
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Face:
+        person = data.get("person")
+        similarity = data.get("similarity")
+        return cls(
+            id=int(data["id"]),
+            photo_id=int(data.get("photo_id") or 0),
+            box=FaceBox.from_json(data.get("box") or {}),
+            state=_str(data, "state", "unassigned"),
+            person=PersonRef.from_json(person) if isinstance(person, dict) else None,
+            similarity=float(similarity) if isinstance(similarity, int | float) else None,
+            width_px=int(data.get("width_px") or 0),
+        )
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person in the user's photos (``GET /people``)."""
+
+    id: int
+    name: str | None
+    hidden: bool = False
+    is_me: bool = False
+    face_count: int = 0
+    photo_count: int = 0
+    suggestion_count: int = 0
+    cover_photo_id: int | None = None
+    cover_box: FaceBox | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Person:
+        cover = data.get("cover") if isinstance(data.get("cover"), dict) else None
+        name = data.get("name")
+        return cls(
+            id=int(data["id"]),
+            name=None if name is None else str(name),
+            hidden=bool(data.get("hidden", False)),
+            is_me=bool(data.get("is_me", False)),
+            face_count=int(data.get("face_count") or 0),
+            photo_count=int(data.get("photo_count") or 0),
+            suggestion_count=int(data.get("suggestion_count") or 0),
+            cover_photo_id=_opt_int(cover, "photo_id") if cover else None,
+            cover_box=FaceBox.from_json(cover.get("box") or {}) if cover else None,
+        )

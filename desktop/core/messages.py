@@ -58,6 +58,16 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "not_found": ("No se encontró. Puede que se haya eliminado.", "Not found. It may have been deleted."),
     "album_not_found": ("Ese álbum ya no existe.", "That album no longer exists."),
     "photo_not_found": ("Esa foto ya no existe.", "That photo no longer exists."),
+    "person_not_found": ("Esa persona ya no existe.", "That person no longer exists."),
+    "face_not_found": ("Esa cara ya no existe.", "That face no longer exists."),
+    "person_name_taken": (
+        "Ya tienes a alguien con ese nombre. Únelos en lugar de repetir el nombre.",
+        "You already have someone with that name. Merge them instead of repeating the name.",
+    ),
+    "cannot_merge_me": (
+        "«Yo» no se puede unir a otra persona; une la otra persona contigo.",
+        "“Me” cannot be merged into someone else; merge the other person into you.",
+    ),
     "duplicate_photo": (
         "Ya tienes esta foto. No se ha vuelto a subir.",
         "You already have this photo. It was not uploaded again.",

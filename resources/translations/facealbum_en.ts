@@ -562,6 +562,17 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     </message>
 </context>
 <context>
+    <name>FaceImageLabel</name>
+    <message>
+        <source>¿Quién es?</source>
+        <translation>Who is this?</translation>
+    </message>
+    <message>
+        <source>Yo</source>
+        <translation>Me</translation>
+    </message>
+</context>
+<context>
     <name>FaceTags</name>
     <message>
         <source>Sonríe</source>
@@ -783,6 +794,14 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Albums</translation>
     </message>
     <message>
+        <source>Fotos donde aparezco</source>
+        <translation>Photos of me</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>People</translation>
+    </message>
+    <message>
         <source>Duplicados</source>
         <translation>Duplicates</translation>
     </message>
@@ -848,6 +867,148 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Salir y descartarlas</source>
         <translation>Quit and discard them</translation>
+    </message>
+</context>
+<context>
+    <name>MyPhotosPage</name>
+    <message>
+        <source>Fotos donde aparezco</source>
+        <translation>Photos of me</translation>
+    </message>
+    <message>
+        <source>Actualizar</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Buscándote en tus fotos…</source>
+        <translation>Looking for you in your photos…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) en las que sales, encontradas con tu cara de inicio de sesión o tus fotos de perfil</source>
+        <translation>
+            <numerusform>%n photo you appear in, found with your face login or your profile photos</numerusform>
+            <numerusform>%n photos you appear in, found with your face login or your profile photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Aún no te hemos encontrado en ninguna foto. Las caras se buscan en segundo plano al subir fotos.</source>
+        <translation>You have not been found in any photo yet. Faces are looked for in the background after uploading.</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Personas</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Las caras de tus fotos, agrupadas. Ponles nombre, une grupos de la misma persona u oculta los que no te interesen.</source>
+        <translation>The faces in your photos, grouped. Name them, merge groups of the same person, or hide the ones you do not care about.</translation>
+    </message>
+    <message>
+        <source>Ver ocultas</source>
+        <translation>Show hidden</translation>
+    </message>
+    <message>
+        <source>Nombre de la persona</source>
+        <translation>Person&apos;s name</translation>
+    </message>
+    <message>
+        <source>Guardar nombre</source>
+        <translation>Save name</translation>
+    </message>
+    <message>
+        <source>Unir con…</source>
+        <translation>Merge with…</translation>
+    </message>
+    <message>
+        <source>Quitar cara (no es esta persona)</source>
+        <translation>Remove face (not this person)</translation>
+    </message>
+    <message>
+        <source>Confirmar</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Rechazar</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Sugerencias por confirmar</source>
+        <translation>Suggestions to confirm</translation>
+    </message>
+    <message>
+        <source>Yo</source>
+        <translation>Me</translation>
+    </message>
+    <message>
+        <source>¿Quién es?</source>
+        <translation>Who is this?</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} · %n foto(s)</source>
+        <translation>
+            <numerusform>{name} · %n photo</numerusform>
+            <numerusform>{name} · %n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>oculta</source>
+        <translation>hidden</translation>
+    </message>
+    <message>
+        <source>¿Es?</source>
+        <translation>Is it?</translation>
+    </message>
+    <message>
+        <source>Doble clic para abrir la foto</source>
+        <translation>Double-click to open the photo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Caras (%n)</source>
+        <translation>
+            <numerusform>Faces (%n)</numerusform>
+            <numerusform>Faces (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>¿Es {name}?</source>
+        <translation>Is it {name}?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sugerencias por confirmar (%n)</source>
+        <translation>
+            <numerusform>Suggestions to confirm (%n)</numerusform>
+            <numerusform>Suggestions to confirm (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Elige una persona</source>
+        <translation>Choose a person</translation>
+    </message>
+    <message>
+        <source>Caras</source>
+        <translation>Faces</translation>
+    </message>
+    <message>
+        <source>Mostrar</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Ocultar</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Guardado</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Unir personas</source>
+        <translation>Merge people</translation>
+    </message>
+    <message>
+        <source>¿Unir «{source}» con «{into}»? Sus caras pasarán a «{into}».</source>
+        <translation>Merge “{source}” with “{into}”? Their faces will move to “{into}”.</translation>
     </message>
 </context>
 <context>
@@ -925,6 +1086,26 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Back to the results</translation>
     </message>
     <message>
+        <source>Volver</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>¿Quién es?</source>
+        <translation>Who is this?</translation>
+    </message>
+    <message>
+        <source>Nombrar</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No es esta persona</source>
+        <translation>Not this person</translation>
+    </message>
+    <message>
         <source>{n} de {total}</source>
         <translation>{n} of {total}</translation>
     </message>
@@ -971,6 +1152,21 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Calculando etiquetas…</source>
         <translation>Computing tags…</translation>
+    </message>
+    <message>
+        <source>Caras ocultas. Pulsa F para mostrarlas.</source>
+        <translation>Faces hidden. Press F to show them.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cara(s). Pulsa una cara para decir quién es; F las oculta.</source>
+        <translation>
+            <numerusform>%n face. Click a face to say who it is; F hides them.</numerusform>
+            <numerusform>%n faces. Click a face to say who it is; F hides them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No se han encontrado caras (todavía).</source>
+        <translation>No faces found (yet).</translation>
     </message>
     <message>
         <source>Traducido de: {language}</source>

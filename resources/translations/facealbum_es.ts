@@ -562,6 +562,17 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
 </context>
 <context>
+    <name>FaceImageLabel</name>
+    <message>
+        <source>¿Quién es?</source>
+        <translation>¿Quién es?</translation>
+    </message>
+    <message>
+        <source>Yo</source>
+        <translation>Yo</translation>
+    </message>
+</context>
+<context>
     <name>FaceTags</name>
     <message>
         <source>Sonríe</source>
@@ -783,6 +794,14 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Álbumes</translation>
     </message>
     <message>
+        <source>Fotos donde aparezco</source>
+        <translation>Fotos donde aparezco</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
         <source>Duplicados</source>
         <translation>Duplicados</translation>
     </message>
@@ -848,6 +867,148 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Salir y descartarlas</source>
         <translation>Salir y descartarlas</translation>
+    </message>
+</context>
+<context>
+    <name>MyPhotosPage</name>
+    <message>
+        <source>Fotos donde aparezco</source>
+        <translation>Fotos donde aparezco</translation>
+    </message>
+    <message>
+        <source>Actualizar</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Buscándote en tus fotos…</source>
+        <translation>Buscándote en tus fotos…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) en las que sales, encontradas con tu cara de inicio de sesión o tus fotos de perfil</source>
+        <translation>
+            <numerusform>%n foto en la que sales, encontrada con tu cara de inicio de sesión o tus fotos de perfil</numerusform>
+            <numerusform>%n fotos en las que sales, encontradas con tu cara de inicio de sesión o tus fotos de perfil</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Aún no te hemos encontrado en ninguna foto. Las caras se buscan en segundo plano al subir fotos.</source>
+        <translation>Aún no te hemos encontrado en ninguna foto. Las caras se buscan en segundo plano al subir fotos.</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Las caras de tus fotos, agrupadas. Ponles nombre, une grupos de la misma persona u oculta los que no te interesen.</source>
+        <translation>Las caras de tus fotos, agrupadas. Ponles nombre, une grupos de la misma persona u oculta los que no te interesen.</translation>
+    </message>
+    <message>
+        <source>Ver ocultas</source>
+        <translation>Ver ocultas</translation>
+    </message>
+    <message>
+        <source>Nombre de la persona</source>
+        <translation>Nombre de la persona</translation>
+    </message>
+    <message>
+        <source>Guardar nombre</source>
+        <translation>Guardar nombre</translation>
+    </message>
+    <message>
+        <source>Unir con…</source>
+        <translation>Unir con…</translation>
+    </message>
+    <message>
+        <source>Quitar cara (no es esta persona)</source>
+        <translation>Quitar cara (no es esta persona)</translation>
+    </message>
+    <message>
+        <source>Confirmar</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Rechazar</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <source>Sugerencias por confirmar</source>
+        <translation>Sugerencias por confirmar</translation>
+    </message>
+    <message>
+        <source>Yo</source>
+        <translation>Yo</translation>
+    </message>
+    <message>
+        <source>¿Quién es?</source>
+        <translation>¿Quién es?</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} · %n foto(s)</source>
+        <translation>
+            <numerusform>{name} · %n foto</numerusform>
+            <numerusform>{name} · %n fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>oculta</source>
+        <translation>oculta</translation>
+    </message>
+    <message>
+        <source>¿Es?</source>
+        <translation>¿Es?</translation>
+    </message>
+    <message>
+        <source>Doble clic para abrir la foto</source>
+        <translation>Doble clic para abrir la foto</translation>
+    </message>
+    <message numerus="yes">
+        <source>Caras (%n)</source>
+        <translation>
+            <numerusform>Caras (%n)</numerusform>
+            <numerusform>Caras (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>¿Es {name}?</source>
+        <translation>¿Es {name}?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sugerencias por confirmar (%n)</source>
+        <translation>
+            <numerusform>Sugerencias por confirmar (%n)</numerusform>
+            <numerusform>Sugerencias por confirmar (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Elige una persona</source>
+        <translation>Elige una persona</translation>
+    </message>
+    <message>
+        <source>Caras</source>
+        <translation>Caras</translation>
+    </message>
+    <message>
+        <source>Mostrar</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Ocultar</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Guardado</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <source>Unir personas</source>
+        <translation>Unir personas</translation>
+    </message>
+    <message>
+        <source>¿Unir «{source}» con «{into}»? Sus caras pasarán a «{into}».</source>
+        <translation>¿Unir «{source}» con «{into}»? Sus caras pasarán a «{into}».</translation>
     </message>
 </context>
 <context>
@@ -925,6 +1086,26 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Volver a los resultados</translation>
     </message>
     <message>
+        <source>Volver</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>¿Quién es?</source>
+        <translation>¿Quién es?</translation>
+    </message>
+    <message>
+        <source>Nombrar</source>
+        <translation>Nombrar</translation>
+    </message>
+    <message>
+        <source>No es esta persona</source>
+        <translation>No es esta persona</translation>
+    </message>
+    <message>
         <source>{n} de {total}</source>
         <translation>{n} de {total}</translation>
     </message>
@@ -971,6 +1152,21 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Calculando etiquetas…</source>
         <translation>Calculando etiquetas…</translation>
+    </message>
+    <message>
+        <source>Caras ocultas. Pulsa F para mostrarlas.</source>
+        <translation>Caras ocultas. Pulsa F para mostrarlas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cara(s). Pulsa una cara para decir quién es; F las oculta.</source>
+        <translation>
+            <numerusform>%n cara. Pulsa una cara para decir quién es; F las oculta.</numerusform>
+            <numerusform>%n caras. Pulsa una cara para decir quién es; F las oculta.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No se han encontrado caras (todavía).</source>
+        <translation>No se han encontrado caras (todavía).</translation>
     </message>
     <message>
         <source>Traducido de: {language}</source>

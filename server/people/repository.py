@@ -293,7 +293,10 @@ def unscanned_photo_ids(db: Session, *, limit: int) -> list[int]:
 
 
 def index_jobs_waiting(db: Session, *, user_id: int, except_job_id: int) -> bool:
-    """Whether more of the user's photos wait to be indexed (grouping then waits for the last)."""
+    """Whether more of the user's photos wait to be indexed (grouping then waits for the last).
+
+    Only pending jobs count: two workers finishing the last two photos at once both group
+    (the second pass keeps the first's groups) rather than each waiting for the other."""
     return (
         db.scalar(
             select(Job.id)
@@ -301,7 +304,7 @@ def index_jobs_waiting(db: Session, *, user_id: int, except_job_id: int) -> bool
             .where(
                 Photo.user_id == user_id,
                 Job.kind == INDEX_FACES,
-                Job.state.in_(("pending", "running")),
+                Job.state == "pending",
                 Job.id != except_job_id,
             )
             .limit(1)

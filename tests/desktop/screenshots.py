@@ -177,6 +177,8 @@ def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
     shoot.shot(window, "photo_zoomed")
     window.photo.preview.fit()
 
+    people_shots(window, shoot)
+
     window.navigate("extract_text")
     window.extract.extract(FACES / "group_harington_leslie.jpg")
     wait_until(lambda: window.extract.status.text() not in ("", window.extract.tr("Leyendo el texto…")), 30000)
@@ -210,6 +212,29 @@ def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
     window.close()
     QTimer.singleShot(0, lambda: None)
     settle(200)
+
+
+def people_shots(window: object, shoot: Shooter) -> None:
+    """The viewer with face boxes, "Fotos donde aparezco" and the People screen."""
+    window.navigate("me")  # type: ignore[attr-defined]
+    me = window.me  # type: ignore[attr-defined]
+    wait_until(lambda: len(me.model.photos) >= 2 and not me.model.loading, 60000)
+    settle(2000)
+    shoot.shot(window, "me")
+    group = next((p for p in me.model.photos if p.name.startswith("group")), me.model.photos[0])
+    window.open_photo(group)  # type: ignore[attr-defined]
+    photo_page = window.photo  # type: ignore[attr-defined]
+    wait_until(lambda: len(photo_page.preview.image_label.face_rects()) >= 2, 30000)
+    face, _rect = max(photo_page.preview.image_label.face_rects(), key=lambda pair: pair[1].left())
+    photo_page.select_face(face)
+    settle(800)
+    shoot.shot(window, "photo_faces")
+    window.navigate("people")  # type: ignore[attr-defined]
+    people = window.people  # type: ignore[attr-defined]
+    wait_until(lambda: len(people.people) >= 2, 15000)
+    people.list.setCurrentRow(min(1, people.list.count() - 1))
+    settle(2500)
+    shoot.shot(window, "people")
 
 
 def main() -> int:
