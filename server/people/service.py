@@ -364,7 +364,7 @@ def person_photos(
     if not 1 <= size <= settings.page_size_max:
         raise ValidationFailed(
             f"limit must be between 1 and {settings.page_size_max}.",
-            fields={"limit": f"1..{settings.page_size_max}"},
+            fields={"limit": "invalid"},
         )
     before_id = photo_service.decode_cursor(cursor) if cursor else None
     rows = repository.photos_with_person_page(
@@ -406,7 +406,7 @@ def photo_faces(db: Session, *, user_id: int, photo_id: int) -> list[FaceOut]:
 
 def suggestion_queue(db: Session, *, user_id: int, limit: int) -> list[FaceOut]:
     if not 1 <= limit <= 200:
-        raise ValidationFailed("limit must be between 1 and 200.", fields={"limit": "1..200"})
+        raise ValidationFailed("limit must be between 1 and 200.", fields={"limit": "invalid"})
     people = _people_by_id(db, user_id)
     return [face_out(f, people) for f in repository.suggestions(db, user_id=user_id, limit=limit)]
 
@@ -488,7 +488,7 @@ def merge_people(
     if target.id in source_ids:
         raise ValidationFailed(
             "A person cannot be merged into themselves.",
-            fields={"person_ids": "contains the target"},
+            fields={"person_ids": "invalid"},
         )
     sources = [
         get_owned_person(db, user_id=user_id, person_id=i) for i in dict.fromkeys(source_ids)
@@ -497,7 +497,7 @@ def merge_people(
         raise Conflict(
             "“Me” cannot be merged into someone else; merge the other person into “me”.",
             code="cannot_merge_me",
-            fields={"person_ids": "me"},
+            fields={"person_ids": "invalid"},
         )
     if target.name is None and not target.is_me:
         # An unnamed group takes the first source's name, so naming survives the merge.
@@ -527,7 +527,7 @@ def update_face(
     if sum(chosen) != 1:
         raise ValidationFailed(
             "Send exactly one of person_id, name or not_person: true.",
-            fields={"body": "one of person_id, name, not_person"},
+            fields={"body": "invalid"},
         )
     face = repository.get_face(db, user_id=user_id, face_id=face_id)
     if face is None:
