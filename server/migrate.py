@@ -17,9 +17,8 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade(engine: Engine, revision: str = "heads") -> None:
-    """Bring the database at `engine` up to `revision` (by default every head: migrations
-    written in parallel branch from the same parent until they are chained).
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the database at `engine` up to `revision` (the chain has one head; a test keeps it so).
 
     On MySQL several instances may start together: a named lock makes them migrate one at a
     time (the later ones find nothing left to do)."""

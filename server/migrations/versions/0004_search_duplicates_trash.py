@@ -1,7 +1,7 @@
 """search index, duplicate hashes, trash, idempotent uploads
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0005
 
 The search index lives in its own table, ``photo_search``: an FTS5 table on SQLite and an InnoDB
 table with a FULLTEXT index on MySQL/MariaDB. It is kept apart from ``photos`` because InnoDB
@@ -17,7 +17,7 @@ from alembic import op
 import server.db
 
 revision = "0004"
-down_revision = "0001"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
