@@ -106,6 +106,8 @@ def launch(qtbot: object, tmp_path: Path) -> Iterator[object]:
 
     yield _launch
     for window in opened:
+        if window.uploads.pending_count:
+            window.uploads.discard()  # closing would otherwise ask, in a modal box, what to do
         window.close()
 
 
