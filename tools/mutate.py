@@ -32,6 +32,11 @@ COPIED = ("server", "desktop", "tests", "resources", "docs", "pyproject.toml")
 COMMON_ARGS = ["-m", "not mysql and not cluster", "-p", "no:cacheprovider", "--timeout=300"]
 
 
+# Lines not mutated: log calls. Their text and arguments are for the operator reading the log;
+# no behaviour the README promises depends on them (see docs/testing.md).
+NOT_MUTATED = [r"^\s*(log|logger)\.(debug|info|warning|error|exception)\("]
+
+
 @dataclass(frozen=True)
 class Module:
     name: str
@@ -115,6 +120,7 @@ def prepare(module: Module, fresh: bool) -> Path:
             f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
             f"pytest_add_cli_args = {json.dumps(COMMON_ARGS)}",
             'also_copy = ["resources", "docs"]',
+            f"do_not_mutate_patterns = {json.dumps(NOT_MUTATED)}",
             "",
         ]
     )
