@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -27,24 +28,32 @@ from desktop.backend import Backend, BackendState
 from desktop.context import AppContext
 from desktop.core.messages import message_for
 from desktop.operations import account as account_ops
+from desktop.operations import photos as photo_ops
 from desktop.ops import hub
 from desktop.views.account import AccountPage
 from desktop.views.album_view import AlbumPage
 from desktop.views.albums import AlbumsPage
+from desktop.views.duplicates import DuplicatesPage
 from desktop.views.extract_text import ExtractTextPage
 from desktop.views.home import HomePage
 from desktop.views.login import LoginPage
+from desktop.views.people import MyPhotosPage, PeoplePage
 from desktop.views.photo_view import PhotoPage
 from desktop.views.register import RegisterPage
+from desktop.views.search import SearchResultsPage
+from desktop.views.selection import UndoBar
 from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.thumbnails import ThumbnailLoader
+from desktop.views.trash import TrashPage
 from desktop.views.uploads import UploadController, UploadDialog, UploadPanel
 from desktop.views.widgets import label
 
 log = logging.getLogger(__name__)
 
-NAV = ("home", "albums", "extract_text", "account")
-NAV_ICONS = {"home": "home", "albums": "albums", "extract_text": "text", "account": "user"}
+NAV = ("home", "albums", "me", "people", "duplicates", "trash", "extract_text", "account")
+NAV_ICONS = {"home": "home", "albums": "albums", "me": "face", "people": "user", "duplicates": "copy",
+             "trash": "trash",
+             "extract_text": "text", "account": "user"}
 
 
 class MainWindow(QMainWindow):
@@ -71,8 +80,14 @@ class MainWindow(QMainWindow):
 
         self.home = HomePage(ctx)
         self.albums = AlbumsPage(ctx, self.loader)
-        self.album = AlbumPage(ctx, self.loader)
+        self.album = AlbumPage(ctx, self.loader, albums=lambda: self.albums.model.albums)
         self.photo = PhotoPage(ctx)
+        self.duplicates = DuplicatesPage(ctx)
+        self.trash = TrashPage(ctx, self.loader)
+        self.search = SearchResultsPage(ctx, self.loader, albums=lambda: self.albums.model.albums)
+        self.me = MyPhotosPage(ctx, self.loader)
+        self.people = PeoplePage(ctx)
+        self._photo_came_from: QWidget = self.album
         self.extract = ExtractTextPage(ctx)
         self.account = AccountPage(ctx)
         self.upload_panel = UploadPanel(self.uploads)
@@ -134,11 +149,38 @@ class MainWindow(QMainWindow):
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(0)
+        top_bar = QFrame()
+        top_bar.setObjectName("topBar")
+        top = QHBoxLayout(top_bar)
+        top.setContentsMargins(28, 12, 28, 0)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("searchField")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(assets.icon("photo"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.setMaximumWidth(520)
+        top.addWidget(self.search_edit, 1)
+        top.addStretch(0)
+        right.addWidget(top_bar)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(350)  # search as the person pauses typing
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_edit.textEdited.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self.run_search)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self.shell)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
         self.content = QStackedWidget()
-        for page in (self.home, self.albums, self.album, self.photo, self.extract, self.account):
+        for page in (self.home, self.albums, self.album, self.photo, self.extract, self.account,
+                     self.search, self.duplicates, self.trash, self.me, self.people):
             self.content.addWidget(page)
         right.addWidget(self.content, 1)
+        self.undo_bar = UndoBar()
+        right.addWidget(self.undo_bar)
         right.addWidget(self.upload_panel)
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self.shell)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo_bar.undo)
         layout.addLayout(right, 1)
 
     def _connect(self) -> None:
@@ -156,7 +198,13 @@ class MainWindow(QMainWindow):
         self.album.open_photo.connect(self.open_photo)
         self.album.upload_requested.connect(self.start_upload)
         self.album.upload_dialog_requested.connect(self.open_upload_dialog)
+        self.album.undo_offered.connect(self.undo_bar.offer)
         self.photo.back_requested.connect(self._back_to_album)
+        self.photo.undo_offered.connect(self.undo_bar.offer)
+        self.duplicates.undo_offered.connect(self.undo_bar.offer)
+        self.search.open_photo.connect(self.open_search_result)
+        self.me.open_photo.connect(self.open_my_photo)
+        self.people.open_photo.connect(self.open_photo_id)
         self.ctx.user_changed.connect(self._on_user)
         self.ctx.events.session_ended.connect(self._on_session_ended)
         hub.session_expired.connect(self._on_session_expired)
@@ -164,10 +212,14 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle("FaceAlbum")
         texts = {"home": self.tr("Inicio"), "albums": self.tr("Álbumes"),
+                 "me": self.tr("Fotos donde aparezco"), "people": self.tr("Personas"),
+                 "duplicates": self.tr("Duplicados"), "trash": self.tr("Papelera"),
                  "extract_text": self.tr("Extraer texto"), "account": self.tr("Cuenta")}
         for key, text in texts.items():
             self.nav[key].setText("  " + text)
         self.settings_button.setText("  " + self.tr("Ajustes"))
+        self.undo_bar.retranslate()
+        self.search_edit.setPlaceholderText(self.tr("Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)"))
         self.logout_button.setText("  " + self.tr("Cerrar sesión"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -183,8 +235,9 @@ class MainWindow(QMainWindow):
 
     def navigate(self, key: str) -> None:
         """Show one of the sidebar's screens."""
-        page = {"home": self.home, "albums": self.albums, "extract_text": self.extract,
-                "account": self.account}[key]
+        page = {"home": self.home, "albums": self.albums, "me": self.me, "people": self.people,
+                "duplicates": self.duplicates, "trash": self.trash,
+                "extract_text": self.extract, "account": self.account}[key]
         self.nav[key].setChecked(True)
         self.content.setCurrentWidget(page)
         if key == "albums":
@@ -192,6 +245,14 @@ class MainWindow(QMainWindow):
             self.albums.refresh()
         elif key == "account":
             self.account.refresh()
+        elif key == "duplicates":
+            self.duplicates.refresh()
+        elif key == "trash":
+            self.trash.refresh()
+        elif key == "me":
+            self.me.reload()
+        elif key == "people":
+            self.people.reload()
 
     def open_album(self, album: Album) -> None:
         self.nav["albums"].setChecked(True)
@@ -199,11 +260,50 @@ class MainWindow(QMainWindow):
         self.content.setCurrentWidget(self.album)
 
     def open_photo(self, photo: Photo) -> None:
-        self.photo.show_photo(photo, self.albums.model.albums, self.album.model.photos)
+        self._photo_came_from = self.album
+        self.photo.opened_from_album = True
+        self.photo.show_photo(photo, self.albums.model.albums, self.album.model.photos, terms=())
+        self.content.setCurrentWidget(self.photo)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def run_search(self) -> None:
+        """Show what the top bar's words find (an empty field lists every photo)."""
+        self._search_timer.stop()
+        self.nav_group.setExclusive(False)
+        for nav_button in self.nav.values():
+            nav_button.setChecked(False)
+        self.nav_group.setExclusive(True)
+        self.search.search(self.search_edit.text())
+        self.content.setCurrentWidget(self.search)
+
+    def open_my_photo(self, photo: Photo) -> None:
+        """A photo from "Fotos donde aparezco" (←/→ walk through those photos)."""
+        self._photo_came_from = self.me
+        self.photo.opened_from_album = False
+        self.photo.show_photo(photo, self.albums.model.albums, self.me.model.photos, terms=())
+        self.content.setCurrentWidget(self.photo)
+
+    def open_photo_id(self, photo_id: int) -> None:
+        """A photo known only by its id (a face in the People screen)."""
+        photo_ops.load_photo(parent=self, ctx=self.ctx, photo_id=photo_id, success=self._open_person_photo)
+
+    def _open_person_photo(self, photo: Photo) -> None:
+        self._photo_came_from = self.people
+        self.photo.opened_from_album = False
+        self.photo.show_photo(photo, self.albums.model.albums, [photo], terms=())
+        self.content.setCurrentWidget(self.photo)
+
+    def open_search_result(self, photo: Photo, terms: tuple[str, ...]) -> None:
+        self._photo_came_from = self.search
+        self.photo.opened_from_album = True
+        self.photo.show_photo(photo, self.albums.model.albums, self.search.model.photos, terms=terms)
         self.content.setCurrentWidget(self.photo)
 
     def _back_to_album(self) -> None:
-        self.content.setCurrentWidget(self.album)
+        self.content.setCurrentWidget(self._photo_came_from)
 
     def _on_home_action(self, action: str) -> None:
         if action == "albums":

@@ -13,18 +13,32 @@ from server.auth import repository as auth_repository
 from server.db import utcnow
 from server.deps import AppContext
 from server.faces.models import UserFace
+from server.people import service as people_service
 from server.photos import repository as photos
+from server.photos import service as photo_service
 
 log = logging.getLogger(__name__)
 
 
 def sweep_orphans(context: AppContext, *, grace_seconds: int, dry_run: bool) -> dict[str, Any]:
-    """Delete objects under ``users/`` older than the grace period that no row references.
+    """Purge photos trashed more than 30 days ago; then delete objects under ``users/`` older
+    than the grace period that no row references.
 
     Objects are listed before the rows are read, and only objects older than the grace period
     are candidates, so an upload in flight (objects written, row not yet committed) is never hit.
     """
     cutoff = utcnow() - timedelta(seconds=grace_seconds)
+    with context.session_factory() as db:
+        expired = photos.trashed_before(
+            db, cutoff=utcnow() - timedelta(days=photo_service.TRASH_DAYS)
+        )
+        expired_count = len(expired)
+        if not dry_run:
+            cloud_faces = people_service.collection_entries_of_photos(
+                db, photo_ids=[photo.id for photo in expired]
+            )
+            photo_service.purge(db, context.store, expired)
+            people_service.forget_collection_entries_by_user(context.engines, cloud_faces)
     listed = list(context.store.iter_objects("users/"))
     with context.session_factory() as db:
         referenced = set(photos.iter_all_object_keys(db))
@@ -42,6 +56,8 @@ def sweep_orphans(context: AppContext, *, grace_seconds: int, dry_run: bool) -> 
         "orphans": len(orphans),
         "removed": 0 if dry_run else len(orphans),
         "dry_run": dry_run,
+        "trash_expired": expired_count,
+        "trash_purged": 0 if dry_run else expired_count,
         "keys": orphans[:100],
     }
 

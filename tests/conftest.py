@@ -38,6 +38,36 @@ CI_SKIP_ALLOWLIST: dict[str, str] = {
 }
 
 
+# Hypothesis: failing examples are kept in the repository's ignored cache (.hypothesis/, replayed
+# first on the next run), and a failed property test prints the seed it ran with, to replay it
+# anywhere with `pytest --hypothesis-seed=N` (or `@seed(N)` on the test).
+HYPOTHESIS_EXAMPLES = REPO_ROOT / ".hypothesis" / "examples"
+
+
+def _register_hypothesis_profile() -> None:
+    from hypothesis import settings
+    from hypothesis.database import DirectoryBasedExampleDatabase
+
+    settings.register_profile(
+        "facealbum", database=DirectoryBasedExampleDatabase(HYPOTHESIS_EXAMPLES), print_blob=True
+    )
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "facealbum"))
+
+
+_register_hypothesis_profile()
+
+
+def hypothesis_seed_note(test: Any) -> str | None:
+    """How to replay the random run of a failed Hypothesis test (``None`` if it was not one)."""
+    seed = getattr(test, "_hypothesis_internal_use_generated_seed", None)
+    if seed is None:
+        return None
+    return (
+        f"Hypothesis seed: {seed} — replay with `pytest --hypothesis-seed={seed}` or @seed({seed}); "
+        f"the failing example is also stored in {HYPOTHESIS_EXAMPLES.relative_to(REPO_ROOT)}"
+    )
+
+
 def _allowed_to_skip(nodeid: str) -> bool:
     return nodeid.split("[", 1)[0] in CI_SKIP_ALLOWLIST
 
@@ -46,6 +76,10 @@ def _allowed_to_skip(nodeid: str) -> bool:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
     outcome = yield
     report = outcome.get_result()
+    if report.failed and call.when == "call":
+        note = hypothesis_seed_note(getattr(item, "obj", None))
+        if note:
+            report.sections.append(("Hypothesis seed", note))
     if not (in_ci() and report.skipped) or hasattr(report, "wasxfail"):
         return
     if _allowed_to_skip(item.nodeid):

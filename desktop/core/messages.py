@@ -58,6 +58,36 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "not_found": ("No se encontró. Puede que se haya eliminado.", "Not found. It may have been deleted."),
     "album_not_found": ("Ese álbum ya no existe.", "That album no longer exists."),
     "photo_not_found": ("Esa foto ya no existe.", "That photo no longer exists."),
+    "person_not_found": ("Esa persona ya no existe.", "That person no longer exists."),
+    "face_not_found": ("Esa cara ya no existe.", "That face no longer exists."),
+    "person_name_taken": (
+        "Ya tienes a alguien con ese nombre. Únelos en lugar de repetir el nombre.",
+        "You already have someone with that name. Merge them instead of repeating the name.",
+    ),
+    "cannot_merge_me": (
+        "«Yo» no se puede unir a otra persona; une la otra persona contigo.",
+        "“Me” cannot be merged into someone else; merge the other person into you.",
+    ),
+    "duplicate_photo": (
+        "Ya tienes esta foto. No se ha vuelto a subir.",
+        "You already have this photo. It was not uploaded again.",
+    ),
+    "already_uploaded": (
+        "Ya estaba subida: no se ha enviado otra vez.",
+        "Already uploaded: not sent again.",
+    ),
+    "dates_reversed": (
+        "La fecha de inicio es posterior a la de fin.",
+        "The start date is after the end date.",
+    ),
+    "search_query_too_short": (
+        "Escribe al menos 3 letras de una palabra para buscar.",
+        "Type at least 3 letters of a word to search.",
+    ),
+    "invalid_idempotency_key": (
+        "La subida no se pudo identificar. Vuelve a intentarlo.",
+        "The upload could not be identified. Try again.",
+    ),
     "profile_album_locked": (
         "El álbum «Fotos de perfil» se llena solo: no se puede renombrar, borrar ni subir a él.",
         "The “Fotos de perfil” album fills itself: it cannot be renamed, deleted or uploaded into.",
@@ -105,6 +135,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Translation is not available on this server.",
     ),
     "unsupported_language": ("Ese idioma no está disponible.", "That language is not available."),
+    "headers_too_large": (
+        "La petición lleva demasiadas cabeceras.",
+        "The request carries too many headers.",
+    ),
+    "engine_busy": (
+        "El servidor está ocupado. Vuelve a intentarlo en unos segundos.",
+        "The server is busy. Try again in a few seconds.",
+    ),
     "text_unavailable": (
         "La extracción de texto no está disponible en este servidor.",
         "Text extraction is not available on this server.",

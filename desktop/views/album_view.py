@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QPainterPath,
 )
 from PySide6.QtWidgets import (
+    QFileDialog,
     QListView,
     QMenu,
     QMessageBox,
@@ -43,7 +44,9 @@ from PySide6.QtWidgets import (
 from desktop import assets
 from desktop.api.models import Album, Photo, PhotoPage
 from desktop.context import AppContext
+from desktop.operations import bulk as bulk_ops
 from desktop.operations import photos as photo_ops
+from desktop.views.selection import SelectionBar
 from desktop.views.thumbnails import ThumbnailLoader
 from desktop.views.widgets import (
     DropArea,
@@ -276,6 +279,7 @@ class PhotoGrid(QListView):
         self.setMouseTracking(True)
         self.set_drops_enabled(True)
         self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        self.setSelectionRectVisible(True)  # rubber band from an empty spot
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.verticalScrollBar().setSingleStep(24)
         self.setItemDelegate(PhotoDelegate(self))
@@ -317,10 +321,13 @@ class AlbumPage(Page):
     open_photo = Signal(object)  # Photo
     upload_requested = Signal(object, list)  # Album, list[Path]
     upload_dialog_requested = Signal(object)  # Album
+    undo_offered = Signal(str, object)  # what was done, a callable that undoes it
 
-    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QWidget | None = None,
+                 albums: Callable[[], list[Album]] | None = None) -> None:
         super().__init__(ctx, parent)
         self.album: Album | None = None
+        self._album_list = albums or (lambda: [])
         self.model = PhotoListModel(ctx, loader, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 20)
@@ -333,10 +340,17 @@ class AlbumPage(Page):
         self.upload_button.clicked.connect(lambda: self.upload_dialog_requested.emit(self.album))
         self.header.add_action(self.upload_button)
         layout.addWidget(self.header)
+        self.selection_bar = SelectionBar(self._album_list)
+        self.selection_bar.move_requested.connect(self.move_selected)
+        self.selection_bar.trash_requested.connect(self.trash_selected)
+        self.selection_bar.export_requested.connect(self.export_selected)
+        layout.addWidget(self.selection_bar)
 
         self.stack = QStackedLayout()
         self.grid = PhotoGrid()
         self.grid.setModel(self.model)
+        self.grid.selectionModel().selectionChanged.connect(self._on_selection)
+        self.selection_bar.clear_requested.connect(self.grid.clearSelection)
         self.grid.doubleClicked.connect(lambda index: self.open_photo.emit(index.data(PhotoRole)))
         self.grid.activated.connect(lambda index: self.open_photo.emit(index.data(PhotoRole)))
         self.grid.files_dropped.connect(self._on_drop)
@@ -365,7 +379,65 @@ class AlbumPage(Page):
     def retranslate(self) -> None:
         self.back.setText(self.tr("Álbumes"))
         self.upload_button.setText(self.tr("Subir fotos"))
+        self.selection_bar.retranslate()
         self._update_state()
+
+    # -- selection and bulk actions ---------------------------------------------------------
+    def selected_photos(self) -> list[Photo]:
+        rows = sorted(index.row() for index in self.grid.selectionModel().selectedIndexes())
+        return [self.model.photos[row] for row in rows if row < len(self.model.photos)]
+
+    def _on_selection(self, *_args: object) -> None:
+        self.selection_bar.exclude_album_id = self.album.id if self.album else None
+        self.selection_bar.set_count(len(self.grid.selectionModel().selectedIndexes()))
+
+    def trash_selected(self) -> None:
+        """Move the selection to the trash; Undo restores it."""
+        self.trash_photos(self.selected_photos())
+
+    def trash_photos(self, photos: list[Photo]) -> None:
+        if not photos or (self.album is not None and self.album.is_profile):
+            return
+        ids = [photo.id for photo in photos]
+        text = self.tr("%n foto(s) movida(s) a la papelera", "", len(ids))
+
+        def undo() -> None:
+            bulk_ops.restore_photos(parent=self, ctx=self.ctx, photo_ids=ids)
+
+        bulk_ops.trash_photos(parent=self, ctx=self.ctx, photo_ids=ids,
+                              success=lambda _photos: self.undo_offered.emit(text, undo))
+
+    def move_selected(self, target: Album) -> None:
+        """Move the selection into ``target`` in one action; Undo moves each photo back."""
+        self.move_photos(self.selected_photos(), target)
+
+    def move_photos(self, photos: list[Photo], target: Album) -> None:
+        if not photos:
+            return
+        origins: dict[int, list[int]] = {}
+        for photo in photos:
+            origins.setdefault(photo.album_id, []).append(photo.id)
+        text = self.tr("%n foto(s) movida(s) a «%1»", "", len(photos)).replace("%1", target.name)
+
+        def undo() -> None:
+            for album_id, ids in origins.items():
+                bulk_ops.move_photos(parent=self, ctx=self.ctx, photo_ids=ids, album_id=album_id)
+
+        bulk_ops.move_photos(parent=self, ctx=self.ctx, photo_ids=[p.id for p in photos],
+                             album_id=target.id,
+                             success=lambda _moved: self.undo_offered.emit(text, undo))
+
+    def export_selected(self, folder: Path | None = None) -> None:
+        """Save the originals of the selection into a folder the person picks."""
+        photos = self.selected_photos()
+        if not photos:
+            return
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Exportar originales a…"))
+            if not chosen:
+                return
+            folder = Path(chosen)
+        bulk_ops.export_originals(parent=self, ctx=self.ctx, photos=photos, folder=folder)
 
     def show_album(self, album: Album) -> None:
         """Open ``album`` from its first page."""
@@ -395,10 +467,6 @@ class AlbumPage(Page):
                 self.back_requested.emit()
 
     # -- actions on tiles -----------------------------------------------------------------
-    def selected_photos(self) -> list[Photo]:
-        return [index.data(PhotoRole) for index in
-                sorted(self.grid.selectionModel().selectedIndexes(), key=lambda i: i.row())]
-
     def photo_menu(self, photos: list[Photo]) -> QMenu:
         """The right-click menu of one or more selected tiles."""
         menu = QMenu(self)
@@ -422,29 +490,28 @@ class AlbumPage(Page):
             self.grid.setCurrentIndex(index)
         self.photo_menu(self.selected_photos()).exec(self.grid.viewport().mapToGlobal(pos))
 
-    def move_photos(self, photos: list[Photo], album: Album) -> None:
-        for photo in photos:
-            photo_ops.move_photo(parent=self, ctx=self.ctx, photo=photo, album=album)
-
     def delete_selected(self) -> None:
         self.delete_photos(self.selected_photos())
 
     def delete_photos(self, photos: list[Photo], *, confirm: bool = True) -> None:
-        """Delete photos after one confirmation naming them (or their count)."""
+        """Move photos to the trash after one confirmation naming them (or their count)."""
         if not photos:
             return
         if confirm:
-            question = (self.tr("¿Eliminar «{name}»? No se puede deshacer.").format(name=photos[0].name)
+            question = (self.tr("¿Mover «{name}» a la papelera? Podrás recuperarla durante "
+                                "30 días.").format(name=photos[0].name)
                         if len(photos) == 1 else
-                        self.tr("¿Eliminar %n fotos? No se puede deshacer.", "", len(photos)))
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Eliminar fotos"), question, parent=self)
-            delete = box.addButton(self.tr("Eliminar"), QMessageBox.ButtonRole.DestructiveRole)
+                        self.tr("¿Mover %n fotos a la papelera? Podrás recuperarlas durante "
+                                "30 días.", "", len(photos)))
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Mover a la papelera"), question,
+                              parent=self)
+            delete = box.addButton(self.tr("Mover a la papelera"),
+                                   QMessageBox.ButtonRole.DestructiveRole)
             box.addButton(self.tr("Cancelar"), QMessageBox.ButtonRole.RejectRole)
             box.exec()
             if box.clickedButton() is not delete:
                 return
-        for photo in photos:
-            photo_ops.delete_photo(parent=self, ctx=self.ctx, photo=photo)
+        self.trash_photos(photos)
 
     def _drop_target(self) -> QWidget:
         return self.empty if self.stack.currentWidget() is self.empty else self.grid

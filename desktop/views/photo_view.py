@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeyEvent, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,9 +33,12 @@ from PySide6.QtWidgets import (
 
 from desktop import assets
 from desktop.api.errors import ApiError, NotFound, Unavailable
-from desktop.api.models import Album, Language, Photo, Translation
+from desktop.api.models import Album, Face, Language, Photo, Translation
 from desktop.context import AppContext
+from desktop.core.highlight import highlight_html, matched_words
 from desktop.core.messages import message_for
+from desktop.operations import bulk as bulk_ops
+from desktop.operations import people as people_ops
 from desktop.operations import photos as photo_ops
 from desktop.ops import error_text
 from desktop.views.widgets import ChipList, Page, button, card, label
@@ -33,12 +47,14 @@ from desktop.views.widgets import ChipList, Page, button, card, label
 # waiting longer each time (backoff), and never give up.
 LABEL_POLL_FIRST_MS = 1000
 LABEL_POLL_MAX_MS = 10000
+# Faces are found in the background too: look again a few times while none are known.
+FACE_POLL_DELAYS_MS = (1500, 3000, 6000, 12000)
 
 
 # Keys the viewer handles itself; the image view passes them up instead of scrolling.
 VIEWER_KEYS = {
     Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Escape, Qt.Key.Key_F11, Qt.Key.Key_Plus,
-    Qt.Key.Key_Minus, Qt.Key.Key_Equal, Qt.Key.Key_0, Qt.Key.Key_1, Qt.Key.Key_Delete,
+    Qt.Key.Key_Minus, Qt.Key.Key_Equal, Qt.Key.Key_0, Qt.Key.Key_1, Qt.Key.Key_Delete, Qt.Key.Key_F,
 }
 ZOOM_STEP = 1.25
 PRELOADED = 8  # previews kept in memory (the current photo and its neighbours)
@@ -55,6 +71,95 @@ def language_name(code: str) -> str:
         else QLocale(code).nativeLanguageName()
 
 
+class FaceImageLabel(QLabel):
+    """The photo (centred in the label) with the faces found in it boxed and labelled;
+    clicking a box emits ``face_clicked``."""
+
+    face_clicked = Signal(object)  # Face
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.has_photo = False
+        self._faces: list[Face] = []
+        self.selected_face_id: int | None = None
+        self.faces_visible = True
+
+    def set_faces(self, faces: list[Face]) -> None:
+        self._faces = list(faces)
+        self.update()
+
+    @property
+    def faces(self) -> list[Face]:
+        return list(self._faces)
+
+    def set_faces_visible(self, visible: bool) -> None:
+        self.faces_visible = visible
+        self.update()
+
+    def face_label(self, face: Face) -> str:
+        """What a box says: the person's name, "Yo", or "¿Quién es?"."""
+        person = face.person
+        if person is None or (person.name is None and not person.is_me):
+            return self.tr("¿Quién es?")
+        name = self.tr("Yo") if person.is_me else (person.name or "")
+        return f"¿{name}?" if face.is_suggestion else name
+
+    def image_rect(self) -> QRectF:
+        """Where the scaled image sits inside the label (centred)."""
+        shown = self.pixmap()
+        if not self.has_photo or shown is None or shown.isNull():
+            return QRectF()
+        ratio = shown.devicePixelRatio() or 1.0
+        width, height = shown.width() / ratio, shown.height() / ratio
+        return QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
+
+    def face_rects(self) -> list[tuple[Face, QRectF]]:
+        """Each face's box in widget coordinates."""
+        area = self.image_rect()
+        if area.isEmpty():
+            return []
+        return [(face, QRectF(area.left() + face.box.left * area.width(),
+                              area.top() + face.box.top * area.height(),
+                              face.box.width * area.width(), face.box.height * area.height()))
+                for face in self._faces]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.faces_visible or not self._faces:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = painter.fontMetrics()
+        for face, rect in self.face_rects():
+            named = face.person is not None and (face.person.name or face.person.is_me)
+            colour = QColor("#3461e8" if face.id == self.selected_face_id else
+                            "#12b76a" if named and not face.is_suggestion else "#fdb022")
+            painter.setPen(QPen(colour, 2.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect, 4, 4)
+            text = self.face_label(face)
+            tag = QRectF(rect.left(), rect.bottom() + 4, metrics.horizontalAdvance(text) + 14,
+                         metrics.height() + 6)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(tag, 4, 4)
+            painter.setPen(QColor("white"))
+            painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.faces_visible and event.button() == Qt.MouseButton.LeftButton:
+            point = QPointF(event.position())
+            for face, rect in self.face_rects():
+                if rect.contains(point):
+                    self.face_clicked.emit(face)
+                    event.accept()
+                    return
+        super().mousePressEvent(event)
+
+
+
 class ZoomView(QScrollArea):
     """The photo on a dark background: fitted to the window, or zoomed (Ctrl+wheel, +/−)."""
 
@@ -68,14 +173,14 @@ class ZoomView(QScrollArea):
         self.setMinimumSize(320, 260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.image_label = QLabel()
-        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image_label = FaceImageLabel()
         self.setWidget(self.image_label)
         self._source: QPixmap | None = None
         self.zoom: float | None = None  # None: fit to the view
 
     def set_image(self, image: QImage | None) -> None:
         self._source = None if image is None or image.isNull() else QPixmap.fromImage(image)
+        self.image_label.has_photo = self._source is not None
         self.zoom = None
         self._render()
 
@@ -145,6 +250,7 @@ class PhotoPage(Page):
     """Details of one photo."""
 
     back_requested = Signal()
+    undo_offered = Signal(str, object)  # what was done, a callable that undoes it
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -217,11 +323,17 @@ class PhotoPage(Page):
         self.description_edit = QPlainTextEdit()
         self.description_edit.setFixedHeight(84)
         self.info = label("hint", wrap=True)
+        self.matches = label("hint", wrap=True)  # the search words found in this photo
+        self.matches.setTextFormat(Qt.TextFormat.RichText)
+        self.image_text = label("hint", wrap=True)  # the words the server read in the image
+        self.image_text.setTextFormat(Qt.TextFormat.RichText)
+        self.image_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.terms: tuple[str, ...] = ()
         self.save_button = button("primary", "save")
         self.save_button.clicked.connect(self.save)
         self.save_status = label("hint")
         for widget in (self.details_title, self.name_label, self.name_edit, self.description_label,
-                       self.description_edit, self.info):
+                       self.description_edit, self.info, self.matches, self.image_text):
             d.addWidget(widget)
         row = QHBoxLayout()
         row.addWidget(self.save_status, 1)
@@ -237,6 +349,34 @@ class PhotoPage(Page):
         t.addWidget(self.tags)
         t.addWidget(self.tags_status)
         side_layout.addWidget(tags)
+
+        people, p = card()
+        self.people_title = label("sectionTitle")
+        self.faces_hint = label("hint", wrap=True)
+        name_row = QHBoxLayout()
+        self.face_name = QLineEdit()
+        self.face_name.setMaxLength(100)
+        self.face_name.returnPressed.connect(self.name_selected_face)
+        self.face_name_button = button("primary", "user")
+        self.face_name_button.clicked.connect(self.name_selected_face)
+        name_row.addWidget(self.face_name, 1)
+        name_row.addWidget(self.face_name_button)
+        self.not_person_button = button("", "close")
+        self.not_person_button.clicked.connect(self.reject_selected_face)
+        self.face_status = label("hint", wrap=True)
+        p.addWidget(self.people_title)
+        p.addWidget(self.faces_hint)
+        p.addLayout(name_row)
+        p.addWidget(self.not_person_button, 0, Qt.AlignmentFlag.AlignLeft)
+        p.addWidget(self.face_status)
+        side_layout.addWidget(people)
+        self.selected_face: Face | None = None
+        self.opened_from_album = True
+        self._face_polls = 0
+        self._face_timer = QTimer(self)
+        self._face_timer.setSingleShot(True)
+        self._face_timer.timeout.connect(self._load_faces)
+        self.preview.image_label.face_clicked.connect(self.select_face)
 
         translation, tr_layout = card()
         header = QHBoxLayout()
@@ -283,6 +423,7 @@ class PhotoPage(Page):
         ctx.events.photo_deleted.connect(self._on_photo_deleted)
         ctx.events.photo_updated.connect(self._on_photo_updated)
         ctx.events.session_ended.connect(lambda _why: self.clear())
+        ctx.events.people_changed.connect(self._on_people_changed)
         self.retranslate()
 
     def clear(self) -> None:
@@ -303,6 +444,16 @@ class PhotoPage(Page):
         self.translation_status.clear()
         self.move_target.clear()
         self.preview.set_image(None)
+        self._face_timer.stop()
+        self.preview.image_label.set_faces([])
+        self.select_face(None)
+
+    def _set_back_text(self) -> None:
+        if self.terms:
+            self.back.setText(self.tr("Volver a los resultados"))
+        else:
+            self.back.setText(self.tr("Volver al álbum") if self.opened_from_album
+                              else self.tr("Volver"))
 
     def _on_photo_deleted(self, photo_id: int, _album_id: int) -> None:
         index = self._index()
@@ -340,22 +491,36 @@ class PhotoPage(Page):
         self._retranslate_full_screen()
         self.move_button.setText(self.tr("Mover"))
         self.delete_button.setText(self.tr("Eliminar foto"))
+        self.people_title.setText(self.tr("Personas"))
+        self.face_name.setPlaceholderText(self.tr("¿Quién es?"))
+        self.face_name_button.setText(self.tr("Nombrar"))
+        self.not_person_button.setText(self.tr("No es esta persona"))
+        self._show_faces_hint()
         if self.photo is not None:
-            self.back.setText(self.tr("Volver al álbum"))
+            self._set_back_text()
             self._show_position()
             self._fill_move_targets()
             self._show_info(self.photo)
             self._show_labels(self.photo)
 
     # -- loading --------------------------------------------------------------------------
-    def show_photo(self, photo: Photo, albums: list[Album], sequence: list[Photo] | None = None) -> None:
+    def show_photo(
+        self,
+        photo: Photo,
+        albums: list[Album],
+        sequence: list[Photo] | None = None,
+        terms: tuple[str, ...] | None = None,
+    ) -> None:
         """Open ``photo``; ``albums`` are the targets offered to move it, ``sequence`` the
-        photos ←/→ walk through (the album's, in grid order)."""
+        photos ←/→ walk through (in grid order), ``terms`` the search words that found it
+        (highlighted in its details, kept while stepping through the results)."""
         self.photo = photo
         self.albums = albums
         if sequence is not None:
             self.sequence = list(sequence)
-        self.back.setText(self.tr("Volver al álbum"))
+        if terms is not None:
+            self.terms = terms
+        self._set_back_text()
         self.name_edit.setText(photo.name)
         self.description_edit.setPlainText(photo.description)
         self.save_status.setText("")
@@ -372,6 +537,10 @@ class PhotoPage(Page):
             self._load_preview(neighbour)
         photo_ops.load_photo(parent=self, ctx=self.ctx, photo_id=photo.id, success=self._on_details,
                              failure=lambda _e: None)
+        self.preview.image_label.set_faces([])
+        self.select_face(None)
+        self._face_polls = 0
+        self._load_faces()
         self._load_languages()
         self.preview.setFocus()
 
@@ -461,6 +630,8 @@ class PhotoPage(Page):
             self.preview.actual_size()
         elif key == Qt.Key.Key_Delete:
             self.delete()
+        elif key == Qt.Key.Key_F and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.toggle_faces()
         else:
             super().keyPressEvent(event)
             return
@@ -484,6 +655,23 @@ class PhotoPage(Page):
         if photo.taken_at:
             parts.append(self.tr("tomada el {date}").format(date=photo.taken_at[:10]))
         self.info.setText(" · ".join(parts))
+        self._show_matches(photo)
+
+    def _show_matches(self, photo: Photo) -> None:
+        texts = [photo.name, photo.description, " ".join(lab.name for lab in photo.labels),
+                 photo.image_text]
+        found = [word for text in texts for word in matched_words(text, self.terms)]
+        self.matches.setVisible(bool(self.terms))
+        if self.terms:
+            unique = list(dict.fromkeys(found))
+            self.matches.setText(
+                self.tr("Coincide: {words}").format(
+                    words=highlight_html(", ".join(unique), self.terms)) if unique
+                else self.tr("Coincide por su álbum, cámara o fecha."))
+        self.image_text.setVisible(bool(photo.image_text))
+        if photo.image_text:
+            self.image_text.setText(self.tr("Texto en la imagen: {text}").format(
+                text=highlight_html(photo.image_text, self.terms)))
 
     def _show_labels(self, photo: Photo) -> None:
         chips = [f"{lab.name} · {round(lab.confidence)} %" if lab.confidence else lab.name
@@ -533,6 +721,88 @@ class PhotoPage(Page):
     def _in_profile_album(self) -> bool:
         return any(a.is_profile and self.photo is not None and a.id == self.photo.album_id
                    for a in self.albums)
+
+    # -- faces ----------------------------------------------------------------------------
+    def toggle_faces(self) -> None:
+        """Show or hide the face boxes (the F key)."""
+        self.preview.image_label.set_faces_visible(not self.preview.image_label.faces_visible)
+        self._show_faces_hint()
+
+    def _load_faces(self) -> None:
+        if self.photo is None:
+            return
+        photo_id = self.photo.id
+        people_ops.photo_faces(parent=self, ctx=self.ctx, photo_id=photo_id,
+                               success=lambda faces: self._on_faces(photo_id, faces),
+                               failure=lambda _e: self._show_faces_hint())
+
+    def _on_faces(self, photo_id: int, faces: list[Face]) -> None:
+        if self.photo is None or self.photo.id != photo_id:
+            return
+        self.preview.image_label.set_faces(faces)
+        if self.selected_face is not None:
+            self.select_face(next((f for f in faces if f.id == self.selected_face.id), None))
+        if not faces and self._face_polls < len(FACE_POLL_DELAYS_MS):
+            self._face_timer.start(FACE_POLL_DELAYS_MS[self._face_polls])
+            self._face_polls += 1
+        self._show_faces_hint()
+
+    def _on_people_changed(self) -> None:
+        if self.photo is not None:
+            self._load_faces()
+
+    def _show_faces_hint(self) -> None:
+        count = len(self.preview.image_label.faces)
+        if not self.preview.image_label.faces_visible:
+            text = self.tr("Caras ocultas. Pulsa F para mostrarlas.")
+        elif count:
+            text = self.tr("%n cara(s). Pulsa una cara para decir quién es; F las oculta.", "", count)
+        else:
+            text = self.tr("No se han encontrado caras (todavía).")
+        self.faces_hint.setText(text)
+        enabled = self.selected_face is not None
+        self.face_name.setEnabled(enabled)
+        self.face_name_button.setEnabled(enabled)
+        self.not_person_button.setEnabled(enabled and self.selected_face is not None
+                                          and self.selected_face.person is not None)
+
+    def select_face(self, face: Face | None) -> None:
+        """Pick a face to name (a click on its box)."""
+        self.selected_face = face
+        self.preview.image_label.selected_face_id = face.id if face is not None else None
+        self.preview.image_label.update()
+        self.face_status.setText("")
+        if face is not None:
+            person = face.person
+            self.face_name.setText(person.name or "" if person is not None and not face.is_suggestion
+                                   else "")
+            self.face_name.setFocus()
+        else:
+            self.face_name.clear()
+        self._show_faces_hint()
+
+    def name_selected_face(self) -> None:
+        """Say who the selected face is."""
+        face, name = self.selected_face, self.face_name.text().strip()
+        if face is None or not name:
+            return
+        self.face_status.setText(self.tr("Guardando…"))
+        people_ops.name_face(parent=self, ctx=self.ctx, face=face, name=name,
+                             success=self._on_face_saved, failure=self._on_face_failed)
+
+    def reject_selected_face(self) -> None:
+        """The selected face is not the person it was given."""
+        if self.selected_face is None:
+            return
+        people_ops.reject_face(parent=self, ctx=self.ctx, face=self.selected_face,
+                               success=self._on_face_saved, failure=self._on_face_failed)
+
+    def _on_face_saved(self, face: Face) -> None:
+        self.selected_face = face
+        self.face_status.setText(self.tr("Guardado"))
+
+    def _on_face_failed(self, error: Exception) -> None:
+        self.face_status.setText(error_text(error))
 
     # -- translation ----------------------------------------------------------------------
     def _load_languages(self) -> None:
@@ -644,28 +914,54 @@ class PhotoPage(Page):
         target = self.move_target.currentData()
         if self.photo is None or not isinstance(target, Album):
             return
-        photo_ops.move_photo(parent=self, ctx=self.ctx, photo=self.photo, album=target,
-                             success=lambda p: self._on_moved(p, target), failure=self._on_edit_failed)
+        origin = self.photo.album_id
 
-    def _on_moved(self, photo: Photo, album: Album) -> None:
+        def moved(photo: Photo) -> None:
+            self._on_moved(photo, target, origin)
+
+        photo_ops.move_photo(parent=self, ctx=self.ctx, photo=self.photo, album=target,
+                             success=moved, failure=self._on_edit_failed)
+
+    def _on_moved(self, photo: Photo, album: Album, origin_album_id: int) -> None:
         self.photo = photo
         self._fill_move_targets()
-        self.save_status.setText(self.tr("Movida a «{album}»").format(album=album.name))
+        text = self.tr("Movida a «{album}»").format(album=album.name)
+        self.save_status.setText(text)
+
+        def undo() -> None:
+            bulk_ops.move_photos(parent=self, ctx=self.ctx, photo_ids=[photo.id],
+                                 album_id=origin_album_id, success=self._after_move_undone)
+
+        self.undo_offered.emit(text, undo)
+
+    def _after_move_undone(self, photos: list[Photo]) -> None:
+        if self.photo is not None and photos and photos[0].id == self.photo.id:
+            self.photo = photos[0]
+            self._fill_move_targets()
+            self.save_status.setText("")
 
     def delete(self, *, confirm: bool = True) -> None:
         """Delete the photo after a confirmation."""
         if self.photo is None:
             return
         if confirm:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Eliminar foto"),
-                              self.tr("¿Eliminar «{name}»? No se puede deshacer.").format(
-                                  name=self.photo.name), parent=self)
-            delete = box.addButton(self.tr("Eliminar"), QMessageBox.ButtonRole.DestructiveRole)
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Mover a la papelera"),
+                              self.tr("¿Mover «{name}» a la papelera? Podrás recuperarla durante "
+                                      "30 días.").format(name=self.photo.name), parent=self)
+            delete = box.addButton(self.tr("Mover a la papelera"),
+                                   QMessageBox.ButtonRole.DestructiveRole)
             box.addButton(self.tr("Cancelar"), QMessageBox.ButtonRole.RejectRole)
             box.exec()
             if box.clickedButton() is not delete:
                 return
-        photo_ops.delete_photo(parent=self, ctx=self.ctx, photo=self.photo)
+        photo = self.photo
+        text = self.tr("«{name}» movida a la papelera").format(name=photo.name)
+
+        def undo() -> None:
+            bulk_ops.restore_photos(parent=self, ctx=self.ctx, photo_ids=[photo.id])
+
+        photo_ops.delete_photo(parent=self, ctx=self.ctx, photo=photo,
+                               success=lambda _none: self.undo_offered.emit(text, undo))
 
     def sizeHint(self) -> QSize:
         return QSize(1000, 700)

@@ -113,9 +113,11 @@ class UploadController(QObject):
 
         def upload(item: UploadItem, progress: ProgressCallback) -> Any:
             return client.upload_photo(item.album_id, item.path, name=item.name,
-                                       description=item.description, progress=progress)
+                                       description=item.description, progress=progress,
+                                       idempotency_key=item.idempotency_key)
 
-        queue = UploadQueue(upload, max_parallel=MAX_PARALLEL_UPLOADS, listener=self._listen)
+        queue = UploadQueue(upload, max_parallel=MAX_PARALLEL_UPLOADS, listener=self._listen,
+                            check=client.check_photos)
         items: list[UploadItem] = []
         for entry in entries:
             items += queue.add([Path(entry.path)], entry.album_id, name=entry.name,

@@ -202,208 +202,27 @@
         <source>Subir fotos</source>
         <translation>Subir fotos</translation>
     </message>
+    <message numerus="yes">
+        <source>%n foto(s) movida(s) a la papelera</source>
+        <translation>
+            <numerusform>%n foto movida a la papelera</numerusform>
+            <numerusform>%n fotos movidas a la papelera</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) movida(s) a «%1»</source>
+        <translation>
+            <numerusform>%n foto movida a «%1»</numerusform>
+            <numerusform>%n fotos movidas a «%1»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exportar originales a…</source>
+        <translation>Exportar originales a…</translation>
+    </message>
     <message>
         <source>Abrir</source>
-        <translation>Ajustes de la cuenta</source>
-        <translation>Ajustes de la cuenta</translation>
-    </message>
-    <message>
-        <source>Los cambios importantes piden tu contraseña actual.</source>
-        <translation>Los cambios importantes piden tu contraseña actual.</translation>
-    </message>
-    <message>
-        <source>Datos personales</source>
-        <translation>Datos personales</translation>
-    </message>
-    <message>
-        <source>Cambiar foto…</source>
-        <translation>Cambiar foto…</translation>
-    </message>
-    <message>
-        <source>Usar la cámara</source>
-        <translation>Usar la cámara</translation>
-    </message>
-    <message>
-        <source>Nombre de usuario</source>
-        <translation>Nombre de usuario</translation>
-    </message>
-    <message>
-        <source>Correo electrónico</source>
-        <translation>Correo electrónico</translation>
-    </message>
-    <message>
-        <source>Nombre completo</source>
-        <translation>Nombre completo</translation>
-    </message>
-    <message>
-        <source>Contraseña actual (para guardar)</source>
-        <translation>Contraseña actual (para guardar)</translation>
-    </message>
-    <message>
-        <source>Guardar cambios</source>
-        <translation>Guardar cambios</translation>
-    </message>
-    <message>
-        <source>Contraseña</source>
-        <translation>Contraseña</translation>
-    </message>
-    <message>
-        <source>Contraseña actual</source>
-        <translation>Contraseña actual</translation>
-    </message>
-    <message>
-        <source>Nueva contraseña</source>
-        <translation>Nueva contraseña</translation>
-    </message>
-    <message>
-        <source>Repite la nueva</source>
-        <translation>Repite la nueva</translation>
-    </message>
-    <message>
-        <source>Cambiar contraseña</source>
-        <translation>Cambiar contraseña</translation>
-    </message>
-    <message>
-        <source>Acceso con la cara</source>
-        <translation>Acceso con la cara</translation>
-    </message>
-    <message>
-        <source>Entra mirando a la cámara. Guardamos solo lo necesario para reconocerte y lo borramos al desactivarlo. Tu contraseña sigue funcionando siempre.</source>
-        <translation>Entra mirando a la cámara. Guardamos solo lo necesario para reconocerte y lo borramos al desactivarlo. Tu contraseña sigue funcionando siempre.</translation>
-    </message>
-    <message>
-        <source>Desactivar</source>
-        <translation>Desactivar</translation>
-    </message>
-    <message>
-        <source>Eliminar la cuenta</source>
-        <translation>Eliminar la cuenta</translation>
-    </message>
-    <message>
-        <source>Se borrarán tu cuenta, todos tus álbumes y fotos y tus datos de acceso con la cara. Esta acción es irreversible.</source>
-        <translation>Se borrarán tu cuenta, todos tus álbumes y fotos y tus datos de acceso con la cara. Esta acción es irreversible.</translation>
-    </message>
-    <message>
-        <source>Eliminar mi cuenta</source>
-        <translation>Eliminar mi cuenta</translation>
-    </message>
-    <message>
-        <source>Comprobando…</source>
-        <translation>Comprobando…</translation>
-    </message>
-    <message>
-        <source>Activado desde el {date}.</source>
-        <translation>Activado desde el {date}.</translation>
-    </message>
-    <message>
-        <source>Activado.</source>
-        <translation>Activado.</translation>
-    </message>
-    <message>
-        <source>Volver a registrar</source>
-        <translation>Volver a registrar</translation>
-    </message>
-    <message>
-        <source>Desactivado.</source>
-        <translation>Desactivado.</translation>
-    </message>
-    <message>
-        <source>Activar</source>
-        <translation>Activar</translation>
-    </message>
-    <message>
-        <source>Elige tu foto de perfil</source>
-        <translation>Elige tu foto de perfil</translation>
-    </message>
-    <message>
-        <source>Imágenes ({patterns})</source>
-        <translation>Imágenes ({patterns})</translation>
-    </message>
-    <message>
-        <source>Pulsa «Guardar cambios» para usar la nueva foto.</source>
-        <translation>Pulsa «Guardar cambios» para usar la nueva foto.</translation>
-    </message>
-    <message>
-        <source>Escribe tu contraseña actual para guardar.</source>
-        <translation>Escribe tu contraseña actual para guardar.</translation>
-    </message>
-    <message>
-        <source>Guardando…</source>
-        <translation>Guardando…</translation>
-    </message>
-    <message>
-        <source>Cambios guardados.</source>
-        <translation>Cambios guardados.</translation>
-    </message>
-    <message>
-        <source>Las contraseñas no coinciden.</source>
-        <translation>Las contraseñas no coinciden.</translation>
-    </message>
-    <message>
-        <source>Al menos 8 caracteres.</source>
-        <translation>Al menos 8 caracteres.</translation>
-    </message>
-    <message>
-        <source>Demasiado fácil de adivinar</source>
-        <translation>Demasiado fácil de adivinar</translation>
-    </message>
-    <message>
-        <source>Mejor con mayúsculas, números o símbolos</source>
-        <translation>Mejor con mayúsculas, números o símbolos</translation>
-    </message>
-    <message>
-        <source>Contraseña buena</source>
-        <translation>Contraseña buena</translation>
-    </message>
-    <message>
-        <source>Contraseña fuerte</source>
-        <translation>Contraseña fuerte</translation>
-    </message>
-    <message>
-        <source>Contraseña cambiada. Las demás sesiones se han cerrado.</source>
-        <translation>Contraseña cambiada. Las demás sesiones se han cerrado.</translation>
-    </message>
-    <message>
-        <source>Escribe tu contraseña actual para continuar.</source>
-        <translation>Escribe tu contraseña actual para continuar.</translation>
-    </message>
-    <message>
-        <source>Registrando tu cara…</source>
-        <translation>Registrando tu cara…</translation>
-    </message>
-    <message>
-        <source>Listo: ya puedes entrar con la cara.</source>
-        <translation>Listo: ya puedes entrar con la cara.</translation>
-    </message>
-    <message>
-        <source>Acceso con la cara desactivado y datos biométricos borrados.</source>
-        <translation>Acceso con la cara desactivado y datos biométricos borrados.</translation>
-    </message>
-    <message>
-        <source>¿Seguro? Se borrará todo y no se podrá recuperar.</source>
-        <translation>¿Seguro? Se borrará todo y no se podrá recuperar.</translation>
-    </message>
-    <message>
-        <source>Eliminar para siempre</source>
-        <translation>Eliminar para siempre</translation>
-    </message>
-    <message>
-        <source>Cancelar</source>
-        <translation>Cancelar</translation>
-    </message>
-</context>
-<context>
-    <name>AlbumPage</name>
-    <message>
-        <source>Álbumes</source>
-        <translation>Álbumes</translation>
-    </message>
-    <message>
-        <source>Subir fotos</source>
-        <translation>Subir fotos</translation>
-    </message>
-    <message>
-        <source>Abrir</translation>
+        <translation>Abrir</translation>
     </message>
     <message>
         <source>Mover a</source>
@@ -414,30 +233,19 @@
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <source>¿Eliminar «{name}»? No se puede deshacer.</source>
-        <translation>¿Eliminar «{name}»? No se puede deshacer.</translation>
+        <source>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</source>
+        <translation>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</translation>
     </message>
     <message numerus="yes">
-        <source>¿Eliminar %n fotos? No se puede deshacer.</source>
+        <source>¿Mover %n fotos a la papelera? Podrás recuperarlas durante 30 días.</source>
         <translation>
-            <numerusform>¿Eliminar %n foto? No se puede deshacer.</numerusform>
-            <numerusform>¿Eliminar %n fotos? No se puede deshacer.</numerusform>
+            <numerusform>¿Mover %n foto a la papelera? Podrás recuperarla durante 30 días.</numerusform>
+            <numerusform>¿Mover %n fotos a la papelera? Podrás recuperarlas durante 30 días.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Eliminar fotos</source>
-        <translation>¿Eliminar %n fotos? No se puede deshacer.</source>
-        <translation>
-            <numerusform>¿Eliminar %n foto? No se puede deshacer.</numerusform>
-            <numerusform>¿Eliminar %n fotos? No se puede deshacer.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Eliminar fotos</translation>
-    </message>
-    <message>
-        <source>Eliminar</source>
-        <translation>Eliminar</translation>
+        <source>Mover a la papelera</source>
+        <translation>Mover a la papelera</translation>
     </message>
     <message>
         <source>Cancelar</source>
@@ -473,35 +281,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <name>Albums</name>
     <message>
         <source>Fotos de perfil</source>
-        <translation>Cargando fotos…</source>
-        <translation>Cargando fotos…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n foto(s)</source>
-        <translation>
-            <numerusform>%n foto</numerusform>
-            <numerusform>%n fotos</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Se llena sola con tus fotos de perfil</source>
-        <translation>Se llena sola con tus fotos de perfil</translation>
-    </message>
-    <message>
-        <source>Arrastra fotos o carpetas aquí para subirlas</source>
-        <translation>Arrastra fotos o carpetas aquí para subirlas</translation>
-    </message>
-    <message>
-        <source>Este álbum está vacío.
-Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fotos».</source>
-        <translation>Este álbum está vacío.
-Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fotos».</translation>
-    </message>
-</context>
-<context>
-    <name>Albums</name>
-    <message>
-        <source>Fotos de perfil</translation>
+        <translation>Fotos de perfil</translation>
     </message>
 </context>
 <context>
@@ -531,30 +311,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
     <message>
         <source>Abre un álbum con doble clic o Intro; clic derecho para renombrarlo o borrarlo. Arrastra fotos o carpetas sobre un álbum para subirlas.</source>
-        <translation>%n foto(s)</source>
-        <translation>
-            <numerusform>%n foto</numerusform>
-            <numerusform>%n fotos</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Álbumes</source>
-        <translation>Álbumes</translation>
-    </message>
-    <message>
-        <source>Nuevo álbum</source>
-        <translation>Nuevo álbum</translation>
-    </message>
-    <message>
-        <source>Renombrar</source>
-        <translation>Renombrar</translation>
-    </message>
-    <message>
-        <source>Eliminar</source>
-        <translation>Eliminar</translation>
-    </message>
-    <message>
-        <source>Abre un álbum con doble clic o Intro; clic derecho para renombrarlo o borrarlo. Arrastra fotos o carpetas sobre un álbum para subirlas.</translation>
+        <translation>Abre un álbum con doble clic o Intro; clic derecho para renombrarlo o borrarlo. Arrastra fotos o carpetas sobre un álbum para subirlas.</translation>
     </message>
     <message>
         <source>«{name}» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</source>
@@ -605,50 +362,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
     <message>
         <source>Abrir</source>
-        <translation>Cargando álbumes…</source>
-        <translation>Cargando álbumes…</translation>
-    </message>
-    <message>
-        <source>Nombre del álbum:</source>
-        <translation>Nombre del álbum:</translation>
-    </message>
-    <message>
-        <source>Renombrar álbum</source>
-        <translation>Renombrar álbum</translation>
-    </message>
-    <message>
-        <source>Nuevo nombre:</source>
-        <translation>Nuevo nombre:</translation>
-    </message>
-    <message numerus="yes">
-        <source>Se eliminarán también sus %n foto(s).</source>
-        <translation>
-            <numerusform>Se eliminará también su foto.</numerusform>
-            <numerusform>Se eliminarán también sus %n fotos.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>El álbum está vacío.</source>
-        <translation>El álbum está vacío.</translation>
-    </message>
-    <message>
-        <source>¿Eliminar el álbum «{name}»?</source>
-        <translation>¿Eliminar el álbum «{name}»?</translation>
-    </message>
-    <message>
-        <source>Esta acción no se puede deshacer.</source>
-        <translation>Esta acción no se puede deshacer.</translation>
-    </message>
-    <message>
-        <source>Eliminar álbum</source>
-        <translation>Eliminar álbum</translation>
-    </message>
-    <message>
-        <source>Cancelar</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Abrir</translation>
+        <translation>Abrir</translation>
     </message>
     <message>
         <source>Renombrar…</source>
@@ -702,6 +416,39 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
 </context>
 <context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Duplicados</source>
+        <translation>Duplicados</translation>
+    </message>
+    <message>
+        <source>Buscar de nuevo</source>
+        <translation>Buscar de nuevo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conservada «{name}»; %n foto(s) a la papelera</source>
+        <translation>
+            <numerusform>Conservada «{name}»; %n foto a la papelera</numerusform>
+            <numerusform>Conservada «{name}»; %n fotos a la papelera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Buscando fotos iguales o parecidas…</source>
+        <translation>Buscando fotos iguales o parecidas…</translation>
+    </message>
+    <message>
+        <source>No hay fotos repetidas.</source>
+        <translation>No hay fotos repetidas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grupo(s) por revisar</source>
+        <translation>
+            <numerusform>%n grupo por revisar</numerusform>
+            <numerusform>%n grupos por revisar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExtractTextPage</name>
     <message>
         <source>Extraer texto</source>
@@ -815,6 +562,17 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
 </context>
 <context>
+    <name>FaceImageLabel</name>
+    <message>
+        <source>¿Quién es?</source>
+        <translation>¿Quién es?</translation>
+    </message>
+    <message>
+        <source>Yo</source>
+        <translation>Yo</translation>
+    </message>
+</context>
+<context>
     <name>FaceTags</name>
     <message>
         <source>Sonríe</source>
@@ -867,6 +625,36 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Emoción: {emotion}</source>
         <translation>Emoción: {emotion}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupCard</name>
+    <message>
+        <source>Iguales</source>
+        <translation>Iguales</translation>
+    </message>
+    <message>
+        <source>Parecidas</source>
+        <translation>Parecidas</translation>
+    </message>
+    <message numerus="yes">
+        <source>{kind} · %n foto(s)</source>
+        <translation>
+            <numerusform>{kind} · %n foto</numerusform>
+            <numerusform>{kind} · %n fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conservar esta (sugerida)</source>
+        <translation>Conservar esta (sugerida)</translation>
+    </message>
+    <message>
+        <source>Conservar esta</source>
+        <translation>Conservar esta</translation>
+    </message>
+    <message>
+        <source>Conservar la elegida y mover las demás a la papelera</source>
+        <translation>Conservar la elegida y mover las demás a la papelera</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +794,22 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Álbumes</translation>
     </message>
     <message>
+        <source>Fotos donde aparezco</source>
+        <translation>Fotos donde aparezco</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Duplicados</source>
+        <translation>Duplicados</translation>
+    </message>
+    <message>
+        <source>Papelera</source>
+        <translation>Papelera</translation>
+    </message>
+    <message>
         <source>Extraer texto</source>
         <translation>Extraer texto</translation>
     </message>
@@ -1016,6 +820,10 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Ajustes</source>
         <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)</source>
+        <translation>Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Cerrar sesión</source>
@@ -1035,379 +843,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
     <message>
         <source>Subidas pendientes</source>
-        <translation>Reintentar</source>
-        <translation>Reintentar</translation>
-    </message>
-    <message>
-        <source>Iniciando el servidor local…</source>
-        <translation>Iniciando el servidor local…</translation>
-    </message>
-    <message>
-        <source>Conectando con el servidor…</source>
-        <translation>Conectando con el servidor…</translation>
-    </message>
-    <message>
-        <source>El servidor local no pudo arrancar. Revisa el registro o prueba de nuevo.</source>
-        <translation>El servidor local no pudo arrancar. Revisa el registro o prueba de nuevo.</translation>
-    </message>
-    <message>
-        <source>No se puede conectar con el servidor. Comprueba la dirección en Ajustes.</source>
-        <translation>No se puede conectar con el servidor. Comprueba la dirección en Ajustes.</translation>
-    </message>
-</context>
-<context>
-    <name>CameraDialog</name>
-    <message>
-        <source>Foto con la cámara</source>
-        <translation>Foto con la cámara</translation>
-    </message>
-    <message>
-        <source>Colócate dentro del óvalo y pulsa «Tomar foto».</source>
-        <translation>Colócate dentro del óvalo y pulsa «Tomar foto».</translation>
-    </message>
-    <message>
-        <source>Activar el acceso con la cara</source>
-        <translation>Activar el acceso con la cara</translation>
-    </message>
-    <message>
-        <source>Mira a la cámara y sigue las indicaciones. Tomaremos {n} imágenes en unos segundos; solo se guarda lo necesario para reconocerte.</source>
-        <translation>Mira a la cámara y sigue las indicaciones. Tomaremos {n} imágenes en unos segundos; solo se guarda lo necesario para reconocerte.</translation>
-    </message>
-</context>
-<context>
-    <name>ExtractTextPage</name>
-    <message>
-        <source>Extraer texto</source>
-        <translation>Extraer texto</translation>
-    </message>
-    <message>
-        <source>Lee el texto de una imagen. La imagen no se guarda.</source>
-        <translation>Lee el texto de una imagen. La imagen no se guarda.</translation>
-    </message>
-    <message>
-        <source>Elegir imagen…</source>
-        <translation>Elegir imagen…</translation>
-    </message>
-    <message>
-        <source>Arrastra aquí una imagen con texto</source>
-        <translation>Arrastra aquí una imagen con texto</translation>
-    </message>
-    <message>
-        <source>Texto encontrado</source>
-        <translation>Texto encontrado</translation>
-    </message>
-    <message>
-        <source>Copiar</source>
-        <translation>Copiar</translation>
-    </message>
-    <message>
-        <source>El texto aparecerá aquí.</source>
-        <translation>El texto aparecerá aquí.</translation>
-    </message>
-    <message>
-        <source>Elige una imagen</source>
-        <translation>Elige una imagen</translation>
-    </message>
-    <message>
-        <source>Imágenes ({patterns})</source>
-        <translation>Imágenes ({patterns})</translation>
-    </message>
-    <message>
-        <source>Leyendo el texto…</source>
-        <translation>Leyendo el texto…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n línea(s) encontrada(s).</source>
-        <translation>
-            <numerusform>%n línea encontrada.</numerusform>
-            <numerusform>%n líneas encontradas.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No se encontró texto en esta imagen.</source>
-        <translation>No se encontró texto en esta imagen.</translation>
-    </message>
-    <message>
-        <source>Copiado al portapapeles.</source>
-        <translation>Copiado al portapapeles.</translation>
-    </message>
-</context>
-<context>
-    <name>FaceCapturePanel</name>
-    <message>
-        <source>Mira a la cámara</source>
-        <translation>Mira a la cámara</translation>
-    </message>
-    <message>
-        <source>Mira al centro del óvalo</source>
-        <translation>Mira al centro del óvalo</translation>
-    </message>
-    <message>
-        <source>Gira la cabeza despacio</source>
-        <translation>Gira la cabeza despacio</translation>
-    </message>
-    <message>
-        <source>Parpadea</source>
-        <translation>Parpadea</translation>
-    </message>
-    <message>
-        <source>Tomar foto</source>
-        <translation>Tomar foto</translation>
-    </message>
-    <message>
-        <source>Empezar ahora</source>
-        <translation>Empezar ahora</translation>
-    </message>
-    <message>
-        <source>Empezar</source>
-        <translation>Empezar</translation>
-    </message>
-    <message>
-        <source>Coloca tu cara dentro del óvalo: la captura empieza sola.</source>
-        <translation>Coloca tu cara dentro del óvalo: la captura empieza sola.</translation>
-    </message>
-    <message>
-        <source>Pulsa «Empezar» y sigue las indicaciones.</source>
-        <translation>Pulsa «Empezar» y sigue las indicaciones.</translation>
-    </message>
-    <message>
-        <source>Coloca tu cara dentro del óvalo.</source>
-        <translation>Coloca tu cara dentro del óvalo.</translation>
-    </message>
-    <message>
-        <source>Abriendo la cámara…</source>
-        <translation>Abriendo la cámara…</translation>
-    </message>
-    <message>
-        <source>Capturando… no te muevas del óvalo.</source>
-        <translation>Capturando… no te muevas del óvalo.</translation>
-    </message>
-    <message>
-        <source>Comprobando…</source>
-        <translation>Comprobando…</translation>
-    </message>
-</context>
-<context>
-    <name>FaceTags</name>
-    <message>
-        <source>Sonríe</source>
-        <translation>Sonríe</translation>
-    </message>
-    <message>
-        <source>Sin sonrisa</source>
-        <translation>Sin sonrisa</translation>
-    </message>
-    <message>
-        <source>Gafas</source>
-        <translation>Gafas</translation>
-    </message>
-    <message>
-        <source>Gafas de sol</source>
-        <translation>Gafas de sol</translation>
-    </message>
-    <message>
-        <source>Barba</source>
-        <translation>Barba</translation>
-    </message>
-    <message>
-        <source>Bigote</source>
-        <translation>Bigote</translation>
-    </message>
-    <message>
-        <source>Ojos abiertos</source>
-        <translation>Ojos abiertos</translation>
-    </message>
-    <message>
-        <source>Ojos cerrados</source>
-        <translation>Ojos cerrados</translation>
-    </message>
-    <message>
-        <source>Boca abierta</source>
-        <translation>Boca abierta</translation>
-    </message>
-    <message>
-        <source>Hombre</source>
-        <translation>Hombre</translation>
-    </message>
-    <message>
-        <source>Mujer</source>
-        <translation>Mujer</translation>
-    </message>
-    <message>
-        <source>Edad {low}–{high}</source>
-        <translation>Edad {low}–{high}</translation>
-    </message>
-    <message>
-        <source>Emoción: {emotion}</source>
-        <translation>Emoción: {emotion}</translation>
-    </message>
-</context>
-<context>
-    <name>HomePage</name>
-    <message>
-        <source>Hola, {name}</source>
-        <translation>Hola, {name}</translation>
-    </message>
-    <message>
-        <source>Inicio</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <source>Etiquetas de tu foto de perfil</source>
-        <translation>Etiquetas de tu foto de perfil</translation>
-    </message>
-    <message>
-        <source>¿Qué quieres hacer?</source>
-        <translation>¿Qué quieres hacer?</translation>
-    </message>
-    <message>
-        <source>Ver álbumes</source>
-        <translation>Ver álbumes</translation>
-    </message>
-    <message>
-        <source>Editar álbumes</source>
-        <translation>Editar álbumes</translation>
-    </message>
-    <message>
-        <source>Subir foto</source>
-        <translation>Subir foto</translation>
-    </message>
-    <message>
-        <source>Extraer texto</source>
-        <translation>Extraer texto</translation>
-    </message>
-    <message>
-        <source>Ajustes de la cuenta</source>
-        <translation>Ajustes de la cuenta</translation>
-    </message>
-    <message>
-        <source>Cerrar sesión</source>
-        <translation>Cerrar sesión</translation>
-    </message>
-    <message>
-        <source>Analizando tu foto…</source>
-        <translation>Analizando tu foto…</translation>
-    </message>
-    <message>
-        <source>No hay etiquetas para esta foto.</source>
-        <translation>No hay etiquetas para esta foto.</translation>
-    </message>
-</context>
-<context>
-    <name>LoginPage</name>
-    <message>
-        <source>Tus fotos, protegidas con tu cara.</source>
-        <translation>Tus fotos, protegidas con tu cara.</translation>
-    </message>
-    <message>
-        <source>Usuario y contraseña</source>
-        <translation>Usuario y contraseña</translation>
-    </message>
-    <message>
-        <source>Cámara</source>
-        <translation>Cámara</translation>
-    </message>
-    <message>
-        <source>Usuario o correo</source>
-        <translation>Usuario o correo</translation>
-    </message>
-    <message>
-        <source>p. ej. ana o ana@ejemplo.com</source>
-        <translation>p. ej. ana o ana@ejemplo.com</translation>
-    </message>
-    <message>
-        <source>Contraseña</source>
-        <translation>Contraseña</translation>
-    </message>
-    <message>
-        <source>Entrar</source>
-        <translation>Entrar</translation>
-    </message>
-    <message>
-        <source>Usuario o correo (opcional)</source>
-        <translation>Usuario o correo (opcional)</translation>
-    </message>
-    <message>
-        <source>Déjalo vacío y te buscamos por la cara</source>
-        <translation>Déjalo vacío y te buscamos por la cara</translation>
-    </message>
-    <message>
-        <source>¿No tienes cuenta?</source>
-        <translation>¿No tienes cuenta?</translation>
-    </message>
-    <message>
-        <source>Crear una cuenta</source>
-        <translation>Crear una cuenta</translation>
-    </message>
-    <message>
-        <source>Ajustes</source>
-        <translation>Ajustes</translation>
-    </message>
-    <message>
-        <source>Entrando…</source>
-        <translation>Entrando…</translation>
-    </message>
-    <message>
-        <source>{minutes} min {seconds} s</source>
-        <translation>{minutes} min {seconds} s</translation>
-    </message>
-    <message>
-        <source>{seconds} s</source>
-        <translation>{seconds} s</translation>
-    </message>
-    <message>
-        <source>Demasiados intentos. Vuelve a probar dentro de {wait}.</source>
-        <translation>Demasiados intentos. Vuelve a probar dentro de {wait}.</translation>
-    </message>
-    <message>
-        <source>Vuelve a probar dentro de {wait}.</source>
-        <translation>Vuelve a probar dentro de {wait}.</translation>
-    </message>
-    <message>
-        <source>Intentar de nuevo</source>
-        <translation>Intentar de nuevo</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Inicio</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <source>Álbumes</source>
-        <translation>Álbumes</translation>
-    </message>
-    <message>
-        <source>Extraer texto</source>
-        <translation>Extraer texto</translation>
-    </message>
-    <message>
-        <source>Cuenta</source>
-        <translation>Cuenta</translation>
-    </message>
-    <message>
-        <source>Ajustes</source>
-        <translation>Ajustes</translation>
-    </message>
-    <message>
-        <source>Cerrar sesión</source>
-        <translation>Cerrar sesión</translation>
-    </message>
-    <message>
-        <source>Tu cuenta se ha eliminado.</source>
-        <translation>Tu cuenta se ha eliminado.</translation>
-    </message>
-    <message>
-        <source>Subir fotos</source>
-        <translation>Subir fotos</translation>
-    </message>
-    <message>
-        <source>Primero crea un álbum en «Álbumes».</source>
-        <translation>Primero crea un álbum en «Álbumes».</translation>
-    </message>
-    <message>
-        <source>Subidas pendientes</translation>
+        <translation>Subidas pendientes</translation>
     </message>
     <message numerus="yes">
         <source>Quedan %n foto(s) por subir.</source>
@@ -1418,14 +854,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
     <message>
         <source>Si sales ahora, se subirán la próxima vez que entres con esta cuenta.</source>
-        <translation>Quedan %n foto(s) por subir.</source>
-        <translation>
-            <numerusform>Queda %n foto por subir.</numerusform>
-            <numerusform>Quedan %n fotos por subir.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Si sales ahora, se subirán la próxima vez que entres con esta cuenta.</translation>
+        <translation>Si sales ahora, se subirán la próxima vez que entres con esta cuenta.</translation>
     </message>
     <message>
         <source>Seguir subiendo</source>
@@ -1438,6 +867,148 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Salir y descartarlas</source>
         <translation>Salir y descartarlas</translation>
+    </message>
+</context>
+<context>
+    <name>MyPhotosPage</name>
+    <message>
+        <source>Fotos donde aparezco</source>
+        <translation>Fotos donde aparezco</translation>
+    </message>
+    <message>
+        <source>Actualizar</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Buscándote en tus fotos…</source>
+        <translation>Buscándote en tus fotos…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) en las que sales, encontradas con tu cara de inicio de sesión o tus fotos de perfil</source>
+        <translation>
+            <numerusform>%n foto en la que sales, encontrada con tu cara de inicio de sesión o tus fotos de perfil</numerusform>
+            <numerusform>%n fotos en las que sales, encontradas con tu cara de inicio de sesión o tus fotos de perfil</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Aún no te hemos encontrado en ninguna foto. Las caras se buscan en segundo plano al subir fotos.</source>
+        <translation>Aún no te hemos encontrado en ninguna foto. Las caras se buscan en segundo plano al subir fotos.</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Las caras de tus fotos, agrupadas. Ponles nombre, une grupos de la misma persona u oculta los que no te interesen.</source>
+        <translation>Las caras de tus fotos, agrupadas. Ponles nombre, une grupos de la misma persona u oculta los que no te interesen.</translation>
+    </message>
+    <message>
+        <source>Ver ocultas</source>
+        <translation>Ver ocultas</translation>
+    </message>
+    <message>
+        <source>Nombre de la persona</source>
+        <translation>Nombre de la persona</translation>
+    </message>
+    <message>
+        <source>Guardar nombre</source>
+        <translation>Guardar nombre</translation>
+    </message>
+    <message>
+        <source>Unir con…</source>
+        <translation>Unir con…</translation>
+    </message>
+    <message>
+        <source>Quitar cara (no es esta persona)</source>
+        <translation>Quitar cara (no es esta persona)</translation>
+    </message>
+    <message>
+        <source>Confirmar</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Rechazar</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <source>Sugerencias por confirmar</source>
+        <translation>Sugerencias por confirmar</translation>
+    </message>
+    <message>
+        <source>Yo</source>
+        <translation>Yo</translation>
+    </message>
+    <message>
+        <source>¿Quién es?</source>
+        <translation>¿Quién es?</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} · %n foto(s)</source>
+        <translation>
+            <numerusform>{name} · %n foto</numerusform>
+            <numerusform>{name} · %n fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>oculta</source>
+        <translation>oculta</translation>
+    </message>
+    <message>
+        <source>¿Es?</source>
+        <translation>¿Es?</translation>
+    </message>
+    <message>
+        <source>Doble clic para abrir la foto</source>
+        <translation>Doble clic para abrir la foto</translation>
+    </message>
+    <message numerus="yes">
+        <source>Caras (%n)</source>
+        <translation>
+            <numerusform>Caras (%n)</numerusform>
+            <numerusform>Caras (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>¿Es {name}?</source>
+        <translation>¿Es {name}?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sugerencias por confirmar (%n)</source>
+        <translation>
+            <numerusform>Sugerencias por confirmar (%n)</numerusform>
+            <numerusform>Sugerencias por confirmar (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Elige una persona</source>
+        <translation>Elige una persona</translation>
+    </message>
+    <message>
+        <source>Caras</source>
+        <translation>Caras</translation>
+    </message>
+    <message>
+        <source>Mostrar</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Ocultar</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Guardado</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <source>Unir personas</source>
+        <translation>Unir personas</translation>
+    </message>
+    <message>
+        <source>¿Unir «{source}» con «{into}»? Sus caras pasarán a «{into}».</source>
+        <translation>¿Unir «{source}» con «{into}»? Sus caras pasarán a «{into}».</translation>
     </message>
 </context>
 <context>
@@ -1468,31 +1039,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
     <message>
         <source>Mover a otro álbum</source>
-        <translation>Detalles</source>
-        <translation>Detalles</translation>
-    </message>
-    <message>
-        <source>Nombre</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>Descripción</source>
-        <translation>Descripción</translation>
-    </message>
-    <message>
-        <source>Guardar</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Etiquetas</source>
-        <translation>Etiquetas</translation>
-    </message>
-    <message>
-        <source>Traducción</source>
-        <translation>Traducción</translation>
-    </message>
-    <message>
-        <source>Mover a otro álbum</translation>
+        <translation>Mover a otro álbum</translation>
     </message>
     <message>
         <source>Foto anterior (←)</source>
@@ -1535,20 +1082,32 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Volver al álbum</translation>
     </message>
     <message>
+        <source>Volver a los resultados</source>
+        <translation>Volver a los resultados</translation>
+    </message>
+    <message>
+        <source>Volver</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>¿Quién es?</source>
+        <translation>¿Quién es?</translation>
+    </message>
+    <message>
+        <source>Nombrar</source>
+        <translation>Nombrar</translation>
+    </message>
+    <message>
+        <source>No es esta persona</source>
+        <translation>No es esta persona</translation>
+    </message>
+    <message>
         <source>{n} de {total}</source>
-        <translation>Mover</source>
-        <translation>Mover</translation>
-    </message>
-    <message>
-        <source>Eliminar foto</source>
-        <translation>Eliminar foto</translation>
-    </message>
-    <message>
-        <source>Volver al álbum</source>
-        <translation>Volver al álbum</translation>
-    </message>
-    <message>
-        <source>{n} de {total}</translation>
+        <translation>{n} de {total}</translation>
     </message>
     <message>
         <source>Salir de pantalla completa</source>
@@ -1571,6 +1130,18 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>tomada el {date}</translation>
     </message>
     <message>
+        <source>Coincide: {words}</source>
+        <translation>Coincide: {words}</translation>
+    </message>
+    <message>
+        <source>Coincide por su álbum, cámara o fecha.</source>
+        <translation>Coincide por su álbum, cámara o fecha.</translation>
+    </message>
+    <message>
+        <source>Texto en la imagen: {text}</source>
+        <translation>Texto en la imagen: {text}</translation>
+    </message>
+    <message>
         <source>No se pudieron calcular las etiquetas.</source>
         <translation>No se pudieron calcular las etiquetas.</translation>
     </message>
@@ -1581,34 +1152,37 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Calculando etiquetas…</source>
         <translation>Calculando etiquetas…</translation>
+    </message>
+    <message>
+        <source>Caras ocultas. Pulsa F para mostrarlas.</source>
+        <translation>Caras ocultas. Pulsa F para mostrarlas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cara(s). Pulsa una cara para decir quién es; F las oculta.</source>
+        <translation>
+            <numerusform>%n cara. Pulsa una cara para decir quién es; F las oculta.</numerusform>
+            <numerusform>%n caras. Pulsa una cara para decir quién es; F las oculta.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No se han encontrado caras (todavía).</source>
+        <translation>No se han encontrado caras (todavía).</translation>
     </message>
     <message>
         <source>Traducido de: {language}</source>
-        <translation>{size} MB</source>
-        <translation>{size} MB</translation>
+        <translation>Traducido de: {language}</translation>
     </message>
     <message>
-        <source>{size} KB</source>
-        <translation>{size} KB</translation>
+        <source>Mover a la papelera</source>
+        <translation>Mover a la papelera</translation>
     </message>
     <message>
-        <source>tomada el {date}</source>
-        <translation>tomada el {date}</translation>
+        <source>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</source>
+        <translation>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</translation>
     </message>
     <message>
-        <source>No se pudieron calcular las etiquetas.</source>
-        <translation>No se pudieron calcular las etiquetas.</translation>
-    </message>
-    <message>
-        <source>Este servidor no calcula etiquetas.</source>
-        <translation>Este servidor no calcula etiquetas.</translation>
-    </message>
-    <message>
-        <source>Calculando etiquetas…</source>
-        <translation>Calculando etiquetas…</translation>
-    </message>
-    <message>
-        <source>Traducido de: {language}</translation>
+        <source>«{name}» movida a la papelera</source>
+        <translation>«{name}» movida a la papelera</translation>
     </message>
     <message>
         <source>Sin etiquetas para esta foto.</source>
@@ -1616,11 +1190,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
     <message>
         <source>Las fotos de perfil se quedan en su álbum.</source>
-        <translation>Sin etiquetas para esta foto.</source>
-        <translation>Sin etiquetas para esta foto.</translation>
-    </message>
-    <message>
-        <source>Las fotos de perfil se quedan en su álbum.</translation>
+        <translation>Las fotos de perfil se quedan en su álbum.</translation>
     </message>
     <message>
         <source>Crea otro álbum en «Álbumes» para poder mover aquí la foto.</source>
@@ -1667,14 +1237,6 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Movida a «{album}»</translation>
     </message>
     <message>
-        <source>¿Eliminar «{name}»? No se puede deshacer.</source>
-        <translation>¿Eliminar «{name}»? No se puede deshacer.</translation>
-    </message>
-    <message>
-        <source>Eliminar</source>
-        <translation>Eliminar</translation>
-    </message>
-    <message>
         <source>Cancelar</source>
         <translation>Cancelar</translation>
     </message>
@@ -1683,62 +1245,7 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <name>ProfilePhoto</name>
     <message>
         <source>No se ve ninguna cara en tu foto de perfil.</source>
-        <translation>Cargando idiomas…</source>
-        <translation>Cargando idiomas…</translation>
-    </message>
-    <message>
-        <source>Elige un idioma…</source>
-        <translation>Elige un idioma…</translation>
-    </message>
-    <message>
-        <source>Elige un idioma para leer la descripción traducida.</source>
-        <translation>Elige un idioma para leer la descripción traducida.</translation>
-    </message>
-    <message>
-        <source>Este servidor no ofrece traducciones.</source>
-        <translation>Este servidor no ofrece traducciones.</translation>
-    </message>
-    <message>
-        <source>Esta foto no tiene descripción que traducir.</source>
-        <translation>Esta foto no tiene descripción que traducir.</translation>
-    </message>
-    <message>
-        <source>Traduciendo…</source>
-        <translation>Traduciendo…</translation>
-    </message>
-    <message>
-        <source>Guardando…</source>
-        <translation>Guardando…</translation>
-    </message>
-    <message>
-        <source>Guardado</source>
-        <translation>Guardado</translation>
-    </message>
-    <message>
-        <source>No se pudo guardar</source>
-        <translation>No se pudo guardar</translation>
-    </message>
-    <message>
-        <source>Movida a «{album}»</source>
-        <translation>Movida a «{album}»</translation>
-    </message>
-    <message>
-        <source>¿Eliminar «{name}»? No se puede deshacer.</source>
-        <translation>¿Eliminar «{name}»? No se puede deshacer.</translation>
-    </message>
-    <message>
-        <source>Eliminar</source>
-        <translation>Eliminar</translation>
-    </message>
-    <message>
-        <source>Cancelar</source>
-        <translation>Cancelar</translation>
-    </message>
-</context>
-<context>
-    <name>ProfilePhoto</name>
-    <message>
-        <source>No se ve ninguna cara en tu foto de perfil.</translation>
+        <translation>No se ve ninguna cara en tu foto de perfil.</translation>
     </message>
     <message>
         <source>Tu foto de perfil muestra varias caras.</source>
@@ -1873,6 +1380,77 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
 </context>
 <context>
+    <name>SearchResultsPage</name>
+    <message>
+        <source>Entre fechas</source>
+        <translation>Entre fechas</translation>
+    </message>
+    <message>
+        <source>Con texto</source>
+        <translation>Con texto</translation>
+    </message>
+    <message>
+        <source>Todos los álbumes</source>
+        <translation>Todos los álbumes</translation>
+    </message>
+    <message>
+        <source>Resultados para «{q}»</source>
+        <translation>Resultados para «{q}»</translation>
+    </message>
+    <message>
+        <source>Todas las fotos</source>
+        <translation>Todas las fotos</translation>
+    </message>
+    <message>
+        <source>Buscando…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Más de %n foto(s)</source>
+        <translation>
+            <numerusform>Más de %n foto</numerusform>
+            <numerusform>Más de %n fotos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s)</source>
+        <translation>
+            <numerusform>%n foto</numerusform>
+            <numerusform>%n fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ninguna foto coincide. Prueba con otras palabras o quita algún filtro.</source>
+        <translation>Ninguna foto coincide. Prueba con otras palabras o quita algún filtro.</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionBar</name>
+    <message>
+        <source>Mover a…</source>
+        <translation>Mover a…</translation>
+    </message>
+    <message>
+        <source>Papelera</source>
+        <translation>Papelera</translation>
+    </message>
+    <message>
+        <source>Exportar…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Quitar selección</source>
+        <translation>Quitar selección</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) seleccionada(s)</source>
+        <translation>
+            <numerusform>%n foto seleccionada</numerusform>
+            <numerusform>%n fotos seleccionadas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Ajustes</source>
@@ -1941,6 +1519,51 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Vídeos e imágenes ({patterns})</source>
         <translation>Vídeos e imágenes ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>TrashPage</name>
+    <message>
+        <source>Papelera</source>
+        <translation>Papelera</translation>
+    </message>
+    <message>
+        <source>Restaurar</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Vaciar papelera</source>
+        <translation>Vaciar papelera</translation>
+    </message>
+    <message>
+        <source>¿Borrar para siempre las fotos de la papelera? No se puede deshacer.</source>
+        <translation>¿Borrar para siempre las fotos de la papelera? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cargando…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) · se borran solas a los 30 días</source>
+        <translation>
+            <numerusform>%n foto · se borra sola a los 30 días</numerusform>
+            <numerusform>%n fotos · se borran solas a los 30 días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>La papelera está vacía.</source>
+        <translation>La papelera está vacía.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Deshacer (Ctrl+Z)</source>
+        <translation>Deshacer (Ctrl+Z)</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 
 class AlbumIn(BaseModel):
-    name: str = Field(description="Album name, unique per user (case-insensitive)")
+    name: str = Field(max_length=1000, description="Album name, unique per user (case-insensitive)")
 
 
 class AlbumOut(BaseModel):

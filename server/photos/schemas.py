@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
+
+from server.db import MAX_ROW_ID
 
 
 class Label(BaseModel):
@@ -27,6 +29,8 @@ class PhotoOut(BaseModel):
     updated_at: datetime
     labels: list[Label]
     labels_state: Literal["pending", "done", "failed", "none"]
+    image_text: str | None = None  # words read in the image; None until it has been read
+    trashed_at: datetime | None = None
 
 
 class PhotoPage(BaseModel):
@@ -35,9 +39,9 @@ class PhotoPage(BaseModel):
 
 
 class PhotoPatch(BaseModel):
-    name: str | None = Field(default=None)
-    description: str | None = Field(default=None)
-    album_id: int | None = Field(default=None)
+    name: str | None = Field(default=None, max_length=1000)
+    description: str | None = Field(default=None, max_length=10000)
+    album_id: int | None = Field(default=None, description="an id outside 1..2^31-1 is not found")
 
 
 class TranslationOut(BaseModel):
@@ -47,3 +51,33 @@ class TranslationOut(BaseModel):
     engine: str
     source_detected: bool = True
     note: str | None = None
+
+
+class BulkRequest(BaseModel):
+    action: Literal["move", "trash", "restore"]
+    ids: list[Annotated[int, Field(ge=1, le=MAX_ROW_ID)]] = Field(min_length=1, max_length=1000)
+    album_id: int | None = Field(default=None, ge=1, le=MAX_ROW_ID)
+
+
+class BulkResult(BaseModel):
+    action: str
+    items: list[PhotoOut]
+
+
+Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-fA-F]{64}$")]
+
+
+class CheckRequest(BaseModel):
+    sha256: list[Sha256Hex] = Field(min_length=1, max_length=1000)
+
+
+class ExistingPhoto(BaseModel):
+    sha256: str
+    photo_id: int
+    album_id: int
+    in_trash: bool
+
+
+class CheckResult(BaseModel):
+    existing: list[ExistingPhoto]
+    missing: list[str]

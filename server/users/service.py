@@ -20,6 +20,7 @@ from server.errors import Conflict, NotPermitted, ValidationFailed
 from server.photos import repository as photos
 from server.photos import service as photo_service
 from server.photos.objects import StagedObjects, delete_objects_quietly, user_prefix
+from server.search import repository as search_repository
 from server.storage import ObjectStore, StorageError
 from server.users import repository
 from server.users.models import User
@@ -282,6 +283,7 @@ def delete_account(
     check_current_password(db, settings, user, current, address=address)
     user_id = user.id
     keys = photos.object_keys_for_user(db, user_id=user_id)
+    search_repository.remove_for_user(db, user_id=user_id)  # FTS5 rows have no foreign key
     db.delete(user)
     db.commit()
     with contextlib.suppress(StorageError):  # what is left is removed by the sweeper

@@ -77,7 +77,7 @@ def bench_upload(client: httpx.Client, headers: dict[str, str], album_id: int, r
         start = time.perf_counter()
         response = client.post(
             f"/api/v1/albums/{album_id}/photos",
-            data={"name": f"big{n}"},
+            data={"name": f"big{n}", "allow_duplicate": "true"},
             files={"file": ("big.jpg", data, "image/jpeg")},
             headers=headers,
         )
@@ -117,7 +117,7 @@ def main() -> None:
         headers = {"Authorization": f"Bearer {token}"}
         album_ids = [client.post("/api/v1/albums", json={"name": f"A{n}"}, headers=headers).json()["id"] for n in range(10)]
         for n in range(60):
-            client.post(f"/api/v1/albums/{album_ids[0]}/photos", data={"name": f"p{n}"},
+            client.post(f"/api/v1/albums/{album_ids[0]}/photos", data={"name": f"p{n}", "allow_duplicate": "true"},
                         files={"file": ("p.jpg", photo, "image/jpeg")}, headers=headers)
         upload_median = bench_upload(client, headers, album_ids[1])
 

@@ -56,7 +56,7 @@ def register_through_the_form(qtbot: QtBot, window: MainWindow, username: str, p
     assert page.errors["password_confirm"].text() == ""
     assert page.strength_hint.text() == "Contraseña fuerte"
     page.set_photo(photo)
-    qtbot.waitUntil(page.submit_button.isEnabled, timeout=3000)
+    qtbot.waitUntil(page.submit_button.isEnabled, timeout=30000)
     qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.top.currentWidget() is window.shell, timeout=60000)
 

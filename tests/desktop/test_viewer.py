@@ -110,7 +110,7 @@ def test_browse_an_album_with_the_keyboard_and_menus(
     assert window.content.currentWidget() is viewer
 
     # Delete asks, then the next photo takes the deleted one's place.
-    answer_next_message_box(qtbot, "Eliminar")
+    answer_next_message_box(qtbot, "Mover a la papelera")
     qtbot.keyClick(viewer.preview, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: viewer.photo is not None and viewer.photo.name == order[3], timeout=30000)
     assert viewer.position.text() == "3 de 3"
@@ -127,7 +127,7 @@ def test_browse_an_album_with_the_keyboard_and_menus(
     answer_next_message_box(qtbot, "Cancelar")
     qtbot.keyClick(page.grid, Qt.Key.Key_Delete)
     assert len(page.model.photos) == 2
-    answer_next_message_box(qtbot, "Eliminar")
+    answer_next_message_box(qtbot, "Mover a la papelera")
     qtbot.keyClick(page.grid, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: len(page.model.photos) == 1, timeout=30000)
     counts = {a.name: a.photo_count for a in api.albums()}

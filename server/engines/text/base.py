@@ -33,13 +33,18 @@ class TextResult:
     """The lines found, in reading order; ``text`` is the lines joined by newlines."""
 
     lines: list[TextLine] = field(default_factory=list)
+    complete: bool = True  # False when the engine's time budget ran out before the last line
 
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
 
     def as_dict(self) -> dict[str, object]:
-        return {"text": self.text, "lines": [line.as_dict() for line in self.lines]}
+        return {
+            "text": self.text,
+            "lines": [line.as_dict() for line in self.lines],
+            "complete": self.complete,
+        }
 
 
 UNPROCESSABLE_IMAGE = "unprocessable_image"

@@ -20,7 +20,7 @@ from typing import Any
 from alembic import op
 
 revision = "0007"
-down_revision = "0003"  # re-chained after main's 0003 (the integrator orders them)
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

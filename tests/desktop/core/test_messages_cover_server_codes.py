@@ -18,6 +18,7 @@ CLIENT_ONLY = {
     "connection_failed", "timeout", "session_expired", "cancelled", "camera_not_found",
     "camera_busy", "camera_permission_denied", "camera_file_unreadable", "not_an_image",
     "passwords_do_not_match", "feature_not_available", "server_error", "file_unreadable",
+    "already_uploaded",
 }
 
 
