@@ -67,8 +67,9 @@ MODULES = (
             "tests/desktop/core/test_core_misc.py",
             "tests/desktop/core/test_session_store.py",
             "tests/desktop/core/test_upload_queue.py",
-            "tests/desktop/core/test_messages.py",
-            "tests/desktop/core/test_settings.py",
+            "tests/desktop/core/test_messages_cover_server_codes.py",
+            "tests/desktop/api/test_api_errors.py",
+            "tests/desktop/test_thumbnails.py",
         ),
     ),
     Module(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import urllib.request
 import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,31 @@ def test_signed_url_is_none_locally_and_fetchable_on_s3(store: ObjectStore) -> N
         assert "X-Amz-Signature=" in url and "X-Amz-Expires=60" in url
         with urllib.request.urlopen(url, timeout=10) as response:
             assert response.read() == b"preview bytes"
+
+
+def test_iter_objects_gives_each_key_with_its_write_time_in_utc(store: ObjectStore) -> None:
+    before = datetime.now(UTC) - timedelta(seconds=5)  # file systems round mtimes
+    store.put("users/3/albums/1/a/original.jpg", b"a", "image/jpeg")
+    store.put("users/3/albums/1/b/original.jpg", b"b", "image/jpeg")
+    store.put("users/4/face/c.bin", b"c", "application/octet-stream")
+    after = datetime.now(UTC) + timedelta(seconds=5)
+
+    found = sorted(store.iter_objects("users/3/albums/1/"), key=lambda item: item.key)
+
+    assert [item.key for item in found] == [
+        "users/3/albums/1/a/original.jpg",
+        "users/3/albums/1/b/original.jpg",
+    ]
+    for item in found:
+        assert item.modified_at.utcoffset() == timedelta(0)
+        assert before <= item.modified_at <= after, item
+
+
+def test_a_signed_url_needs_a_positive_lifetime(store: ObjectStore) -> None:
+    store.put("users/5/x.jpg", b"x", "image/jpeg")
+    for seconds in (0, -1):
+        if isinstance(store, S3ObjectStore):
+            with pytest.raises(ValueError):
+                store.signed_url("users/5/x.jpg", seconds)
+        else:  # a local folder never signs, whatever the lifetime
+            assert store.signed_url("users/5/x.jpg", seconds) is None
