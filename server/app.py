@@ -106,9 +106,14 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     )
     for router in routers:
         app.include_router(router, responses=ERROR_RESPONSES)
-    # Face login sends up to face_frames_max photos in one request.
+    # Face login sends up to face_frames_max camera frames, enrolment a few photos.
+    limits = context.settings
     max_body = (
-        context.settings.max_upload_bytes * max(2, context.settings.face_frames_max) + 1024 * 1024
+        max(
+            limits.max_upload_bytes * max(2, limits.face_enrol_frames_max),
+            limits.face_frame_max_bytes * limits.face_frames_max,
+        )
+        + 1024 * 1024
     )
     app.add_middleware(BodySizeLimit, max_bytes=max_body)
     return app
