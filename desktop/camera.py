@@ -11,10 +11,11 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from desktop.core.settings import CameraSource
@@ -248,3 +249,74 @@ class CaptureSequence(QObject):
                 op=lambda: [encode_jpeg(frame) for frame in frames],
                 success=self.finished.emit,
             ).failure(lambda _error: self.failed.emit("camera_file_unreadable")).run_in_background()
+
+
+#: The server takes 8–24 frames; 10 frames a second over the whole script stays within both.
+SCRIPT_FPS = 10
+SCRIPT_MAX_FRAMES = 24
+
+
+class ScriptedCapture(QObject):
+    """Films the person while they follow the server's script, one step at a time.
+
+    Frames are taken at ``SCRIPT_FPS`` (the server checks the motion between them, so the
+    capture is continuous) and the steps share the ``SCRIPT_MAX_FRAMES`` evenly.
+    ``step_changed`` carries the index of the step to show; ``finished`` carries the JPEG frames
+    and their capture offsets in milliseconds from the first; ``failed`` a message code.
+    """
+
+    step_changed = Signal(int)
+    progress = Signal(float)
+    finished = Signal(list, list)
+    failed = Signal(str)
+
+    def __init__(
+        self, worker: CameraWorker, steps: Sequence[str], *, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self.steps = tuple(steps) or ("center",)
+        self.frames_per_step = max(1, SCRIPT_MAX_FRAMES // len(self.steps))
+        self.count = self.frames_per_step * len(self.steps)
+        self._frames: list[np.ndarray] = []
+        self._times: list[float] = []
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(1000 // SCRIPT_FPS)
+        self._timer.timeout.connect(self._grab)
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        self._frames, self._times = [], []
+        self.step_changed.emit(0)
+        self._timer.start()
+        self._grab()
+
+    def cancel(self) -> None:
+        self._timer.stop()
+        self._frames, self._times = [], []
+
+    def _grab(self) -> None:
+        frame = self._worker.latest_frame()
+        if frame is None:
+            self._timer.stop()
+            self.failed.emit("camera_not_found")
+            return
+        self._frames.append(frame)
+        self._times.append(time.monotonic())
+        done = len(self._frames)
+        self.progress.emit(done / self.count)
+        if done >= self.count:
+            self._timer.stop()
+            frames = list(self._frames)
+            offsets = [round((t - self._times[0]) * 1000) for t in self._times]
+            QueryOp(
+                parent=self,
+                op=lambda: [encode_jpeg(frame) for frame in frames],
+                success=lambda jpegs: self.finished.emit(jpegs, offsets),
+            ).failure(lambda _error: self.failed.emit("camera_file_unreadable")).run_in_background()
+        elif done % self.frames_per_step == 0:
+            self.step_changed.emit(done // self.frames_per_step)
