@@ -75,12 +75,19 @@ class CameraWorker(QThread):
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._latest: np.ndarray | None = None
+        self._count = 0
         self._detector: Any = None
 
     def latest_frame(self) -> np.ndarray | None:
         """A copy of the newest frame (BGR), or None before the first one."""
         with self._lock:
             return None if self._latest is None else self._latest.copy()
+
+    def numbered_frame(self) -> tuple[int, np.ndarray | None]:
+        """How many frames arrived so far, and a copy of the newest (None before the first)."""
+        with self._lock:
+            copy = None if self._latest is None else self._latest.copy()
+            return self._count, copy
 
     def stop(self) -> None:
         """Ask the thread to end and wait for it."""
@@ -165,6 +172,7 @@ class CameraWorker(QThread):
     def _publish(self, frame: np.ndarray) -> None:
         with self._lock:
             self._latest = frame
+            self._count += 1
         self.frame_ready.emit(frame_to_qimage(frame))
         if self.detect_faces:
             self.face_seen.emit(self._has_face(frame))
@@ -280,6 +288,7 @@ class ScriptedCapture(QObject):
         self.count = self.frames_per_step * len(self.steps)
         self._frames: list[np.ndarray] = []
         self._times: list[float] = []
+        self._last_number = -1
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(1000 // SCRIPT_FPS)
@@ -291,6 +300,7 @@ class ScriptedCapture(QObject):
 
     def start(self) -> None:
         self._frames, self._times = [], []
+        self._last_number = -1
         self.step_changed.emit(0)
         self._timer.start()
         self._grab()
@@ -300,11 +310,14 @@ class ScriptedCapture(QObject):
         self._frames, self._times = [], []
 
     def _grab(self) -> None:
-        frame = self._worker.latest_frame()
+        number, frame = self._worker.numbered_frame()
         if frame is None:
             self._timer.stop()
             self.failed.emit("camera_not_found")
             return
+        if number == self._last_number:
+            return  # the camera has not delivered a new frame yet: never send one twice
+        self._last_number = number
         self._frames.append(frame)
         self._times.append(time.monotonic())
         done = len(self._frames)

@@ -3,6 +3,8 @@ following the server's face-login script one step at a time (arrow and words).""
 
 from __future__ import annotations
 
+from collections import deque
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QHideEvent, QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -15,8 +17,10 @@ from desktop.views.widgets import CameraView, button, label
 # Enrolment frames and over how long (a few slightly different views of one face).
 FACE_FRAMES = 5
 FACE_CAPTURE_MS = 2000
-# Consecutive frames with a face before automatic capture starts (about half a second).
+# Frames with a face, among the last STEADY_WINDOW, before automatic capture starts (about half
+# a second at 25 fps).
 STEADY_FRAMES = 12
+STEADY_WINDOW = 16
 
 
 class FaceCapturePanel(QWidget):
@@ -53,6 +57,7 @@ class FaceCapturePanel(QWidget):
         # The step on screen while a script runs (``center``, ``left``, ``right``), else None.
         self.current_step: str | None = None
         self._steady = 0
+        self._recent: deque[bool] = deque(maxlen=STEADY_WINDOW)
         self._armed = auto
         self._busy = False
         self.camera_error = ""
@@ -149,6 +154,7 @@ class FaceCapturePanel(QWidget):
         self._busy = False
         self._armed = self.auto if auto is None else auto
         self._steady = 0
+        self._recent.clear()
         self.capture_button.setEnabled(self.has_frame)
         self.view.progress = 0.0
         self.view.set_prompt("")
@@ -169,7 +175,10 @@ class FaceCapturePanel(QWidget):
         self.view.set_frame(image)
 
     def _on_face_seen(self, seen: bool) -> None:
-        self._steady = self._steady + 1 if seen else 0
+        # The cheap detector misses a frame now and then: "steady" is most of the recent frames,
+        # not an unbroken run (which a live webcam rarely gave, so capture never started).
+        self._recent.append(seen)
+        self._steady = sum(self._recent)
         if self._armed and not self._busy and self._steady >= STEADY_FRAMES:
             self.capture_now()
 

@@ -1,6 +1,7 @@
 """Benchmark: face login against presentation attacks, over HTTP, on the local engine.
 
-Run: ``python tests/bench/bench_faces.py``. Builds a server in-process (SQLite in a temporary
+Run: ``python tests/bench/bench_faces.py`` (``--per-set 4 --genuine-repeats 1`` for a quicker
+sample of every set). Builds a server in-process (SQLite in a temporary
 folder, the real dlib models), enrols the fixture clip's person from three clip frames, then
 sends through ``POST /api/v1/auth/face-challenge`` + ``face-login``:
 
@@ -18,6 +19,7 @@ Challenges are aged in the database by 5 s before answering (the wait a person's
 
 from __future__ import annotations
 
+import argparse
 import collections
 import random
 import statistics
@@ -190,6 +192,12 @@ def attack_sets(clip: dict[int, Any]) -> dict[str, list[fs.Sequence_]]:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--per-set", type=int, default=0, help="at most this many attempts per set (0: all)"
+    )
+    parser.add_argument("--genuine-repeats", type=int, default=2)
+    args = parser.parse_args()
     random.seed(0)
     clip = fs.read_clip()
     with tempfile.TemporaryDirectory() as folder:
@@ -198,14 +206,16 @@ def main() -> int:
         report(f"models loaded; RSS {rss_mb():.0f} MB")
         rows: list[tuple[str, int, int, str]] = []
 
-        for name, sequences in attack_sets(clip).items():
+        for name, all_sequences in attack_sets(clip).items():
+            step = max(1, len(all_sequences) // args.per_set) if args.per_set else 1
+            sequences = all_sequences[::step]
             codes = collections.Counter(bench.attempt(seq) for seq in sequences)
             rows.append((name, len(sequences), codes["ok"], dict(codes).__repr__()))
             report(f"{name}: {dict(codes)}")
 
         # A5: replays of a passing login, and challenge misuse.
         a5: collections.Counter[str] = collections.Counter()
-        for seed in range(4):
+        for seed in range(4 if not args.per_set else 1):
             bench.clear_replays()
             issued = bench.challenge()
             bench.age(issued["challenge_id"], 5)
@@ -221,6 +231,7 @@ def main() -> int:
             a5[bench.answer(again["challenge_id"], fs.reencode(recording, seed))[1]] += 1
             a5[bench.answer(issued["challenge_id"], recording)[1]] += 1  # reused challenge
             early = bench.challenge()
+            bench.age(early["challenge_id"], -10)  # answered 10 s before it could have been
             a5[bench.answer(early["challenge_id"], fs.genuine(clip, early["steps"]))[1]] += 1
             late = bench.challenge()
             bench.age(late["challenge_id"], 61)
@@ -232,7 +243,7 @@ def main() -> int:
 
         a7: collections.Counter[str] = collections.Counter()
         for variant in (0, 1):
-            for _ in range(4):
+            for _ in range(4 if not args.per_set else 1):
                 issued = bench.challenge()
                 wrong = [{"left": "right", "right": "left"}.get(s, s) for s in issued["steps"]]
                 if len(wrong) == 4 and variant:
@@ -259,7 +270,7 @@ def main() -> int:
         for flipped in (False, True):
             for variant in (0, 1):
                 for seed, degradation in enumerate(degradations):
-                    for _ in range(2):
+                    for _ in range(args.genuine_repeats):
                         bench.clear_replays()
                         issued = bench.challenge()
                         bench.age(issued["challenge_id"], 5)
@@ -324,7 +335,7 @@ def main() -> int:
         )
     passed = genuine_codes["ok"]
     report(
-        f"| genuine (scripts × flip × 2 clip stretches × 5 camera variants × 2) | {genuine_total} "
+        f"| genuine (issued scripts × flip × 2 clip stretches × 5 camera variants) | {genuine_total} "
         f"| pass {passed / max(genuine_total, 1):.1%} | {dict(genuine_codes)} |"
     )
     if times:

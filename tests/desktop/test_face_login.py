@@ -57,16 +57,26 @@ class ScriptFollowingCamera(camera_module.CameraWorker):
         self.opened.emit()
         position = POSE_FRAMES["center"]
         rng = np.random.default_rng(0)
+        # Sensor noise, so a resting head still gives different frames (a pool keeps it cheap).
+        noise = [rng.integers(-2, 3, frames[150].shape, dtype=np.int16) for _ in range(5)]
+        tick = 0
+        moved_at = time.monotonic()
         while not self._stop.is_set():
             panel = self.parent()
             step = getattr(panel, "current_step", None) or "center"
             target = POSE_FRAMES[step]
-            position += 2 * int(np.sign(target - position)) if abs(target - position) > 1 else 0
+            # The head turns at 45 clip frames a second whatever the machine's load.
+            now = time.monotonic()
+            stride = int((now - moved_at) * 45)
+            if stride:
+                moved_at = now
+                position += int(np.sign(target - position)) * min(stride, abs(target - position))
             position = max(120, min(175, position))
             while position not in frames:  # 116–119 have no face; step over
                 position += 1
-            noise = rng.normal(0.0, 1.5, frames[position].shape)
-            self._publish(np.clip(frames[position] + noise, 0, 255).astype(np.uint8))
+            tick += 1
+            noisy = frames[position].astype(np.int16) + noise[tick % len(noise)]
+            self._publish(np.clip(noisy, 0, 255).astype(np.uint8))
             self._stop.wait(1 / 30)
 
 

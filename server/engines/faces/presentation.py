@@ -65,6 +65,8 @@ MIN_BACKGROUND_CORRELATION = 0.55
 MIRROR_CORRELATION = 0.9
 #: Whole frames (face masked out): a real room is not its own mirror image at this level.
 MIRROR_FRAME_CORRELATION = 0.97
+#: ... and the mirrored match must beat the direct one by this much.
+MIRROR_MARGIN = 0.04
 #: Nose parallax (eye-distance units) a real head shows per degree of yaw: median over a login
 #: 0.006–0.017 on the fixture video; perspective warps and shears of a photo 0.0012–0.0021.
 PARALLAX_PER_DEGREE = 0.0035
@@ -158,15 +160,26 @@ def check_not_still(samples: Sequence[FaceSample], crops: np.ndarray) -> float:
 
 def check_no_mirror(crops: np.ndarray, thumbs: Sequence[np.ndarray]) -> float:
     """No face crop (aligned on the eyes) and no frame is a near mirror of another frame's."""
+    # A frontal face in even light is close to its own mirror: only a mirrored match clearly
+    # better than the direct one (the mirror swapped the pose) is a mirrored picture.
     mirrored = crops[:, :, ::-1]
-    face_mirror = float(_pairwise(crops, mirrored).max())
-    if face_mirror >= MIRROR_CORRELATION:
+    via_mirror = _pairwise(crops, mirrored)
+    direct = _pairwise(crops, crops)
+    suspicious = (via_mirror >= MIRROR_CORRELATION) & (via_mirror >= direct + MIRROR_MARGIN)
+    face_mirror = float(via_mirror.max())
+    if suspicious.any():
         raise FaceRejected("mirror_detected", "a frame is a mirror image of another")
     for index, thumb in enumerate(thumbs):
         flipped = thumb[:, ::-1]
         for other in thumbs[index:]:
             correlation = _masked_correlation(flipped, other)
-            if correlation is not None and correlation >= MIRROR_FRAME_CORRELATION:
+            straight = _masked_correlation(thumb, other)
+            if (
+                correlation is not None
+                and straight is not None
+                and correlation >= MIRROR_FRAME_CORRELATION
+                and correlation >= straight + MIRROR_MARGIN
+            ):
                 raise FaceRejected("mirror_detected", "a frame is a mirror image of another")
     return face_mirror
 

@@ -218,7 +218,7 @@ def test_attacks_from_still_photos_are_refused(client, app_context, lin, clip, f
     refused("A1 still frame", fs.still_replay(frame, 12, seed=2), "script_not_followed")
     for order in ("pmp" * 4, "ppppmmmmpppp", "mmmmppppmmmm"):
         refused(f"A2 mirror {order}", fs.photo_and_mirror(miranda, order, 4), "mirror_detected")
-    face = (300, 60, 420, 200)
+    face = (195, 35, 305, 145)  # around the face of clip frame 150
     refused(
         "A2 face-only mirror",
         fs.photo_and_mirror(frame, "ppppmmmmpppp", 5, face_box=face),
