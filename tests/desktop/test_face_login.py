@@ -57,9 +57,9 @@ class ScriptFollowingCamera(camera_module.CameraWorker):
         self.opened.emit()
         position = POSE_FRAMES["center"]
         rng = np.random.default_rng(0)
-        # Sensor noise, so a resting head still gives different frames (a pool keeps it cheap).
-        noise = [rng.integers(-2, 3, frames[150].shape, dtype=np.int16) for _ in range(5)]
-        tick = 0
+        # Sensor noise, so a resting head still gives different frames: one noise field,
+        # shifted by a random amount for every frame (cheap, and never the same twice).
+        noise = rng.integers(-2, 3, frames[150].size, dtype=np.int16)
         moved_at = time.monotonic()
         while not self._stop.is_set():
             panel = self.parent()
@@ -74,8 +74,8 @@ class ScriptFollowingCamera(camera_module.CameraWorker):
             position = max(120, min(175, position))
             while position not in frames:  # 116–119 have no face; step over
                 position += 1
-            tick += 1
-            noisy = frames[position].astype(np.int16) + noise[tick % len(noise)]
+            shifted = np.roll(noise, int(rng.integers(1, noise.size))).reshape(frames[position].shape)
+            noisy = frames[position].astype(np.int16) + shifted
             self._publish(np.clip(noisy, 0, 255).astype(np.uint8))
             self._stop.wait(1 / 30)
 

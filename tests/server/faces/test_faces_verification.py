@@ -10,12 +10,14 @@ import pytest
 from PIL import Image, ImageOps
 
 from server.engines.faces.base import Candidate, FaceRejected
+from server.engines.faces.presentation import check_depth
 from server.faces.verification import (
     LOGIN_QUALITY,
     QualityLimits,
     check_enrolment_frames,
     decode_frame,
     decode_login_frame,
+    sample_login_frames,
     verify_login,
 )
 
@@ -185,3 +187,20 @@ def test_login_frames_are_webcam_sized_and_counted(engine, enrolled, recording):
     assert rejection(login, engine, short, [enrolled["miranda"]]) == "too_few_frames"
     bad_offsets = fs.Sequence_(recording.frames, [0] * len(recording.frames))
     assert rejection(login, engine, bad_offsets, [enrolled["miranda"]]) == "not_continuous"
+
+
+@pytest.mark.parametrize("name", ["miranda_1.png", "obama_1.jpg", "leslie_1.jpg"])
+def test_a_photo_warped_to_fake_a_turn_moves_like_a_flat_picture(engine, recording, name):
+    """The 3-D check alone: a perspective-warped and sheared photo swings its 5-point yaw by
+    15–40° but its nose does not leave the eye/mouth plane; the live recording's does."""
+    angles = [0, 10, 20, 30, 35, 30, 20, 10, 0, -10, -20, -30, -35, -30, -20, -10, 0]
+    warped = fs.perspective_turn(fs.load_photo(name), angles, seed=7)
+    samples = sample_login_frames(engine, warped.frames, LOGIN_QUALITY)
+    yaws = [s.face.pose.yaw for s in samples]
+    assert max(yaws) - min(yaws) >= 15  # the warp does fake a head turn for the yaw estimate
+    with pytest.raises(FaceRejected) as refused:
+        check_depth(samples, yaws)
+    assert refused.value.code == "flat_face"
+    live = sample_login_frames(engine, recording.frames, LOGIN_QUALITY)
+    ratio = check_depth(live, [s.face.pose.yaw for s in live])
+    assert ratio is not None and ratio >= 1.0
