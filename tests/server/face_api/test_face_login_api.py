@@ -227,9 +227,23 @@ def test_attacks_from_still_photos_are_refused(client, app_context, lin, clip, f
     series = [clip[i] for i in (150, 158, 150, 130, 150)]  # other pictures, in yaw order
     refused("A3 photos in yaw order", fs.photo_series(series, 3, seed=6), "not_continuous")
     angles = [0, 0, 10, 20, 30, 35, 30, 20, 10, 0, 0, -10, -20, -30, -35, -30, -20, -10, 0, 0]
-    # Its fake yaw never matches a script exactly; the depth check behind the script check is
-    # exercised in tests/server/faces/test_faces_verification.py.
-    refused("A4 warped photo", fs.perspective_turn(miranda, angles, seed=7), "script_not_followed")
+    # The warp fakes centre → right → centre → left: under that script only the depth check
+    # stands between it and a token; under the others the script check refuses it first.
+    warped = fs.perspective_turn(miranda, angles, seed=7)
+    for _ in range(60):
+        issued = challenge(client)
+        if issued["steps"] == ["center", "right", "center", "left"]:
+            break
+    age(app_context, issued["challenge_id"], 5)
+    flat = answer(client, issued["challenge_id"], warped)
+    assert flat.status_code == 401 and code(flat) == "flat_face", flat.text
+    for _ in range(60):
+        issued = challenge(client)
+        if issued["steps"] == ["center", "left", "center"]:
+            break
+    age(app_context, issued["challenge_id"], 5)
+    other_script = answer(client, issued["challenge_id"], warped)
+    assert other_script.status_code == 401 and code(other_script) == "script_not_followed"
     lin_and_obama = [clip[150], clip[130], fs.load_photo("obama_1.jpg")]
     refused("A6 two people", fs.photo_series(lin_and_obama, 4, seed=8), "not_continuous")
 
