@@ -11,10 +11,11 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from desktop.core.settings import CameraSource
@@ -74,12 +75,19 @@ class CameraWorker(QThread):
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._latest: np.ndarray | None = None
+        self._count = 0
         self._detector: Any = None
 
     def latest_frame(self) -> np.ndarray | None:
         """A copy of the newest frame (BGR), or None before the first one."""
         with self._lock:
             return None if self._latest is None else self._latest.copy()
+
+    def numbered_frame(self) -> tuple[int, np.ndarray | None]:
+        """How many frames arrived so far, and a copy of the newest (None before the first)."""
+        with self._lock:
+            copy = None if self._latest is None else self._latest.copy()
+            return self._count, copy
 
     def stop(self) -> None:
         """Ask the thread to end and wait for it."""
@@ -164,6 +172,7 @@ class CameraWorker(QThread):
     def _publish(self, frame: np.ndarray) -> None:
         with self._lock:
             self._latest = frame
+            self._count += 1
         self.frame_ready.emit(frame_to_qimage(frame))
         if self.detect_faces:
             self.face_seen.emit(self._has_face(frame))
@@ -248,3 +257,79 @@ class CaptureSequence(QObject):
                 op=lambda: [encode_jpeg(frame) for frame in frames],
                 success=self.finished.emit,
             ).failure(lambda _error: self.failed.emit("camera_file_unreadable")).run_in_background()
+
+
+#: The server takes 8–24 frames; 10 frames a second over the whole script stays within both.
+SCRIPT_FPS = 10
+SCRIPT_MAX_FRAMES = 24
+
+
+class ScriptedCapture(QObject):
+    """Films the person while they follow the server's script, one step at a time.
+
+    Frames are taken at ``SCRIPT_FPS`` (the server checks the motion between them, so the
+    capture is continuous) and the steps share the ``SCRIPT_MAX_FRAMES`` evenly.
+    ``step_changed`` carries the index of the step to show; ``finished`` carries the JPEG frames
+    and their capture offsets in milliseconds from the first; ``failed`` a message code.
+    """
+
+    step_changed = Signal(int)
+    progress = Signal(float)
+    finished = Signal(list, list)
+    failed = Signal(str)
+
+    def __init__(
+        self, worker: CameraWorker, steps: Sequence[str], *, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self.steps = tuple(steps) or ("center",)
+        self.frames_per_step = max(1, SCRIPT_MAX_FRAMES // len(self.steps))
+        self.count = self.frames_per_step * len(self.steps)
+        self._frames: list[np.ndarray] = []
+        self._times: list[float] = []
+        self._last_number = -1
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(1000 // SCRIPT_FPS)
+        self._timer.timeout.connect(self._grab)
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        self._frames, self._times = [], []
+        self._last_number = -1
+        self.step_changed.emit(0)
+        self._timer.start()
+        self._grab()
+
+    def cancel(self) -> None:
+        self._timer.stop()
+        self._frames, self._times = [], []
+
+    def _grab(self) -> None:
+        number, frame = self._worker.numbered_frame()
+        if frame is None:
+            self._timer.stop()
+            self.failed.emit("camera_not_found")
+            return
+        if number == self._last_number:
+            return  # the camera has not delivered a new frame yet: never send one twice
+        self._last_number = number
+        self._frames.append(frame)
+        self._times.append(time.monotonic())
+        done = len(self._frames)
+        self.progress.emit(done / self.count)
+        if done >= self.count:
+            self._timer.stop()
+            frames = list(self._frames)
+            offsets = [round((t - self._times[0]) * 1000) for t in self._times]
+            QueryOp(
+                parent=self,
+                op=lambda: [encode_jpeg(frame) for frame in frames],
+                success=lambda jpegs: self.finished.emit(jpegs, offsets),
+            ).failure(lambda _error: self.failed.emit("camera_file_unreadable")).run_in_background()
+        elif done % self.frames_per_step == 0:
+            self.step_changed.emit(done // self.frames_per_step)

@@ -405,11 +405,14 @@ class MainWindow(QMainWindow):
                           (dialog.server_mode() == "remote" and dialog.remote_url() != settings.remote_url))
         settings.server_mode = "remote" if dialog.server_mode() == "remote" else "local"
         settings.remote_url = dialog.remote_url()
+        camera_changed = dialog.camera_source() != settings.camera_source
         settings.camera_source = dialog.camera_source()
         if dialog.language_code() != settings.language:
             settings.language = dialog.language_code()
             self.ctx.language.apply(settings.language)
         self.ctx.save_settings()
+        if camera_changed:
+            self.login.restart_camera()  # applies now, not after the next tab switch
         if server_changed:
             self.ctx.server_override = None
             self.switch_server()

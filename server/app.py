@@ -126,7 +126,11 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     limit_for = route_body_limits(
         json_max_bytes=settings.max_json_body_bytes,
         upload_max_bytes=settings.max_upload_bytes,
-        face_frames_max=settings.face_frames_max,
+        # Face login sends up to face_frames_max camera frames, enrolment a few photos.
+        face_max_bytes=max(
+            settings.max_upload_bytes * max(2, settings.face_enrol_frames_max),
+            settings.face_frame_max_bytes * settings.face_frames_max,
+        ),
     )
     app.add_middleware(BodySizeLimit, limit_for=limit_for)
     app.add_middleware(

@@ -125,9 +125,20 @@ class Settings(BaseSettings):
     labels_engine: EngineChoice = "local"
     translation_engine: EngineChoice = "local"
     face_threshold: float | None = None  # similarity 0–100; None = the engine's calibrated default
-    face_frames_min: int = 3
-    face_frames_max: int = 5
-    face_liveness: bool = True
+    # Login frames (8–24 camera frames answering a challenge) and enrolment frames (3–5 photos).
+    face_frames_min: int = 8
+    face_frames_max: int = 24
+    face_enrol_frames_min: int = 3
+    face_enrol_frames_max: int = 5
+    face_frame_max_bytes: int = 3 * 1024 * 1024
+    # Challenges: valid this long, answerable only this long after issue (a capture takes time).
+    face_challenge_seconds: int = 60
+    face_challenge_min_seconds: float = 2.0
+    # Face logins computed at once per process (the rest wait up to face_queue_seconds, then 503).
+    face_concurrency: int = 2
+    face_queue_seconds: float = 3.0
+    # Successful logins per user whose frame hashes are kept to refuse replays.
+    face_replay_keep: int = 20
     face_lockout_failures: int = 5
     face_lockout_window_seconds: int = 300
     face_identify_margin: float = 8.0

@@ -43,12 +43,12 @@ FORM_OVERHEAD_BYTES = 64 * 1024
 
 
 def route_body_limits(
-    *, json_max_bytes: int, upload_max_bytes: int, face_frames_max: int
+    *, json_max_bytes: int, upload_max_bytes: int, face_max_bytes: int
 ) -> Callable[[str, str], int]:
-    """The body limit of each route: photo uploads one file, face routes up to
-    ``face_frames_max`` frames, everything else ``json_max_bytes``."""
+    """The body limit of each route: photo uploads one file, face routes their frames
+    (``face_max_bytes`` in all), everything else ``json_max_bytes``."""
     photo_limit = upload_max_bytes + FORM_OVERHEAD_BYTES
-    face_limit = upload_max_bytes * max(2, face_frames_max) + FORM_OVERHEAD_BYTES
+    face_limit = face_max_bytes + FORM_OVERHEAD_BYTES
 
     def limit_for(method: str, path: str) -> int:
         if method in ("POST", "PUT") and _FACE_ROUTES.match(path):

@@ -7,6 +7,7 @@ threads for independent calls (each call builds its own request; the token is a 
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from desktop.api.models import (
     DuplicateGroup,
     ExtractedText,
     Face,
+    FaceChallenge,
     FaceStatus,
     Language,
     Person,
@@ -190,9 +192,25 @@ class ApiClient:
         self.token = result.token
         return result
 
-    def face_login(self, frames: Sequence[bytes], login: str = "") -> AuthResult:
-        """``POST /auth/face-login``: JPEG frames in capture order, optional username/email."""
-        fields = {"login": login} if login else {}
+    def face_challenge(self, login: str = "") -> FaceChallenge:
+        """``POST /auth/face-challenge``: a fresh script to follow for one face login."""
+        data = self._json(
+            "POST", "/auth/face-challenge", json={"login": login or None}, auth=False
+        )
+        return FaceChallenge.from_json(data)
+
+    def face_login(
+        self,
+        challenge_id: str,
+        frames: Sequence[bytes],
+        offsets_ms: Sequence[int],
+        login: str = "",
+    ) -> AuthResult:
+        """``POST /auth/face-login``: the challenge answered with JPEG frames in capture order and
+        their capture times (ms from the first), optional username/email."""
+        fields = {"challenge_id": challenge_id, "offsets_ms": json.dumps(list(offsets_ms))}
+        if login:
+            fields["login"] = login
         parts = [FilePart("frames", f"frame_{i:02d}.jpg", f, "image/jpeg") for i, f in enumerate(frames)]
         data = self._json(
             "POST", "/auth/face-login", body=MultipartBody(fields, parts), auth=False, timeout=120
@@ -273,6 +291,13 @@ class ApiClient:
             timeout=120,
         )
         return FaceStatus.from_json(data) if isinstance(data, dict) else self.face_status()
+
+    def set_face_identification(self, enabled: bool, current_password: str = "") -> FaceStatus:
+        """``PATCH /me/face``: log in by face without typing the username (on needs the password)."""
+        body: dict[str, Any] = {"identify_without_username": enabled}
+        if current_password:
+            body["current_password"] = current_password
+        return FaceStatus.from_json(self._json("PATCH", "/me/face", json=body))
 
     def disable_face(self, current_password: str) -> None:
         """``DELETE /me/face``: face login off, biometric data deleted."""

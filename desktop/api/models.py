@@ -260,6 +260,7 @@ class FaceStatus:
     enabled: bool
     enrolled_at: str = ""
     samples: int = 0
+    identify_without_username: bool = False
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FaceStatus:
@@ -267,6 +268,27 @@ class FaceStatus:
             enabled=bool(data.get("enabled", False)),
             enrolled_at=_str(data, "enrolled_at"),
             samples=int(data.get("samples") or 0),
+            identify_without_username=bool(data.get("identify_without_username", False)),
+        )
+
+
+@dataclass(frozen=True)
+class FaceChallenge:
+    """A head-movement script from the server: follow ``steps`` (``center``, ``left``,
+    ``right``: the person's own left/right), answer within its lifetime."""
+
+    challenge_id: str
+    steps: tuple[str, ...]
+    expires_at: str = ""
+    min_seconds: float = 0.0
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FaceChallenge:
+        return cls(
+            challenge_id=_str(data, "challenge_id"),
+            steps=tuple(str(step) for step in data.get("steps") or ()),
+            expires_at=_str(data, "expires_at"),
+            min_seconds=float(data.get("min_seconds") or 0.0),
         )
 
 

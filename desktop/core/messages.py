@@ -123,8 +123,48 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "face_too_small": ("La cara se ve muy pequeña. Acércate a la cámara.", "The face is too small. Move closer."),
     "face_too_dark": ("Hay poca luz. Busca un sitio más iluminado.", "It is too dark. Find more light."),
     "liveness_failed": (
-        "No se detectó el movimiento pedido. Sigue la indicación e inténtalo de nuevo.",
-        "The requested movement was not seen. Follow the prompt and try again.",
+        "La cámara vio una imagen quieta, no una cabeza que se mueve. Sigue las flechas.",
+        "The camera saw a still picture, not a moving head. Follow the arrows.",
+    ),
+    "challenge_failed": (
+        "La comprobación caducó o ya se usó. Vuelve a empezar el acceso con la cara.",
+        "The check expired or was already used. Start the face login again.",
+    ),
+    "script_not_followed": (
+        "El movimiento no siguió los pasos. Gira más la cabeza y en el orden indicado.",
+        "The movement did not follow the steps. Turn your head further, in the order shown.",
+    ),
+    "script_step_left": (
+        "No vimos el giro a tu izquierda. Gira la cabeza más hacia tu izquierda.",
+        "We did not see the turn to your left. Turn your head further to your left.",
+    ),
+    "script_step_right": (
+        "No vimos el giro a tu derecha. Gira la cabeza más hacia tu derecha.",
+        "We did not see the turn to your right. Turn your head further to your right.",
+    ),
+    "script_step_center": (
+        "No vimos tu cara de frente. Vuelve a mirar de frente a la cámara cuando se pida.",
+        "We did not see you facing the camera. Look straight at it when asked.",
+    ),
+    "not_continuous": (
+        "Las imágenes no son una grabación continua. Mantén la cara a la vista y muévete despacio.",
+        "The frames are not one continuous recording. Keep your face in view and move slowly.",
+    ),
+    "mirror_detected": (
+        "Se envió una imagen reflejada. Usa la cámara directamente.",
+        "A mirrored picture was sent. Use the camera directly.",
+    ),
+    "flat_face": (
+        "La cara se movió como una foto plana. Gira tu cabeza delante de la cámara.",
+        "The face moved like a flat photo. Turn your own head in front of the camera.",
+    ),
+    "replay_detected": (
+        "Estas imágenes ya se usaron para entrar. Vuelve a empezar con la cámara.",
+        "These frames were already used to log in. Start again with the camera.",
+    ),
+    "face_busy": (
+        "El servidor está ocupado con otros accesos. Inténtalo en unos segundos.",
+        "The server is busy with other logins. Try again in a few seconds.",
     ),
     "not_recognized": (
         "No te hemos reconocido. Inténtalo de nuevo o usa tu contraseña.",

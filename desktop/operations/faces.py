@@ -38,3 +38,13 @@ def disable_face(*, parent: QObject, ctx: AppContext, current_password: str,
     return run(QueryOp(parent=parent, op=lambda: client.disable_face(current_password),
                        success=then(lambda _n: _remember(ctx, FaceStatus(enabled=False)), success)),
                failure)
+
+
+def set_face_identification(*, parent: QObject, ctx: AppContext, enabled: bool,
+                            current_password: str, success: Success = None,
+                            failure: Failure = None) -> QueryOp[FaceStatus]:
+    """Opt in to (password needed) or out of face login without typing a username."""
+    client = ctx.client
+    return run(QueryOp(parent=parent,
+                       op=lambda: client.set_face_identification(enabled, current_password),
+                       success=then(success)), failure)

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -136,6 +137,12 @@ class AccountPage(Page):
         for widget in (self.face_title, self.face_state, self.face_explain):
             f.addWidget(widget)
         f.addLayout(face_row)
+        self.face_identify = QCheckBox()
+        self.face_identify.setEnabled(False)
+        self.face_identify.clicked.connect(self.set_identify_without_username)
+        self.face_identify_warning = label("hint", wrap=True)
+        f.addWidget(self.face_identify)
+        f.addWidget(self.face_identify_warning)
         f.addWidget(self.face_status)
         layout.addWidget(face)
 
@@ -201,6 +208,9 @@ class AccountPage(Page):
             "al desactivarlo. Tu contraseña sigue funcionando siempre."))
         self.face_password.setPlaceholderText(self.tr("Contraseña actual"))
         self.face_disable.setText(self.tr("Desactivar"))
+        self.face_identify.setText(self.tr("Entrar sin escribir mi nombre de usuario"))
+        self.face_identify_warning.setText(self.tr(
+            "Aviso: cualquiera que se te parezca mucho podría intentar entrar como tú sin saber tu usuario."))
         self.danger_title.setText(self.tr("Eliminar la cuenta"))
         self.danger_text.setText(self.tr(
             "Se borrarán tu cuenta, todos tus álbumes y fotos y tus datos de acceso con la cara. "
@@ -243,6 +253,8 @@ class AccountPage(Page):
             self.face_state.setText(self.tr("Desactivado."))
             self.face_enable.setText(self.tr("Activar"))
         self.face_disable.setEnabled(status.enabled)
+        self.face_identify.setEnabled(status.enabled)
+        self.face_identify.setChecked(status.identify_without_username)
 
     def _face_failed(self, error: Exception) -> None:
         self.face = FaceStatus(enabled=False)
@@ -362,6 +374,31 @@ class AccountPage(Page):
     def _on_face_enrolled(self, status: FaceStatus) -> None:
         self.face_password.clear()
         self.face_status.setText(self.tr("Listo: ya puedes entrar con la cara."))
+        self._show_face(status)
+
+    def set_identify_without_username(self, enabled: bool) -> None:
+        """Opt in (current password needed) or out of face login without a username."""
+        current = self.face_password.text()
+        if enabled and not current:
+            self.face_identify.setChecked(False)
+            self.face_status.setText(self.tr("Escribe tu contraseña actual para continuar."))
+            return
+        self.face_identify.setEnabled(False)
+
+        def failed(error: Exception) -> None:
+            self.face_status.setText(self._error(error))
+            self._show_face(self.face)
+
+        face_ops.set_face_identification(parent=self, ctx=self.ctx, enabled=enabled,
+                                         current_password=current,
+                                         success=self._on_identify_changed, failure=failed)
+
+    def _on_identify_changed(self, status: FaceStatus) -> None:
+        self.face_password.clear()
+        self.face_status.setText(
+            self.tr("Ya puedes entrar con la cara sin escribir tu usuario.")
+            if status.identify_without_username
+            else self.tr("Para entrar con la cara tendrás que escribir tu usuario."))
         self._show_face(status)
 
     def disable_face(self) -> None:

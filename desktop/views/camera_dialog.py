@@ -21,7 +21,7 @@ class CameraDialog(QDialog):
         layout.setSpacing(10)
         self.intro = label("muted", wrap=True)
         layout.addWidget(self.intro)
-        self.panel = FaceCapturePanel(ctx, count=count, liveness=count > 1)
+        self.panel = FaceCapturePanel(ctx, count=count)
         self.panel.captured.connect(self._on_captured)
         layout.addWidget(self.panel, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

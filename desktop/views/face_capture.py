@@ -1,21 +1,26 @@
-"""Live camera panel with the oval guide and liveness prompts, capturing a frame sequence."""
+"""Live camera panel with the oval guide: captures frames for enrolment, or films the person
+following the server's face-login script one step at a time (arrow and words)."""
 
 from __future__ import annotations
+
+from collections import deque
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QHideEvent, QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.camera import CameraWorker, CaptureSequence
+from desktop.camera import CameraWorker, CaptureSequence, ScriptedCapture
 from desktop.context import AppContext
 from desktop.core.messages import message_for
 from desktop.views.widgets import CameraView, button, label
 
-# Frames to send and over how long: enough for the server to see a blink or a head turn.
+# Enrolment frames and over how long (a few slightly different views of one face).
 FACE_FRAMES = 5
 FACE_CAPTURE_MS = 2000
-# Consecutive frames with a face before automatic capture starts (about half a second).
+# Frames with a face, among the last STEADY_WINDOW, before automatic capture starts (about half
+# a second at 25 fps).
 STEADY_FRAMES = 12
+STEADY_WINDOW = 16
 
 
 class FaceCapturePanel(QWidget):
@@ -25,6 +30,10 @@ class FaceCapturePanel(QWidget):
     """
 
     captured = Signal(list)
+    # Scripted mode: the person is ready (button or automatic); the owner fetches a script.
+    start_requested = Signal()
+    # Scripted mode: the frames and their capture offsets (ms) once the script is done.
+    script_captured = Signal(list, list)
 
     def __init__(
         self,
@@ -33,7 +42,7 @@ class FaceCapturePanel(QWidget):
         count: int = FACE_FRAMES,
         duration_ms: int = FACE_CAPTURE_MS,
         auto: bool = False,
-        liveness: bool = True,
+        scripted: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -41,10 +50,14 @@ class FaceCapturePanel(QWidget):
         self.count = count
         self.duration_ms = duration_ms
         self.auto = auto
-        self.liveness = liveness
+        self.scripted = scripted
         self._worker: CameraWorker | None = None
-        self._sequence: CaptureSequence | None = None
+        self._sequence: CaptureSequence | ScriptedCapture | None = None
+        self.steps: tuple[str, ...] = ()
+        # The step on screen while a script runs (``center``, ``left``, ``right``), else None.
+        self.current_step: str | None = None
         self._steady = 0
+        self._recent: deque[bool] = deque(maxlen=STEADY_WINDOW)
         self._armed = auto
         self._busy = False
         self.camera_error = ""
@@ -68,14 +81,14 @@ class FaceCapturePanel(QWidget):
         self.retranslate()
 
     # -- texts ----------------------------------------------------------------------------
-    def prompts(self) -> list[str]:
-        if not self.liveness:
-            return [self.tr("Mira a la cámara")]
-        return [
-            self.tr("Mira al centro del óvalo"),
-            self.tr("Gira la cabeza despacio"),
-            self.tr("Parpadea"),
-        ]
+    def step_text(self, step: str) -> str:
+        """What the person does for one step of the script: an arrow and words (the preview
+        is mirrored, so their own left is the screen's left)."""
+        if step == "left":
+            return "←  " + self.tr("Gira la cabeza hacia tu izquierda")
+        if step == "right":
+            return self.tr("Gira la cabeza hacia tu derecha") + "  →"
+        return "●  " + self.tr("Mira de frente a la cámara")
 
     def retranslate(self) -> None:
         if self.count == 1:
@@ -88,6 +101,8 @@ class FaceCapturePanel(QWidget):
             self.view.set_prompt("")
             if self.auto and self._armed:
                 self.status.setText(self.tr("Coloca tu cara dentro del óvalo: la captura empieza sola."))
+            elif self.scripted:
+                self.status.setText(self.tr("Pulsa «Empezar» y sigue las flechas."))
             elif self.count > 1:
                 self.status.setText(self.tr("Pulsa «Empezar» y sigue las indicaciones."))
             else:
@@ -129,7 +144,9 @@ class FaceCapturePanel(QWidget):
             self._worker = None
         self.has_frame = False
         self._busy = False
+        self.current_step = None
         self.view.progress = 0.0
+        self.view.set_prompt("")
         self.view.clear()
 
     def rearm(self, auto: bool | None = None) -> None:
@@ -137,6 +154,7 @@ class FaceCapturePanel(QWidget):
         self._busy = False
         self._armed = self.auto if auto is None else auto
         self._steady = 0
+        self._recent.clear()
         self.capture_button.setEnabled(self.has_frame)
         self.view.progress = 0.0
         self.view.set_prompt("")
@@ -157,7 +175,10 @@ class FaceCapturePanel(QWidget):
         self.view.set_frame(image)
 
     def _on_face_seen(self, seen: bool) -> None:
-        self._steady = self._steady + 1 if seen else 0
+        # The cheap detector misses a frame now and then: "steady" is most of the recent frames,
+        # not an unbroken run (which a live webcam rarely gave, so capture never started).
+        self._recent.append(seen)
+        self._steady = sum(self._recent)
         if self._armed and not self._busy and self._steady >= STEADY_FRAMES:
             self.capture_now()
 
@@ -170,24 +191,53 @@ class FaceCapturePanel(QWidget):
 
     # -- capture --------------------------------------------------------------------------
     def capture_now(self) -> None:
-        """Start capturing the frame sequence now."""
+        """Start now: capture the enrolment frames, or (scripted) ask for a script."""
         if self._busy or self._worker is None or self.camera_error or not self.has_frame:
             return
         self._busy = True
         self._armed = False
         self.capture_button.setEnabled(False)
-        prompts = self.prompts()
+        if self.scripted:
+            self.set_status(self.tr("Preparando los pasos…"))
+            self.start_requested.emit()
+            return
         sequence = CaptureSequence(
             self._worker, count=self.count, duration_ms=self.duration_ms if self.count > 1 else 1,
-            prompts=len(prompts), parent=self,
+            prompts=1, parent=self,
         )
-        sequence.prompt_changed.connect(lambda i: self._show_prompt(prompts[i]))
+        sequence.prompt_changed.connect(lambda _i: self._show_prompt(self.tr("Mira a la cámara")))
         sequence.progress.connect(self._on_progress)
         sequence.finished.connect(self._on_captured)
         sequence.failed.connect(self._on_capture_failed)
         self._sequence = sequence
         self.set_status(self.tr("Capturando… no te muevas del óvalo."))
         sequence.start()
+
+    def start_script(self, steps: tuple[str, ...]) -> None:
+        """Film the person following ``steps``, showing one step at a time."""
+        if self._worker is None or self.camera_error:
+            self.rearm(auto=False)
+            return
+        self.steps = steps
+        capture = ScriptedCapture(self._worker, steps, parent=self)
+        capture.step_changed.connect(self._on_step)
+        capture.progress.connect(self._on_progress)
+        capture.finished.connect(self._on_script_captured)
+        capture.failed.connect(self._on_capture_failed)
+        self._sequence = capture
+        self.set_status(self.tr("Sigue las indicaciones sin salir del óvalo."))
+        capture.start()
+
+    def _on_step(self, index: int) -> None:
+        self.current_step = self.steps[min(index, len(self.steps) - 1)]
+        self.view.set_prompt(self.step_text(self.current_step))
+
+    def _on_script_captured(self, frames: list[bytes], offsets: list[int]) -> None:
+        self._sequence = None
+        self.current_step = None
+        self.view.set_prompt("")
+        self.set_status(self.tr("Comprobando…"))
+        self.script_captured.emit(frames, offsets)
 
     def _show_prompt(self, text: str) -> None:
         if self.count > 1:
@@ -205,6 +255,7 @@ class FaceCapturePanel(QWidget):
 
     def _on_capture_failed(self, code: str) -> None:
         self._sequence = None
+        self.current_step = None
         self.set_status(message_for(code), error=True)
         self.rearm()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from desktop import assets
 from desktop.api.errors import ApiError, TooManyAttempts
-from desktop.api.models import AuthResult
+from desktop.api.models import AuthResult, FaceChallenge
 from desktop.backend import BackendState
 from desktop.context import AppContext
-from desktop.core.messages import message_for
+from desktop.core.messages import has_message, message_for
 from desktop.ops import QueryOp, error_text
 from desktop.views.face_capture import FaceCapturePanel
 from desktop.views.widgets import Page, button, label
@@ -198,8 +199,10 @@ class LoginPage(Page):
         self.face_login_label = label()
         self.face_login_edit = QLineEdit()
         self.face_login_edit.setClearButtonEnabled(True)
-        self.face_panel = FaceCapturePanel(self.ctx, auto=True)
-        self.face_panel.captured.connect(self._submit_face)
+        self.face_panel = FaceCapturePanel(self.ctx, auto=True, scripted=True)
+        self.face_panel.start_requested.connect(self._request_challenge)
+        self.face_panel.script_captured.connect(self._submit_face)
+        self._challenge: FaceChallenge | None = None
         layout.addWidget(self.face_login_label)
         layout.addWidget(self.face_login_edit)
         layout.addSpacing(4)
@@ -310,6 +313,21 @@ class LoginPage(Page):
         self.tabs.adjustSize()
         self.card.adjustSize()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # Back from a session (logout): the camera tab shows the camera again and waits for a
+        # press (starting by itself would log the person straight back in).
+        super().showEvent(event)
+        if self.tabs.currentIndex() == 1 and not self.face_panel.camera_running:
+            self.face_panel.rearm(auto=False)
+            self.face_panel.start_camera()
+
+    def restart_camera(self) -> None:
+        """The camera setting changed: reopen it now if the face tab shows it."""
+        if self.face_panel.camera_running:
+            self.face_panel.stop_camera()
+            self.face_panel.rearm()
+            self.face_panel.start_camera()
+
     def _on_tab_changed(self, index: int) -> None:
         self._fit_tabs_to_current(index)
         if index == 1:
@@ -319,16 +337,40 @@ class LoginPage(Page):
         else:
             self.face_panel.stop_camera()
 
-    def _submit_face(self, frames: list[bytes]) -> None:
+    def _request_challenge(self) -> None:
         if not self._ready:
             self.face_panel.set_status(self.banner.text.text(), error=True)
-            self.face_panel.rearm()
+            self.face_panel.rearm(auto=False)
             return
         login = self.face_login_edit.text().strip()
         client = self.ctx.client
-        QueryOp(parent=self, op=lambda: client.face_login(frames, login),
+        QueryOp(parent=self, op=lambda: client.face_challenge(login),
+                success=self._on_challenge).failure(self._on_face_failed).run_in_background()
+
+    def _on_challenge(self, challenge: FaceChallenge) -> None:
+        self._challenge = challenge
+        self.face_panel.start_script(challenge.steps)
+
+    def _submit_face(self, frames: list[bytes], offsets: list[int]) -> None:
+        challenge = self._challenge
+        self._challenge = None
+        if challenge is None:
+            self.face_panel.rearm(auto=False)
+            return
+        login = self.face_login_edit.text().strip()
+        client = self.ctx.client
+        QueryOp(parent=self,
+                op=lambda: client.face_login(challenge.challenge_id, frames, offsets, login),
                 success=lambda auth: self._on_logged_in(auth, login)).failure(
             self._on_face_failed).run_in_background()
+
+    def face_failure_text(self, error: Exception) -> str:
+        """What to do about a refused face login, in words the person can act on."""
+        if isinstance(error, ApiError) and error.code == "script_not_followed":
+            step = error.fields.get("step", "")
+            if has_message(f"script_step_{step}"):
+                return message_for(f"script_step_{step}")
+        return error_text(error)
 
     def _on_face_failed(self, error: Exception) -> None:
         if isinstance(error, TooManyAttempts):
@@ -341,7 +383,7 @@ class LoginPage(Page):
         elif isinstance(error, ApiError) and error.status == 404 and error.code in ("http_404", "not_found"):
             text = message_for("feature_not_available")
         else:
-            text = error_text(error)
+            text = self.face_failure_text(error)
         self.face_panel.rearm(auto=False)
         self.face_panel.set_status(text, error=True)
         self.face_panel.capture_button.setText(self.tr("Intentar de nuevo"))

@@ -76,6 +76,14 @@
         <translation>Turn off</translation>
     </message>
     <message>
+        <source>Entrar sin escribir mi nombre de usuario</source>
+        <translation>Log in without typing my username</translation>
+    </message>
+    <message>
+        <source>Aviso: cualquiera que se te parezca mucho podría intentar entrar como tú sin saber tu usuario.</source>
+        <translation>Warning: anyone who looks very much like you could try to log in as you without knowing your username.</translation>
+    </message>
+    <message>
         <source>Eliminar la cuenta</source>
         <translation>Delete the account</translation>
     </message>
@@ -174,6 +182,14 @@
     <message>
         <source>Listo: ya puedes entrar con la cara.</source>
         <translation>Done: you can now log in with your face.</translation>
+    </message>
+    <message>
+        <source>Ya puedes entrar con la cara sin escribir tu usuario.</source>
+        <translation>You can now log in by face without typing your username.</translation>
+    </message>
+    <message>
+        <source>Para entrar con la cara tendrás que escribir tu usuario.</source>
+        <translation>To log in by face you will type your username.</translation>
     </message>
     <message>
         <source>Acceso con la cara desactivado y datos biométricos borrados.</source>
@@ -513,16 +529,16 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Look at the camera</translation>
     </message>
     <message>
-        <source>Mira al centro del óvalo</source>
-        <translation>Look at the centre of the oval</translation>
+        <source>Gira la cabeza hacia tu izquierda</source>
+        <translation>Turn your head to your left</translation>
     </message>
     <message>
-        <source>Gira la cabeza despacio</source>
-        <translation>Turn your head slowly</translation>
+        <source>Gira la cabeza hacia tu derecha</source>
+        <translation>Turn your head to your right</translation>
     </message>
     <message>
-        <source>Parpadea</source>
-        <translation>Blink</translation>
+        <source>Mira de frente a la cámara</source>
+        <translation>Look straight at the camera</translation>
     </message>
     <message>
         <source>Tomar foto</source>
@@ -541,6 +557,10 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Place your face inside the oval: capture starts by itself.</translation>
     </message>
     <message>
+        <source>Pulsa «Empezar» y sigue las flechas.</source>
+        <translation>Press “Start” and follow the arrows.</translation>
+    </message>
+    <message>
         <source>Pulsa «Empezar» y sigue las indicaciones.</source>
         <translation>Press “Start” and follow the prompts.</translation>
     </message>
@@ -553,8 +573,16 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Opening the camera…</translation>
     </message>
     <message>
+        <source>Preparando los pasos…</source>
+        <translation>Preparing the steps…</translation>
+    </message>
+    <message>
         <source>Capturando… no te muevas del óvalo.</source>
         <translation>Capturing… stay inside the oval.</translation>
+    </message>
+    <message>
+        <source>Sigue las indicaciones sin salir del óvalo.</source>
+        <translation>Follow the prompts without leaving the oval.</translation>
     </message>
     <message>
         <source>Comprobando…</source>

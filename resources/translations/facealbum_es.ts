@@ -76,6 +76,14 @@
         <translation>Desactivar</translation>
     </message>
     <message>
+        <source>Entrar sin escribir mi nombre de usuario</source>
+        <translation>Entrar sin escribir mi nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Aviso: cualquiera que se te parezca mucho podría intentar entrar como tú sin saber tu usuario.</source>
+        <translation>Aviso: cualquiera que se te parezca mucho podría intentar entrar como tú sin saber tu usuario.</translation>
+    </message>
+    <message>
         <source>Eliminar la cuenta</source>
         <translation>Eliminar la cuenta</translation>
     </message>
@@ -174,6 +182,14 @@
     <message>
         <source>Listo: ya puedes entrar con la cara.</source>
         <translation>Listo: ya puedes entrar con la cara.</translation>
+    </message>
+    <message>
+        <source>Ya puedes entrar con la cara sin escribir tu usuario.</source>
+        <translation>Ya puedes entrar con la cara sin escribir tu usuario.</translation>
+    </message>
+    <message>
+        <source>Para entrar con la cara tendrás que escribir tu usuario.</source>
+        <translation>Para entrar con la cara tendrás que escribir tu usuario.</translation>
     </message>
     <message>
         <source>Acceso con la cara desactivado y datos biométricos borrados.</source>
@@ -513,16 +529,16 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Mira a la cámara</translation>
     </message>
     <message>
-        <source>Mira al centro del óvalo</source>
-        <translation>Mira al centro del óvalo</translation>
+        <source>Gira la cabeza hacia tu izquierda</source>
+        <translation>Gira la cabeza hacia tu izquierda</translation>
     </message>
     <message>
-        <source>Gira la cabeza despacio</source>
-        <translation>Gira la cabeza despacio</translation>
+        <source>Gira la cabeza hacia tu derecha</source>
+        <translation>Gira la cabeza hacia tu derecha</translation>
     </message>
     <message>
-        <source>Parpadea</source>
-        <translation>Parpadea</translation>
+        <source>Mira de frente a la cámara</source>
+        <translation>Mira de frente a la cámara</translation>
     </message>
     <message>
         <source>Tomar foto</source>
@@ -541,6 +557,10 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Coloca tu cara dentro del óvalo: la captura empieza sola.</translation>
     </message>
     <message>
+        <source>Pulsa «Empezar» y sigue las flechas.</source>
+        <translation>Pulsa «Empezar» y sigue las flechas.</translation>
+    </message>
+    <message>
         <source>Pulsa «Empezar» y sigue las indicaciones.</source>
         <translation>Pulsa «Empezar» y sigue las indicaciones.</translation>
     </message>
@@ -553,8 +573,16 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Abriendo la cámara…</translation>
     </message>
     <message>
+        <source>Preparando los pasos…</source>
+        <translation>Preparando los pasos…</translation>
+    </message>
+    <message>
         <source>Capturando… no te muevas del óvalo.</source>
         <translation>Capturando… no te muevas del óvalo.</translation>
+    </message>
+    <message>
+        <source>Sigue las indicaciones sin salir del óvalo.</source>
+        <translation>Sigue las indicaciones sin salir del óvalo.</translation>
     </message>
     <message>
         <source>Comprobando…</source>

@@ -1,13 +1,18 @@
 from __future__ import annotations
 
-import random
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Response, UploadFile, status
 
 from server.deps import ClientAddress, ContextDep, CurrentUser, DbDep, SettingsDep, StoreDep
 from server.faces import service
-from server.faces.schemas import FaceStatus, FaceTagsOut
+from server.faces.schemas import (
+    FaceChallengeIn,
+    FaceChallengeOut,
+    FaceSettingsIn,
+    FaceStatus,
+    FaceTagsOut,
+)
 from server.uploads import read_upload
 from server.users import service as users
 from server.users.schemas import CurrentPasswordIn, TokenOut
@@ -22,14 +27,13 @@ def _read_frames(frames: list[UploadFile], max_bytes: int, max_count: int) -> li
     ]
 
 
-@router.get("/auth/face-challenge")
-def face_challenge(context: ContextDep) -> dict[str, object]:
-    """A liveness challenge for the client to prompt (the server verifies whichever is sent)."""
-    supported = (
-        sorted(context.engines.faces.supported_challenges) if context.settings.face_liveness else []
-    )
-    preferred = [c for c in ("turn_left", "turn_right") if c in supported] or supported
-    return {"challenge": random.choice(preferred) if preferred else None, "supported": supported}
+@router.post("/auth/face-challenge", response_model=FaceChallengeOut)
+def face_challenge(
+    db: DbDep, settings: SettingsDep, address: ClientAddress, body: FaceChallengeIn | None = None
+) -> FaceChallengeOut:
+    """A random head-movement script for one face login (single use, short-lived)."""
+    login = body.login if body else None
+    return service.issue_challenge(db, settings, login=login, address=address)
 
 
 @router.post("/auth/face-login", response_model=TokenOut)
@@ -38,19 +42,26 @@ def face_login(
     context: ContextDep,
     settings: SettingsDep,
     address: ClientAddress,
-    frames: Annotated[list[UploadFile], File(description="Camera frames in capture order")],
+    frames: Annotated[
+        list[UploadFile] | None, File(description="8–24 camera frames in capture order")
+    ] = None,
+    challenge_id: Annotated[str | None, Form(max_length=64)] = None,
+    offsets_ms: Annotated[
+        str | None, Form(max_length=2000, description="JSON list: capture time of each frame")
+    ] = None,
     login: Annotated[str | None, Form(max_length=254)] = None,
-    challenge: Annotated[str | None, Form(max_length=32)] = None,
 ) -> TokenOut:
-    """Log in by face. With `login`, 1:1 against that account; without, 1:N identification."""
-    data = _read_frames(frames, settings.max_upload_bytes, settings.face_frames_max)
+    """Log in by face, answering a challenge. With `login`, 1:1 against that account; without,
+    1:N among the users who opted in."""
+    data = _read_frames(frames or [], settings.face_frame_max_bytes, settings.face_frames_max)
     token, auth_session, user = service.login(
         db,
         settings,
         context.engines,
+        challenge_id=challenge_id,
         login=login,
         frames=data,
-        challenge=challenge,
+        offsets_ms=offsets_ms,
         address=address,
     )
     return TokenOut(token=token, expires_at=auth_session.expires_at, user=users.to_out(db, user))
@@ -74,8 +85,20 @@ def enrol_face(
 ) -> FaceStatus:
     """Turn face login on, or replace the enrolled face (current password required)."""
     users.check_current_password(db, settings, user, current_password, address=address)
-    data = _read_frames(frames, settings.max_upload_bytes, settings.face_frames_max)
+    data = _read_frames(frames, settings.max_upload_bytes, settings.face_enrol_frames_max)
     return service.enrol(db, store, settings, context.engines, user, data)
+
+
+@router.patch("/me/face", response_model=FaceStatus)
+def change_face_settings(
+    body: FaceSettingsIn,
+    user: CurrentUser,
+    db: DbDep,
+    settings: SettingsDep,
+    address: ClientAddress,
+) -> FaceStatus:
+    """Opt in to (current password required) or out of face login without a username."""
+    return service.set_identification(db, settings, user, body, address=address)
 
 
 @router.delete("/me/face", status_code=status.HTTP_204_NO_CONTENT)

@@ -17,12 +17,22 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from server.engines.faces.base import Candidate, DetectedFace, FaceEngine, FaceRejected, FaceSample
-from server.engines.faces.liveness import LivenessReport, check_liveness
+from server.engines.faces.presentation import (
+    PresentationReport,
+    check_offsets,
+    check_presentation,
+)
+from server.engines.shapes import BoundingBox
 
 logger = logging.getLogger(__name__)
 
 MAX_FRAME_BYTES = 20 * 1024 * 1024
 MAX_FRAME_PIXELS = 40_000_000
+#: Login frames are webcam frames: anything larger is refused from its header.
+LOGIN_MAX_WIDTH = 1920
+LOGIN_MAX_HEIGHT = 1080
+#: Login frames are decoded down to about this long side (the detector works at ≤ 800 px).
+LOGIN_WORK_SIDE = 800
 ACCEPTED_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "BMP", "MPO"})
 #: Uses at most this many threads per request (dlib releases the GIL; boto3 waits on the network).
 _FRAME_WORKERS = 2
@@ -37,6 +47,11 @@ class QualityLimits:
 
     min_face_px: int = 80
     min_brightness: float = 15.0
+
+
+#: Login frames come from a webcam filming the person: a 320×240 camera at arm's length shows a
+#: 50–60 px face (HOG box), which the region search still finds and the embedding still matches.
+LOGIN_QUALITY = QualityLimits(min_face_px=48)
 
 
 @dataclass(frozen=True)
@@ -55,7 +70,7 @@ class Match:
     user_id: int | str
     similarity: float
     runner_up_similarity: float | None
-    liveness: LivenessReport | None
+    presentation: PresentationReport
 
 
 def decode_frame(
@@ -137,59 +152,126 @@ def check_enrolment_frames(
     )
 
 
+def decode_login_frame(
+    data: bytes, *, max_width: int = LOGIN_MAX_WIDTH, max_height: int = LOGIN_MAX_HEIGHT
+) -> Image.Image:
+    """Decode a login camera frame (JPEG or PNG) at working size, refusing anything larger than
+    a webcam frame from its header alone: no full decode of an oversized picture ever happens.
+
+    JPEGs are decoded through ``draft`` (the DCT scales down while decoding) to at most about
+    ``LOGIN_WORK_SIDE`` on the long side; PNGs are decoded and then ``reduce``-d."""
+    try:
+        image = Image.open(io.BytesIO(data))
+        if image.format not in ("JPEG", "PNG", "MPO"):
+            raise FaceRejected("image_unreadable", f"unsupported frame type {image.format}")
+        long_side, short_side = max(image.size), min(image.size)
+        if long_side > max(max_width, max_height) or short_side > min(max_width, max_height):
+            raise FaceRejected(
+                "image_too_large", f"frames may be at most {max_width}×{max_height} pixels"
+            )
+        if image.format in ("JPEG", "MPO"):
+            factor = long_side / LOGIN_WORK_SIDE
+            if factor >= 2:
+                image.draft("RGB", (image.width // int(factor), image.height // int(factor)))
+        image.load()
+        decoded: Image.Image = image
+        factor = int(max(decoded.size) / LOGIN_WORK_SIDE)
+        if factor >= 2:
+            decoded = decoded.reduce(factor)
+        return ImageOps.exif_transpose(decoded).convert("RGB")
+    except FaceRejected:
+        raise
+    except Image.DecompressionBombError as error:
+        raise FaceRejected("image_too_large", "the image has too many pixels") from error
+    except (UnidentifiedImageError, OSError, ValueError) as error:
+        raise FaceRejected("image_unreadable", "the image could not be read") from error
+
+
+def sample_login_frames(
+    engine: FaceEngine, frames: Sequence[bytes], limits: QualityLimits
+) -> list[FaceSample]:
+    """Decode and sample login frames (concurrently, as many at once as the engine wants)."""
+
+    def one(data: bytes, near: BoundingBox | None) -> FaceSample:
+        image = decode_login_frame(data)
+        sample = engine.sample(image, near)
+        check_face_quality(sample.face, limits)
+        return sample
+
+    if not frames:
+        return []
+    # The first frame is searched whole; the others near where its face was (same capture).
+    first = one(frames[0], None)
+    workers = min(getattr(engine, "frame_workers", _FRAME_WORKERS), len(frames)) or 1
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(one, data, first.face.box) for data in frames[1:]]
+    return [first] + [future.result() for future in futures]
+
+
+def key_frames(samples: Sequence[FaceSample], count: int) -> list[FaceSample]:
+    """``count`` frames spread over the capture, the most frontal first (what a cloud engine
+    compares when it cannot afford every frame)."""
+    if count >= len(samples):
+        return list(samples)
+    frontal = min(samples, key=lambda s: abs(s.face.pose.yaw) if s.face.pose else 90.0)
+    spread = [samples[round(i * (len(samples) - 1) / max(count - 2, 1))] for i in range(count - 1)]
+    chosen = [frontal] + [s for s in spread if s is not frontal]
+    return chosen[:count]
+
+
 def verify_login(
     engine: FaceEngine,
     frames: Sequence[bytes],
     candidates: Sequence[Candidate],
     *,
-    challenge: str | None,
+    steps: Sequence[str],
+    offsets_ms: Sequence[int],
     threshold: float | None = None,
     margin: float = 8.0,
-    liveness_required: bool = True,
-    min_frames: int = 2,
-    max_frames: int = 5,
+    min_frames: int = 8,
+    max_frames: int = 24,
     limits: QualityLimits | None = None,
-) -> Match:
-    """Decide a face login: one candidate is 1:1 (login typed), several are 1:N identification.
+) -> tuple[Match, list[FaceSample]]:
+    """Decide a face login that answers the script ``steps``: one candidate is 1:1, several 1:N.
 
-    Order of checks: frame count; every frame one usable face; liveness (``challenge`` required
-    when ``liveness_required``); the same person throughout (some frames like the best candidate
-    at ``engine.consistency_threshold`` and others not → ``not_same_person``); best candidate
-    similarity (median over frames) ≥ ``threshold`` (the engine's calibrated default when
-    ``None``); with several candidates, best minus runner-up ≥ ``margin``.
+    Order: frame count; every frame one usable face; the presentation checks
+    (``server.engines.faces.presentation``: mirror, still, continuity, script, depth); the same
+    person throughout (every frame like the most frontal one at
+    ``engine.consistency_threshold``, else ``not_same_person``); best candidate similarity
+    (median over the scored key frames, so at least half of them match) ≥ ``threshold`` (the
+    calibrated default when ``None``);
+    with several candidates, best minus runner-up ≥ ``margin``.
 
-    Raises ``FaceRejected`` with the code of the first failed check (``liveness_failed``,
-    ``not_same_person``, ``not_recognized``, ``ambiguous_match``…), and ``ValueError`` when
-    ``challenge`` is not in ``engine.supported_challenges`` while liveness is required."""
+    Returns the match and the samples (the caller fingerprints them for the replay store).
+    Raises ``FaceRejected`` with the code of the first failed check."""
     _check_frame_count(frames, min_frames, max_frames)
-    if liveness_required and (challenge is None or challenge not in engine.supported_challenges):
-        raise ValueError(f"challenge {challenge!r} is not one {engine.name} can verify")
-    samples = sample_frames(engine, frames, limits or QualityLimits())
-    report = None
-    if liveness_required and challenge is not None:
-        report = check_liveness(samples, challenge)
-        if not report.passed:
-            logger.info("face login liveness failed: %s (yaws %s)", report.reason, report.yaws)
-            raise FaceRejected(
-                "liveness_failed", "follow the prompt on screen (turn your head or blink) and retry"
-            )
-    scores = engine.score(samples, candidates)
+    if len(offsets_ms) != len(frames):
+        raise FaceRejected("not_continuous", "send one capture offset per frame")
+    check_offsets(offsets_ms)
+    samples = sample_login_frames(engine, frames, limits or QualityLimits())
+    report = check_presentation(samples, steps, offsets_ms)
+    scored_count = getattr(engine, "scored_frames", None)
+    if scored_count is None:
+        # Every frame the same person as the most frontal one (cheap for a local engine; a
+        # cloud engine relies on the continuity checks instead of N more comparisons).
+        reference = key_frames(samples, 1)[0]
+        alike = engine.score(samples, [Candidate("reference", [reference.template])])
+        if alike and min(alike[0].per_frame) < engine.consistency_threshold:
+            raise FaceRejected("not_same_person", "the frames do not all show the same person")
+    scored = key_frames(samples, scored_count or len(samples))
+    scores = engine.score(scored, candidates)
     if not scores:
         raise FaceRejected("not_recognized", "the face was not recognised")
     best = scores[0]
-    # The median lets one weak frame through; a frame of somebody else must not be that frame.
-    frames_alike = sum(s >= engine.consistency_threshold for s in best.per_frame)
-    if 0 < frames_alike < len(best.per_frame):
-        raise FaceRejected("not_same_person", "the frames do not all show the same person")
     required = engine.default_threshold if threshold is None else threshold
-    if frames_alike == 0 or best.similarity < required:
+    if best.similarity < required:
         raise FaceRejected("not_recognized", "the face was not recognised")
     runner_up = scores[1].similarity if len(scores) > 1 else None
     if runner_up is not None and best.similarity - runner_up < margin:
         raise FaceRejected(
             "ambiguous_match", "the face matches more than one account: type your username"
         )
-    return Match(best.user_id, best.similarity, runner_up, report)
+    return Match(best.user_id, best.similarity, runner_up, report), samples
 
 
 def _check_frame_count(frames: Sequence[bytes], min_frames: int, max_frames: int) -> None:

@@ -86,8 +86,14 @@ class RekognitionFaceEngine:
         """DetectFaces (ALL attributes) mapped to ``DetectedFace``, largest first."""
         return [face for face, _ in self._detect(image)]
 
-    def sample(self, image: Image.Image) -> FaceSample:
-        """The single face of a frame; its template is a JPEG crop of the face."""
+    #: Login frames in flight at once (network-bound calls) and frames compared per login:
+    #: every frame is DetectFaces-checked, CompareFaces runs on a few key frames.
+    frame_workers = 8
+    scored_frames = 3
+
+    def sample(self, image: Image.Image, near: BoundingBox | None = None) -> FaceSample:
+        """The single face of a frame; its template is a JPEG crop of the face (``near`` is not
+        needed: DetectFaces always searches the whole frame)."""
         faces = self.detect(image)
         if not faces:
             raise FaceRejected("no_face", "no face was found in the picture")

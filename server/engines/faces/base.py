@@ -41,6 +41,11 @@ REJECTION_CODES = frozenset(
         "not_recognized",
         "ambiguous_match",
         "wrong_engine",
+        "not_continuous",
+        "mirror_detected",
+        "script_not_followed",
+        "flat_face",
+        "replay_detected",
     }
 )
 
@@ -190,9 +195,10 @@ class FaceEngine(Protocol):
         """Every face in the image, largest first (no quality rules applied)."""
         ...
 
-    def sample(self, image: Image.Image) -> FaceSample:
+    def sample(self, image: Image.Image, near: BoundingBox | None = None) -> FaceSample:
         """The single face of a frame with its template; raises ``FaceRejected`` (``no_face``,
-        ``multiple_faces``, ``image_unreadable``)."""
+        ``multiple_faces``, ``image_unreadable``). ``near``: the face's box in an earlier frame
+        of the same capture, which the engine may use to search less."""
         ...
 
     def score(

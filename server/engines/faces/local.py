@@ -23,7 +23,7 @@ import queue
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,9 @@ _SIMILARITY_SCALE = (_SIMILARITY_CENTRE - DEFAULT_DISTANCE_THRESHOLD) / math.log
 #: A single face at least this wide (detection pixels) found without upsampling ends the search
 #: (HOG without upsampling finds faces from ~80 px: a lone borderline face gets the full search).
 _FAST_PATH_MIN_FACE_PX = 88
+
+#: Face width the region search of a later frame scales to (HOG's sweet spot, cheap to search).
+_ROI_FACE_PX = 130
 
 #: Ratio nose-offset / eye-distance at which the head is turned 45°: the nose base sits about half
 #: an eye distance in front of the eye corners. An approximation, good to a few degrees.
@@ -108,6 +111,8 @@ class _Worker:
 @dataclass
 class _Models:
     landmarks: Any
+    #: 68 points (mouth, nose, jaw): what the 3-D check of face login measures (None: absent).
+    landmarks68: Any | None
     workers: queue.Queue[_Worker]
 
 
@@ -122,6 +127,7 @@ def _load_models(worker_count: int) -> _Models:
             folder = models_dir()
             landmark_file = folder / "shape_predictor_5_face_landmarks.dat"
             network_file = folder / "dlib_face_recognition_resnet_model_v1.dat"
+            landmark68_file = folder / "shape_predictor_68_face_landmarks.dat"
             for required in (landmark_file, network_file):
                 if not required.is_file():
                     raise EngineUnavailable(
@@ -135,6 +141,11 @@ def _load_models(worker_count: int) -> _Models:
                 workers.put(_Worker(dlib.get_frontal_face_detector(), network, eyes))
             _models = _Models(
                 landmarks=dlib.shape_predictor(str(landmark_file)),
+                # Optional: its training set (iBUG 300-W) excludes commercial use, so the
+                # desktop bundle leaves it out; without it the 3-D check cannot run.
+                landmarks68=dlib.shape_predictor(str(landmark68_file))
+                if landmark68_file.is_file()
+                else None,
                 workers=workers,
             )
             logger.info("local face models loaded from %s (%d workers)", folder, worker_count)
@@ -218,8 +229,17 @@ class LocalFaceEngine:
                 for found in self._find(image, worker, upsample=self.upsample, look_for_eyes=True)
             ]
 
-    def sample(self, image: Image.Image) -> FaceSample:
-        """The single face of a frame with its embedding template (see ``FaceEngine.sample``)."""
+    def sample(self, image: Image.Image, near: BoundingBox | None = None) -> FaceSample:
+        """The single face of a frame with its embedding template (see ``FaceEngine.sample``).
+
+        ``near``: where the face was in an earlier frame of the same capture. The search then
+        runs on that region scaled so the face is ~130 px (a fraction of the full-frame cost, and
+        the same detection scale on every frame); the whole frame is searched if it is not there.
+        """
+        if near is not None:
+            found_near = self._sample_near(image, near)
+            if found_near is not None:
+                return found_near
         with self._worker() as worker:
             # Fast path for camera frames: without upsampling HOG sees faces from ~80 px, which is
             # all a usable login face is; anything else gets the full upsampled search.
@@ -240,6 +260,34 @@ class LocalFaceEngine:
             face=only.face,
             template=encode_embedding(vector),
             face_jpeg=_face_jpeg(image, only.face.box),
+            image=image,
+        )
+
+    def _sample_near(self, image: Image.Image, near: BoundingBox) -> FaceSample | None:
+        width, height = image.size
+        face_px = max(near.width * width, 1.0)
+        left = max(0, int((near.left - 1.2 * near.width) * width))
+        top = max(0, int((near.top - 0.9 * near.height) * height))
+        right = min(width, int((near.left + 2.2 * near.width) * width))
+        bottom = min(height, int((near.top + 1.9 * near.height) * height))
+        if right - left < 40 or bottom - top < 40:
+            return None
+        zoom = min(max(_ROI_FACE_PX / face_px, 0.4), 3.0)
+        region = image.convert("RGB").crop((left, top, right, bottom))
+        region = region.resize(
+            (round(region.width * zoom), round(region.height * zoom)), Image.Resampling.BILINEAR
+        )
+        with self._worker() as worker:
+            found = self._find(region, worker, upsample=0, look_for_eyes=False, resize=False)
+            if len(found) != 1:
+                return None
+            chip = _chip(found[0].working, found[0].shape)
+            vector = np.asarray(worker.network.compute_face_descriptor(chip))
+        face = _to_frame(found[0].face, (left, top), zoom, region.size, image.size)
+        return FaceSample(
+            face=face,
+            template=encode_embedding(vector),
+            face_jpeg=_face_jpeg(image, face.box),
             image=image,
         )
 
@@ -318,10 +366,16 @@ class LocalFaceEngine:
 
     # -- internals ---------------------------------------------------------------------------
     def _find(
-        self, image: Image.Image, worker: _Worker, *, upsample: int, look_for_eyes: bool
+        self,
+        image: Image.Image,
+        worker: _Worker,
+        *,
+        upsample: int,
+        look_for_eyes: bool,
+        resize: bool = True,
     ) -> list[_Found]:
         rgb = image if image.mode == "RGB" else image.convert("RGB")
-        scale = min(1.0, self.max_side / max(rgb.size))
+        scale = min(1.0, self.max_side / max(rgb.size)) if resize else 1.0
         if scale < 1.0:
             rgb = rgb.resize(
                 (round(rgb.width * scale), round(rgb.height * scale)), Image.Resampling.BILINEAR
@@ -333,8 +387,15 @@ class LocalFaceEngine:
         found = []
         for rectangle, detection_score in zip(rectangles, scores, strict=True):
             shape = models.landmarks(working, rectangle)
+            points68 = (
+                [(p.x, p.y) for p in models.landmarks68(working, rectangle).parts()]
+                if models.landmarks68 is not None
+                else []
+            )
             eyes = worker if look_for_eyes else None
-            face = _describe_face(eyes, working, gray, rectangle, shape, detection_score, scale)
+            face = _describe_face(
+                eyes, working, gray, rectangle, shape, points68, detection_score, scale
+            )
             found.append(_Found(face, shape, working, scale, rectangle.width()))
         found.sort(key=lambda f: f.face.width_px, reverse=True)
         return found
@@ -346,6 +407,7 @@ def _describe_face(
     gray: np.ndarray,
     rectangle: Any,
     shape: Any,
+    points68: list[tuple[int, int]],
     detection_score: float,
     scale: float,
 ) -> DetectedFace:
@@ -367,7 +429,39 @@ def _describe_face(
         smiling=None,
         eyes_open=_eyes_seen_open(eye_worker, _chip(working, shape)) if eye_worker else None,
         pose=_pose(points),
-        landmarks=_landmarks(points, width, height),
+        landmarks=_landmarks(points, width, height) + _landmarks68(points68, width, height),
+    )
+
+
+def _to_frame(
+    face: DetectedFace,
+    offset: tuple[int, int],
+    zoom: float,
+    region_size: tuple[int, int],
+    frame_size: tuple[int, int],
+) -> DetectedFace:
+    """A face found in a zoomed region of a frame, in the frame's coordinates."""
+    region_width, region_height = region_size
+    frame_width, frame_height = frame_size
+
+    def x(ratio: float) -> float:
+        return (offset[0] + ratio * region_width / zoom) / frame_width
+
+    def y(ratio: float) -> float:
+        return (offset[1] + ratio * region_height / zoom) / frame_height
+
+    box = face.box
+    return replace(
+        face,
+        box=BoundingBox(
+            x(box.left),
+            y(box.top),
+            box.width * region_width / zoom / frame_width,
+            box.height * region_height / zoom / frame_height,
+        ),
+        width_px=round(face.width_px / zoom),
+        height_px=round(face.height_px / zoom),
+        landmarks=tuple(replace(p, x=x(p.x), y=y(p.y)) for p in face.landmarks),
     )
 
 
@@ -415,6 +509,34 @@ def _landmarks(points: list[tuple[int, int]], width: int, height: int) -> tuple[
     named.append(Landmark("eyeLeft", float(left_eye[0]) / width, float(left_eye[1]) / height))
     named.append(Landmark("eyeRight", float(right_eye[0]) / width, float(right_eye[1]) / height))
     return tuple(named)
+
+
+#: dlib's 68-point indices under Rekognition's landmark names ("left" = the image's left), so
+#: checks over landmarks read both engines alike (the eye corners come from the 5-point model;
+#: ``noseTip`` is Rekognition's ``nose``, which the 5-point model's nose base already names).
+_LANDMARKS68 = {
+    "mouthLeft": 48,
+    "mouthRight": 54,
+    "mouthUp": 51,
+    "mouthDown": 57,
+    "noseTip": 30,
+    "noseLeft": 31,
+    "noseRight": 35,
+    "chinBottom": 8,
+    "upperJawlineLeft": 1,
+    "midJawlineLeft": 4,
+    "midJawlineRight": 12,
+    "upperJawlineRight": 15,
+}
+
+
+def _landmarks68(points: list[tuple[int, int]], width: int, height: int) -> tuple[Landmark, ...]:
+    if not points:
+        return ()
+    return tuple(
+        Landmark(name, points[index][0] / width, points[index][1] / height)
+        for name, index in _LANDMARKS68.items()
+    )
 
 
 def _face_jpeg(

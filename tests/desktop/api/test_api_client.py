@@ -210,3 +210,25 @@ def test_connection_refused_is_connection_failed() -> None:
     with pytest.raises(ConnectionFailed) as caught:
         ApiClient(f"http://127.0.0.1:{port}", connect_timeout=1).albums()
     assert caught.value.message
+
+
+def test_face_challenge_script_and_refusals(server_url: str, unique: str, fixture_photo: Path,
+                                            faces: Path) -> None:
+    client = register(server_url, unique, fixture_photo)
+    challenge = client.face_challenge(f"ana_{unique}")
+    assert challenge.challenge_id and challenge.steps[0] == "center"
+    assert set(challenge.steps) <= {"center", "left", "right"} and len(challenge.steps) in (3, 4)
+    assert challenge.min_seconds > 0
+    frames = [(faces / "obama_small.jpg").read_bytes()] * 8
+    # Answered at once: too early for the challenge (a prepared batch), and then spent.
+    with pytest.raises(ApiError) as early:
+        ApiClient(server_url).face_login(challenge.challenge_id, frames, [i * 100 for i in range(8)],
+                                         f"ana_{unique}")
+    assert early.value.status == 401 and early.value.code == "challenge_failed"
+    # 1:N opt-in needs the password to turn on, not to turn off.
+    with pytest.raises(ApiError) as no_password:
+        client.set_face_identification(True)
+    assert no_password.value.status == 400
+    assert client.set_face_identification(True, PASSWORD).identify_without_username is True
+    assert client.set_face_identification(False).identify_without_username is False
+    assert client.face_status().identify_without_username is False

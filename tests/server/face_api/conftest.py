@@ -3,10 +3,16 @@ and from the fixture photos. Decoded once per session."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import cv2
 import pytest
+from PIL import Image
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from face_sequences import read_clip
 
 VIDEO_FRAMES = (90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200)
 
@@ -35,3 +41,9 @@ def as_files(frames: list[bytes]) -> list[tuple[str, tuple[str, bytes, str]]]:
 @pytest.fixture
 def files():  # type: ignore[no-untyped-def]
     return as_files
+
+
+@pytest.fixture(scope="session")
+def clip() -> dict[int, Image.Image]:
+    """Frames 84–210 of the fixture video, RGB."""
+    return read_clip()

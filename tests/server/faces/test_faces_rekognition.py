@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 
 import boto3
@@ -135,73 +136,77 @@ def test_sample_needs_exactly_one_face(client, portrait):
     assert crop.format == "JPEG" and crop.width < portrait.width  # the face, not the whole frame
 
 
-def test_compare_sends_the_stored_face_with_a_similarity_threshold(client, portrait):
-    engine = RekognitionFaceEngine(client, similarity_floor=60.0)
-    stored = jpeg(portrait.crop((200, 50, 500, 400)))
-    with Stubber(client) as stub:
-        expected = {
-            "SourceImage": {"Bytes": b"probe"},
-            "TargetImage": {"Bytes": stored},
-            "SimilarityThreshold": 60.0,
-        }
-        stub.add_response("compare_faces", compare_response(99.2), expected)
-        stub.add_response("compare_faces", compare_response(None), expected)
-        assert engine.compare(b"probe", stored) == 99.2
-        assert engine.compare(b"probe", stored) == 0.0
-        stub.assert_no_pending_responses()
+def _detail_from_local(face) -> dict:  # type: ignore[no-untyped-def]
+    """What DetectFaces answers for a frame, with the box, landmarks and yaw the local engine
+    measured on that real frame (Rekognition's shape and landmark names)."""
+    detail = face_detail(
+        yaw=face.pose.yaw,
+        box={
+            "Width": face.box.width,
+            "Height": face.box.height,
+            "Left": face.box.left,
+            "Top": face.box.top,
+        },
+    )
+    detail["Landmarks"] = [{"Type": p.type, "X": p.x, "Y": p.y} for p in face.landmarks]
+    return detail
 
 
-@pytest.mark.parametrize(
-    ("error_code", "face_code"),
-    [
-        ("InvalidImageFormatException", "image_unreadable"),
-        ("ImageTooLargeException", "image_too_large"),
-        ("InvalidParameterException", "no_face"),
-    ],
-)
-def test_rekognition_errors_map_to_face_codes(client, portrait, error_code, face_code):
+@pytest.mark.slow
+def test_login_follows_the_script_with_detectfaces_pose_and_comparefaces(client):
+    """The cloud path of the challenge protocol: DetectFaces on every frame (Pose.Yaw and
+    landmarks drive the script, mirror and depth checks), CompareFaces on three key frames."""
+    sys.path.insert(0, str(FACES.parents[1]))
+    import face_sequences as fs
+
+    from server.engines.faces.local import LocalFaceEngine
+    from server.faces.verification import LOGIN_QUALITY, decode_login_frame
+
+    steps = ["center", "right", "center"]
+    recording = fs.genuine(fs.read_clip(120, 210), steps)
+    local = LocalFaceEngine()
+    details = [
+        _detail_from_local(local.sample(decode_login_frame(frame)).face)
+        for frame in recording.frames
+    ]
+    stored = b"enrolled face jpeg"
     engine = RekognitionFaceEngine(client)
-    with Stubber(client) as stub:
-        stub.add_client_error("detect_faces", service_error_code=error_code, http_status_code=400)
-        with pytest.raises(FaceRejected) as refused:
-            engine.detect(portrait)
-    assert refused.value.code == face_code
+    engine.frame_workers = 1  # the Stubber answers in call order
 
-
-@pytest.mark.parametrize(
-    "error_code",
-    ["ThrottlingException", "ProvisionedThroughputExceededException", "AccessDeniedException"],
-)
-def test_throttling_and_access_errors_mean_engine_unavailable(client, error_code):
-    engine = RekognitionFaceEngine(client)
-    with Stubber(client) as stub:
-        stub.add_client_error("compare_faces", service_error_code=error_code, http_status_code=400)
-        with pytest.raises(EngineUnavailable):
-            engine.compare(b"probe", b"stored")
-
-
-def test_login_over_rekognition_one_to_one(client, portrait):
-    engine = RekognitionFaceEngine(client)
-    stored = jpeg(portrait.crop((200, 50, 500, 400)))
-    frames = [jpeg(portrait), jpeg(portrait.resize((600, 750)))]
-    with Stubber(client) as stub:
-        for _ in frames:
-            stub.add_response("detect_faces", {"FaceDetails": [face_detail()]}, DETECT_PARAMS)
-        for similarity in (99.4, 98.7):
-            stub.add_response(
-                "compare_faces",
-                compare_response(similarity),
-                {
-                    "SourceImage": {"Bytes": ANY},
-                    "TargetImage": {"Bytes": stored},
-                    "SimilarityThreshold": 50.0,
-                },
+    def run(script: list[str], similarities: list[float]):  # type: ignore[no-untyped-def]
+        with Stubber(client) as stub:
+            for detail in details:
+                stub.add_response("detect_faces", {"FaceDetails": [detail]}, DETECT_PARAMS)
+            for similarity in similarities:
+                stub.add_response(
+                    "compare_faces",
+                    compare_response(similarity),
+                    {
+                        "SourceImage": {"Bytes": ANY},
+                        "TargetImage": {"Bytes": stored},
+                        "SimilarityThreshold": 50.0,
+                    },
+                )
+            result = verify_login(
+                engine,
+                recording.frames,
+                [Candidate(7, [stored])],
+                steps=script,
+                offsets_ms=recording.offsets_ms,
+                limits=LOGIN_QUALITY,
             )
-        match = verify_login(
-            engine, frames, [Candidate(7, [stored])], challenge=None, liveness_required=False
-        )
-        stub.assert_no_pending_responses()
-    assert match.user_id == 7 and match.similarity == pytest.approx((99.4 + 98.7) / 2)
+            stub.assert_no_pending_responses()
+        return result
+
+    match, _ = run(steps, [99.4, 98.7, 99.0])
+    assert match.user_id == 7 and match.similarity == pytest.approx(99.0)
+    assert match.presentation.states == tuple(steps)
+    with pytest.raises(FaceRejected) as refused:
+        run(["center", "left", "center"], [])
+    assert refused.value.code == "script_not_followed"
+    with pytest.raises(FaceRejected) as stranger:
+        run(steps, [12.0, 30.5, 8.0])
+    assert stranger.value.code == "not_recognized"
 
 
 def test_identification_over_too_many_users_needs_a_collection(client, portrait):
