@@ -18,7 +18,7 @@ from server.jobs import repository as jobs
 from server.photos import repository
 from server.photos.models import Photo
 from server.photos.objects import StagedObjects, delete_objects_quietly, photo_key_prefix
-from server.photos.schemas import Label, PhotoOut, PhotoPage, PhotoPatch
+from server.photos.schemas import PHOTO_JSON, PHOTO_PAGE_JSON, PhotoOut, PhotoPatch
 from server.storage import ObjectStore
 from server.validation import clean_text
 
@@ -30,26 +30,7 @@ def photo_not_found() -> NotFound:
 
 
 def to_out(photo: Photo) -> PhotoOut:
-    return PhotoOut(
-        id=photo.id,
-        album_id=photo.album_id,
-        name=photo.name,
-        description=photo.description,
-        width=photo.width,
-        height=photo.height,
-        size_bytes=photo.size_bytes,
-        content_type=photo.content_type,
-        sha256=photo.sha256,
-        taken_at=photo.taken_at,
-        camera=photo.camera,
-        created_at=photo.created_at,
-        updated_at=photo.updated_at,
-        labels=[
-            Label(name=str(item["name"]), confidence=float(item["confidence"]))
-            for item in photo.labels or []
-        ],
-        labels_state=photo.labels_state,
-    )
+    return PhotoOut.model_validate(photo, from_attributes=True)
 
 
 def image_error(exc: ImageRejected, field: str) -> ValidationFailed:
@@ -204,16 +185,18 @@ def decode_cursor(cursor: str) -> int:
         ) from exc
 
 
-def list_page(
-    db: Session,
-    settings: Settings,
-    *,
-    user_id: int,
-    album_id: int,
-    limit: int | None,
-    cursor: str | None,
-) -> PhotoPage:
-    album_service.get_owned(db, user_id=user_id, album_id=album_id)
+def photo_json_bytes(db: Session, *, user_id: int, photo_id: int) -> bytes:
+    """The JSON body of ``GET /photos/{id}``."""
+    row = repository.get_owned_shown(db, user_id=user_id, photo_id=photo_id)
+    if row is None:
+        raise photo_not_found()
+    return PHOTO_JSON.dump_json(PHOTO_JSON.validate_python(row._asdict()))
+
+
+def _page_bounds(
+    settings: Settings, limit: int | None, cursor: str | None
+) -> tuple[int, int | None]:
+    """The page size and the id to start below, from the query's ``limit`` and ``cursor``."""
     size = settings.page_size_default if limit is None else limit
     if not 1 <= size <= settings.page_size_max:
         raise ValidationFailed(
@@ -221,16 +204,39 @@ def list_page(
             code="validation_error",
             fields={"limit": f"1..{settings.page_size_max}"},
         )
-    before_id = decode_cursor(cursor) if cursor else None
+    return size, decode_cursor(cursor) if cursor else None
+
+
+def page_json_bytes(
+    db: Session,
+    settings: Settings,
+    *,
+    user_id: int,
+    album_id: int,
+    limit: int | None,
+    cursor: str | None,
+) -> bytes:
+    """The JSON body of a page of the album's photos, serialised in one pass."""
+    try:
+        size, before_id = _page_bounds(settings, limit, cursor)
+    except ValidationFailed:
+        album_service.check_owned(db, user_id=user_id, album_id=album_id)  # 404 comes first
+        raise
     rows = repository.list_page(
         db, user_id=user_id, album_id=album_id, limit=size, before_id=before_id
     )
+    if not rows:
+        # Rows are scoped to the owner, so any row proves the album is the user's; only an empty
+        # page needs the album checked (an empty album, or someone else's: 404).
+        album_service.check_owned(db, user_id=user_id, album_id=album_id)
     has_more = len(rows) > size
     rows = rows[:size]
-    return PhotoPage(
-        items=[to_out(photo) for photo in rows],
-        next_cursor=encode_cursor(rows[-1].id) if has_more and rows else None,
-    )
+    page = {
+        "items": [row._asdict() for row in rows],
+        "next_cursor": encode_cursor(rows[-1].id) if has_more and rows else None,
+    }
+    # Validated and serialised in pydantic's core, in one pass each: no model per photo.
+    return PHOTO_PAGE_JSON.dump_json(PHOTO_PAGE_JSON.validate_python(page))
 
 
 def update(
