@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import sys
 import tempfile
@@ -158,6 +159,9 @@ def _quit_once_window_shown() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Route to the server, the self-test or the desktop app (see the module docstring)."""
+    # The server's label workers are spawned processes: frozen, they start as this executable with
+    # multiprocessing's own arguments, which freeze_support() recognises and runs (no-op otherwise).
+    multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if is_frozen():
         configure_bundled_apertium()

@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PIL import Image
 from sqlalchemy.orm import Session
 
+from server.analysis.label_pool import LabelPool
 from server.deps import AppContext
 from server.engines.labels.base import Label, LabelLanguage, PhotoExif
 from server.images import open_verified
@@ -42,8 +42,10 @@ def stored_labels(
 class TagPhotoHandler:
     """``JobRunner`` handler for ``tag_photo`` jobs."""
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, pool: LabelPool | None = None) -> None:
+        """With a ``pool``, the local labels engine runs in its worker processes."""
         self.context = context
+        self.pool = pool
 
     def run(self, db: Session, job: Job) -> None:
         """Tag the job's photo; the runner commits with the job's completion.
@@ -57,14 +59,16 @@ class TagPhotoHandler:
             return
         owner = db.get(User, photo.user_id)
         language = label_language(owner.language if owner else None)
-        image = self._preview(photo)
         settings = self.context.settings
-        with image:
-            labels = self.context.engines.labels.detect_labels(
-                image,
-                language=language,
-                exif=PhotoExif(taken_at=photo.taken_at, camera=photo.camera),
-            )
+        preview = self.context.store.get(photo.preview_key)
+        exif = PhotoExif(taken_at=photo.taken_at, camera=photo.camera)
+        if self.pool is not None:
+            labels = self.pool.detect_labels(preview, language=language, exif=exif)
+        else:
+            with open_verified(preview, max_pixels=settings.max_image_pixels) as image:
+                labels = self.context.engines.labels.detect_labels(
+                    image, language=language, exif=exif
+                )
         photo.labels = stored_labels(
             labels,
             max_labels=settings.labels_max,
@@ -82,7 +86,3 @@ class TagPhotoHandler:
         photo.labels_state = "failed"
         db.commit()
         log.warning("tagging photo %s failed for good: %s", photo.id, job.last_error)
-
-    def _preview(self, photo: Photo) -> Image.Image:
-        data = self.context.store.get(photo.preview_key)
-        return open_verified(data, max_pixels=self.context.settings.max_image_pixels)

@@ -1,0 +1,116 @@
+"""The local labels engine in worker processes: one per core, each engine single-threaded, at a
+lower CPU priority than the service.
+
+Tagging with the local engines is CPU-bound (OCR is most of a photo's time). In the service's own
+threads it shares the GIL with the request path, and onnxruntime's thread pool spins on every
+core; in worker processes each photo uses one core without touching the service's GIL, and
+``nice`` lets requests go first while a folder is being tagged. The job runner keeps claiming,
+leasing, retrying and writing results in the service process; a worker only turns preview bytes
+into labels.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from server.engines.labels.base import Label, LabelEngine, LabelLanguage, PhotoExif
+from server.images import open_verified
+
+log = logging.getLogger(__name__)
+
+#: Worker processes run this much nicer than the service, so listings keep their latency.
+WORKER_NICENESS = 10
+
+
+@dataclass(frozen=True)
+class PoolConfig:
+    processes: int
+    use_faces: bool
+    use_text: bool
+    max_pixels: int
+
+
+_worker_engine: LabelEngine | None = None
+
+
+def _start_worker(config: PoolConfig) -> None:
+    """Runs once in each worker process: lower its priority and load single-threaded engines."""
+    global _worker_engine
+    os.nice(WORKER_NICENESS)
+    from server.engines.faces.local import LocalFaceEngine
+    from server.engines.labels.local import LocalLabelEngine
+    from server.engines.text.local import LocalTextEngine
+
+    faces = LocalFaceEngine(workers=1) if config.use_faces else None
+    text = LocalTextEngine(threads=1) if config.use_text else None
+    if faces is not None:
+        faces.load()
+    if text is not None:
+        text.load()
+    _worker_engine = LocalLabelEngine(face_detector=faces, text_engine=text)
+
+
+def _detect_in_worker(
+    preview: bytes, language: LabelLanguage, exif: PhotoExif, max_pixels: int
+) -> list[Label]:
+    if _worker_engine is None:
+        raise RuntimeError("label worker used before its initializer ran")
+    with open_verified(preview, max_pixels=max_pixels) as image:
+        return _worker_engine.detect_labels(image, language=language, exif=exif)
+
+
+class LabelPool:
+    """A process pool running the local labels engine; safe to share between threads."""
+
+    def __init__(self, config: PoolConfig) -> None:
+        self.config = config
+        self._lock = threading.Lock()
+        self._executor = self._new_executor()
+
+    def _new_executor(self) -> ProcessPoolExecutor:
+        # spawn, not fork: the service has threads and open database connections.
+        return ProcessPoolExecutor(
+            self.config.processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(self.config,),
+        )
+
+    def detect_labels(
+        self, preview: bytes, *, language: LabelLanguage, exif: PhotoExif
+    ) -> list[Label]:
+        """The labels of an encoded preview image, computed in a worker process.
+
+        Engine errors propagate (the job is retried). A worker that died takes the pool with it:
+        the pool is replaced, and this call raises so the runner retries the job.
+        """
+        with self._lock:
+            executor = self._executor
+        future = executor.submit(_detect_in_worker, preview, language, exif, self.config.max_pixels)
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            with self._lock:
+                if self._executor is executor:
+                    log.warning("a label worker process died; starting a new pool")
+                    self._executor = self._new_executor()
+            executor.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+_pools: dict[PoolConfig, LabelPool] = {}
+_pools_lock = threading.Lock()
+
+
+def shared_label_pool(config: PoolConfig) -> LabelPool:
+    """One pool per configuration and process, like the engines: workers load the models once."""
+    with _pools_lock:
+        if config not in _pools:
+            _pools[config] = LabelPool(config)
+        return _pools[config]

@@ -1,0 +1,85 @@
+"""Tagging in worker processes: the same tags as in the service process, jobs run side by side,
+each claimed once."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import select
+
+from server.analysis.tagging import TagPhotoHandler
+from server.app import build_job_runner, build_label_pool
+from server.deps import AppContext
+from server.jobs.models import Job
+from server.jobs.runner import JobRunner
+from server.photos.models import Photo
+
+pytestmark = pytest.mark.slow  # loads the face and OCR models
+
+SQLITE_ONLY = pytest.mark.parametrize(
+    "backend", [pytest.param(("sqlite", "local"), id="sqlite-local")], indirect=True
+)
+
+
+@SQLITE_ONLY
+def test_the_pool_tags_like_the_service_process(api, app_context: AppContext, fixture_bytes):
+    account = api.register("comparar", language="en")
+    album = api.create_album(account)
+    names = ["group_harington_leslie.jpg", "group_two_people.jpg", "obama_4.jpg"]
+    ids = [api.upload(account, album["id"], fixture_bytes(name))["id"] for name in names]
+    pool = build_label_pool(app_context.settings)
+    assert pool is not None and pool.config.processes >= 1
+
+    def tags_with(handler: TagPhotoHandler) -> dict[int, list[dict[str, object]]]:
+        with app_context.session_factory() as db:
+            for job in db.scalars(select(Job).where(Job.photo_id.in_(ids))):
+                handler.run(db, job)
+            db.commit()
+            return {photo_id: list(db.get(Photo, photo_id).labels or []) for photo_id in ids}
+
+    in_process = tags_with(TagPhotoHandler(app_context))
+    in_pool = tags_with(TagPhotoHandler(app_context, pool))
+    assert in_pool == in_process
+    assert "HBO" in [label["name"] for label in in_pool[ids[0]]]
+    assert "2 people" in [label["name"] for label in in_pool[ids[1]]]
+
+
+@SQLITE_ONLY
+def test_the_service_runner_tags_as_many_photos_at_once_as_the_pool_has_workers(
+    app_context: AppContext,
+):
+    pool = build_label_pool(app_context.settings)
+    assert pool is not None
+    assert build_job_runner(app_context).concurrency == pool.config.processes
+
+
+@SQLITE_ONLY
+def test_concurrent_runner_threads_run_jobs_side_by_side_and_each_once(
+    api, app_context: AppContext
+):
+    account = api.register("paralelo")
+    album = api.create_album(account)
+    for n in range(5):
+        api.upload(account, album["id"], name=f"Foto {n}")
+    both_running = threading.Barrier(2, timeout=60)
+    seen: list[int] = []
+    met = []
+
+    class MeetsAnotherJob:
+        def run(self, db, job):  # type: ignore[no-untyped-def]
+            seen.append(job.id)
+            if len(met) < 1:
+                met.append(both_running.wait())  # raises BrokenBarrierError if alone
+
+        def failed(self, db, job):  # type: ignore[no-untyped-def]
+            raise AssertionError(f"job {job.id} failed: {job.last_error}")
+
+    runner = JobRunner(app_context.session_factory, {"tag_photo": MeetsAnotherJob()}, concurrency=2)
+    done = runner.run_until_idle()
+    with app_context.session_factory() as db:
+        jobs = list(db.scalars(select(Job)))
+    assert done == len(jobs) == 6  # five photos and the profile photo
+    assert sorted(seen) == sorted(job.id for job in jobs)  # every job once
+    assert {job.state for job in jobs} == {"done"} and {job.attempts for job in jobs} == {1}
+    assert met, "the two runner threads never ran jobs at the same time"
