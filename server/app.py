@@ -11,7 +11,12 @@ from fastapi import FastAPI
 
 from server import __version__
 from server.albums.router import router as albums_router
-from server.analysis.label_pool import LabelPool, PoolConfig, shared_label_pool
+from server.analysis.label_pool import (
+    LabelPool,
+    PoolConfig,
+    shared_label_pool,
+    shutdown_label_pools,
+)
 from server.analysis.router import router as analysis_router
 from server.auth.router import router as auth_router
 from server.config import Settings
@@ -105,6 +110,7 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
         finally:
             if runner is not None:
                 runner.stop()
+                shutdown_label_pools()
             context.engine.dispose()
 
     app = FastAPI(

@@ -15,6 +15,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ log = logging.getLogger(__name__)
 
 #: Worker processes run this much nicer than the service, so listings keep their latency.
 WORKER_NICENESS = 10
+#: How often a worker checks that the service that started it is still alive.
+PARENT_CHECK_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -39,9 +42,20 @@ class PoolConfig:
 _worker_engine: LabelEngine | None = None
 
 
-def _start_worker(config: PoolConfig) -> None:
+def _exit_with_service(service_pid: int) -> None:
+    # A spawned worker holds both ends of its task queue, so it never sees the service die (a
+    # SIGKILL, a crash): without this it would wait for work forever with the models loaded.
+    while os.getppid() == service_pid:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(0)
+
+
+def _start_worker(config: PoolConfig, service_pid: int) -> None:
     """Runs once in each worker process: lower its priority and load single-threaded engines."""
     global _worker_engine
+    threading.Thread(
+        target=_exit_with_service, args=(service_pid,), name="service-watch", daemon=True
+    ).start()
     os.nice(WORKER_NICENESS)
     from server.engines.faces.local import LocalFaceEngine
     from server.engines.labels.local import LocalLabelEngine
@@ -79,7 +93,7 @@ class LabelPool:
             self.config.processes,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(self.config,),
+            initargs=(self.config, os.getpid()),
         )
 
     def detect_labels(
@@ -103,6 +117,11 @@ class LabelPool:
             executor.shutdown(wait=False, cancel_futures=True)
             raise
 
+    def shutdown(self) -> None:
+        """Stop the workers once their current photo is done."""
+        with self._lock:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+
 
 _pools: dict[PoolConfig, LabelPool] = {}
 _pools_lock = threading.Lock()
@@ -114,3 +133,12 @@ def shared_label_pool(config: PoolConfig) -> LabelPool:
         if config not in _pools:
             _pools[config] = LabelPool(config)
         return _pools[config]
+
+
+def shutdown_label_pools() -> None:
+    """Stop every pool of this process (the service's shutdown)."""
+    with _pools_lock:
+        pools = list(_pools.values())
+        _pools.clear()
+    for pool in pools:
+        pool.shutdown()

@@ -4,7 +4,10 @@ each claimed once."""
 from __future__ import annotations
 
 import threading
+import time
+from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import select
 
@@ -83,3 +86,43 @@ def test_concurrent_runner_threads_run_jobs_side_by_side_and_each_once(
     assert sorted(seen) == sorted(job.id for job in jobs)  # every job once
     assert {job.state for job in jobs} == {"done"} and {job.attempts for job in jobs} == {1}
     assert met, "the two runner threads never ran jobs at the same time"
+
+
+def _label_workers_of(pid: int) -> list[int]:
+    workers = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == pid and b"multiprocessing.spawn" in command:
+            workers.append(int(entry.name))
+    return workers
+
+
+@pytest.mark.e2e
+def test_label_workers_exit_when_the_service_is_killed(server_process, faces_dir):
+    """A SIGKILLed service (no shutdown handlers) leaves no worker holding the models."""
+    server = server_process(env={"FACEALBUM_JOB_WORKER": "true"})
+    with httpx.Client(base_url=server.url, timeout=60) as client:
+        registered = client.post(
+            "/api/v1/auth/register",
+            data={"username": "huerfano", "email": "h@example.com",
+                  "password": "orphan test 1", "password_confirm": "orphan test 1"},
+            files={"photo": ("me.jpg", (faces_dir / "obama_small.jpg").read_bytes(), "image/jpeg")},
+        )  # fmt: skip
+        assert registered.status_code == 201, registered.text
+        deadline = time.monotonic() + 180
+        while not _label_workers_of(server.process.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+    workers = _label_workers_of(server.process.pid)
+    assert workers, "tagging the profile photo started no label worker"
+
+    server.kill()
+    deadline = time.monotonic() + 60
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
