@@ -10,7 +10,7 @@ APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-re
 	fonts-dejavu-core nginx wrk
 PYTEST_ARGS ?=
 
-.PHONY: run serve test test-cluster lint bench dist setup system-deps clean
+.PHONY: run serve test test-cluster lint bench mutate dist setup system-deps clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ test: setup lint
 # The scale-out proof alone (also part of `make test`): nginx + 3 instances, MariaDB, S3.
 test-cluster: setup
 	$(VENV)/bin/pytest -m cluster tests/deploy
+
+# Mutation testing (slow, not part of `make test`): one module at a time, each mutant running only
+# that module's test files; resumes where a stopped run left off. MODULES="storage albums" to pick.
+mutate: setup
+	$(PY) tools/mutate.py $(MODULES)
 
 bench: setup
 	@for script in tests/bench/bench_*.py; do echo "== $$script"; QT_QPA_PLATFORM=offscreen $(PY) $$script || exit 1; done

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+import socket
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from desktop import assets
@@ -61,12 +65,44 @@ def build_window(options: LaunchOptions, *, token_store: TokenStore | None = Non
     return window, ctx, backend
 
 
+def quit_on_signals(app: QApplication, before_quit: Callable[[], None]) -> QSocketNotifier | None:
+    """Ctrl+C in the terminal and ``kill -TERM`` end the app cleanly (local server included).
+
+    Python runs signal handlers only when it gets control, which Qt's event loop never gives
+    back on its own; the handler's wake-up byte on a socket makes Qt call us at once.
+    """
+    if not hasattr(signal, "set_wakeup_fd"):
+        return None
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda _n, _f: None)  # the work happens below, on the UI thread
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def on_signal() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+        log.info("signal received: quitting")
+        before_quit()
+        app.quit()
+
+    notifier.activated.connect(on_signal)
+    _signal_sockets.extend((reader, writer))  # both ends live as long as the process
+    return notifier
+
+
+_signal_sockets: list[socket.socket] = []
+
+
 def run(options: LaunchOptions) -> int:
-    """Start the app and block until the window closes."""
+    """Start the app and block until the window closes (or a quit signal arrives)."""
     started = time.perf_counter()
     app = create_app()
     window, _ctx, backend = build_window(options)
+    app.aboutToQuit.connect(backend.stop)
+    quit_on_signals(app, window.prepare_to_quit)
     window.show()
     log.info("login window shown after %.0f ms", (time.perf_counter() - started) * 1000)
-    app.aboutToQuit.connect(backend.stop)
     return app.exec()

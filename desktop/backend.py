@@ -1,8 +1,10 @@
 """The server the app talks to: the bundled local one (a child process) or a remote URL.
 
 The local server starts as ``python -m server --host 127.0.0.1 --port <free> --data-dir <dir>``
-(``FaceAlbum --run-server …`` in the bundle, see ``desktop.bundle.server_command``);
+(``FaceAlbum --run-server …`` in the bundle, see ``desktop.core.frozen.server_command``);
 ``/check`` is polled in the background until it answers, so the window never waits on it.
+A remote server is declared gone only after several checks in a row fail, with a pause between
+them: one slow answer on a busy machine or network is not an outage.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.api.client import ApiClient
 from desktop.api.errors import ApiError
-from desktop.bundle import server_command
+from desktop.core.frozen import server_command
 from desktop.ops import QueryOp
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,9 @@ class Backend(QObject):
 
     ``state_changed`` carries the new :class:`BackendState` and, for failures, the reason code
     (``server_exited``, ``server_timeout``, ``connection_failed``) and detail text.
+
+    ``check_timeout`` bounds one ``/check``; a remote server fails after ``remote_attempts``
+    failed checks in a row, the n-th retry waiting ``retry_pause * 2**(n-1)`` seconds.
     """
 
     state_changed = Signal(object, str, str)
@@ -53,9 +58,17 @@ class Backend(QObject):
         remote_url: str | None = None,
         server_data_dir: Path | None = None,
         startup_timeout: float = 60.0,
+        check_timeout: float = 3.0,
+        remote_attempts: int = 4,
+        retry_pause: float = 0.5,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.check_timeout = check_timeout
+        self.remote_attempts = remote_attempts
+        self.retry_pause = retry_pause
+        self.failed_checks = 0  # in a row, since the last answer or start()
+        self._next_check_at = 0.0
         self.remote_url = remote_url.rstrip("/") if remote_url else None
         self.server_data_dir = server_data_dir
         self.startup_timeout = startup_timeout
@@ -77,6 +90,8 @@ class Backend(QObject):
         """Start (or restart) the local server, or begin checking the remote one."""
         self._set_state(BackendState.STARTING)
         self._started_at = time.monotonic()
+        self.failed_checks = 0
+        self._next_check_at = 0.0
         if self.is_local:
             self._spawn()
         self._timer.start()
@@ -127,16 +142,18 @@ class Backend(QObject):
             self._timer.stop()
             self._set_state(BackendState.FAILED, "server_timeout", self._log_tail())
             return
-        if self._check_running:
+        if self._check_running or time.monotonic() < self._next_check_at:
             return
         self._check_running = True
-        client = ApiClient(self.url, connect_timeout=1.0)
-        QueryOp(parent=self, op=lambda: client.check(timeout=1.0), success=self._on_check).failure(
-            self._on_check_failed
-        ).run_in_background()
+        client = ApiClient(self.url, connect_timeout=self.check_timeout)
+        timeout = self.check_timeout
+        QueryOp(
+            parent=self, op=lambda: client.check(timeout=timeout), success=self._on_check
+        ).failure(self._on_check_failed).run_in_background()
 
     def _on_check(self, ok: bool) -> None:
         self._check_running = False
+        self.failed_checks = 0
         if ok and self.state is not BackendState.READY:
             self._timer.stop()
             self._set_state(BackendState.READY)
@@ -145,6 +162,12 @@ class Backend(QObject):
         self._check_running = False
         if self.is_local:
             return  # still warming up; the timer tries again
+        self.failed_checks += 1
+        if self.failed_checks < self.remote_attempts:
+            log.info("check of %s failed (%s); trying again", self.url, error)
+            pause = self.retry_pause * 2 ** (self.failed_checks - 1)
+            self._next_check_at = time.monotonic() + pause
+            return
         self._timer.stop()
         code = error.code if isinstance(error, ApiError) else "connection_failed"
         self._set_state(BackendState.FAILED, code, str(error))

@@ -1,160 +1,23 @@
-"""Entry point of the one-folder bundle (PyInstaller's script; also ``python -m desktop.bundle``).
+"""Entry script of the one-folder bundle (PyInstaller's script; also ``python -m desktop.bundle``).
 
 ``FaceAlbum`` with no special first argument opens the desktop app (``desktop.__main__``);
 ``FaceAlbum --run-server ARGS…`` runs ``python -m server ARGS…`` (how the app starts its local
-backend once frozen, where ``sys.executable`` is the bundle, not Python);
-``FaceAlbum --self-test [--report FILE]`` runs the headless check of :mod:`desktop.selftest`.
-
-With ``FACEALBUM_EXIT_AFTER_SHOWN=1`` the desktop quits as soon as its first window is on screen
-and prints ``{"window_shown_ms": …}`` counted from the start of the process (cold-start probe).
-
-Apertium carried by the bundle (Linux, ``apertium/`` beside the Python modules) is put on ``PATH``
-here; its mode files name their data by absolute path, so a copy pointing into this bundle is
-written to a per-user cache folder and ``APERTIUM_DATADIR`` names it. This module imports no Qt.
+backend once frozen); ``FaceAlbum --self-test [--report FILE]`` runs :mod:`desktop.selftest`.
+With ``FACEALBUM_EXIT_AFTER_SHOWN=1`` the app quits once its first window is shown and prints
+``{"window_shown_ms": …}`` (see :mod:`desktop.startup_probe`). The helpers live in
+:mod:`desktop.core.frozen`; this file only routes.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import logging
 import multiprocessing
 import os
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-log = logging.getLogger(__name__)
+from desktop.core.frozen import RUN_SERVER_FLAG, configure_bundled_apertium, is_frozen
 
-RUN_SERVER_FLAG = "--run-server"
 SELF_TEST_FLAG = "--self-test"
 EXIT_AFTER_SHOWN_VARIABLE = "FACEALBUM_EXIT_AFTER_SHOWN"
-#: Where ``build.spec`` puts Apertium inside the bundle, and the data path its modes were built with.
-APERTIUM_FOLDER = "apertium"
-APERTIUM_BUILD_DATADIR_FILE = "build-datadir.txt"
-
-_IMPORTED_AT = time.monotonic()
-
-
-def is_frozen() -> bool:
-    """True inside the PyInstaller bundle."""
-    return bool(getattr(sys, "frozen", False))
-
-
-def bundle_root() -> Path:
-    """The folder holding the bundled modules and data (``_internal``), or the source tree."""
-    if is_frozen():
-        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).resolve().parent))
-    return Path(__file__).resolve().parents[1]
-
-
-def server_command(*server_args: str) -> list[str]:
-    """The command that runs the FaceAlbum server with ``server_args`` as this app would.
-
-    Frozen, the bundle's own executable is the only interpreter there is; otherwise
-    ``python -m server``.
-    """
-    if is_frozen():
-        return [sys.executable, RUN_SERVER_FLAG, *server_args]
-    return [sys.executable, "-m", "server", *server_args]
-
-
-def bundled_apertium(root: Path | None = None) -> Path | None:
-    """The Apertium folder the bundle carries (``bin/ libexec/ lib/ share/``), if any."""
-    folder = (root or bundle_root()) / APERTIUM_FOLDER
-    return folder if (folder / "bin" / "apertium").is_file() else None
-
-
-def _cache_home() -> Path:
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-
-
-def write_relocated_modes(apertium: Path, target: Path) -> Path:
-    """Copy the bundled mode files into ``target/modes`` with their data paths made to point
-    into ``apertium/share``; return ``target`` (what ``APERTIUM_DATADIR`` should name)."""
-    build_datadir = (apertium / APERTIUM_BUILD_DATADIR_FILE).read_text(encoding="utf-8").strip()
-    share = str(apertium / "share")
-    modes = target / "modes"
-    modes.mkdir(parents=True, exist_ok=True)
-    for mode_file in sorted((apertium / "share" / "modes").glob("*.mode")):
-        text = mode_file.read_text(encoding="utf-8").replace(build_datadir, share)
-        destination = modes / mode_file.name
-        if destination.is_file() and destination.read_text(encoding="utf-8") == text:
-            continue
-        partial = destination.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(destination)  # atomic: a server starting alongside never reads half
-    return target
-
-
-def configure_bundled_apertium(root: Path | None = None) -> bool:
-    """Point this process (and its children) at the bundled Apertium; False when none is carried.
-
-    An ``APERTIUM_DATADIR`` already set by the user wins: they chose their own data.
-    """
-    apertium = bundled_apertium(root)
-    if apertium is None:
-        return False
-    os.environ["PATH"] = os.pathsep.join([str(apertium / "bin"), os.environ.get("PATH", "")])
-    if "APERTIUM_DATADIR" in os.environ:
-        return True
-    digest = hashlib.sha1(str(apertium).encode()).hexdigest()[:12]
-    target = _cache_home() / "FaceAlbum" / "apertium" / digest
-    try:
-        os.environ["APERTIUM_DATADIR"] = str(write_relocated_modes(apertium, target))
-        return True
-    except OSError as error:
-        log.warning("cannot write Apertium modes to %s: %s", target, error)
-    fallback = Path(tempfile.mkdtemp(prefix="facealbum-apertium-"))
-    os.environ["APERTIUM_DATADIR"] = str(write_relocated_modes(apertium, fallback))
-    return True
-
-
-def process_age_ms() -> float:
-    """Milliseconds since this process started (Linux: from /proc; elsewhere: since import)."""
-    try:
-        ticks_per_second = os.sysconf("SC_CLK_TCK")
-        stat = Path("/proc/self/stat").read_text()
-        start_ticks = int(stat.rsplit(")", 1)[1].split()[19])
-        uptime = float(Path("/proc/uptime").read_text().split()[0])
-        return (uptime - start_ticks / ticks_per_second) * 1000.0
-    except (OSError, ValueError, IndexError, AttributeError):
-        return (time.monotonic() - _IMPORTED_AT) * 1000.0
-
-
-def _quit_once_window_shown() -> None:
-    """Create the QApplication now (the app reuses it) and quit at the first exposed window."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtGui import QWindow
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(sys.argv)
-
-    class FirstExpose(QObject):
-        def __init__(self) -> None:
-            super().__init__(app)
-            self.done = False
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API name
-            if (
-                not self.done
-                and event.type() == QEvent.Type.Expose
-                and isinstance(watched, QWindow)
-                and watched.isExposed()
-            ):
-                self.done = True
-                report = {"window_shown_ms": round(process_age_ms()), "window": watched.title()}
-                sys.stdout.write(json.dumps(report) + "\n")
-                sys.stdout.flush()
-                QTimer.singleShot(0, app.quit)
-            return False
-
-    app.installEventFilter(FirstExpose())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -174,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return self_test_main(args[1:])
     if os.environ.get(EXIT_AFTER_SHOWN_VARIABLE) == "1":
-        _quit_once_window_shown()
+        from desktop.startup_probe import quit_once_window_shown
+
+        quit_once_window_shown()
     from desktop.__main__ import main as desktop_main
 
     return desktop_main(args)

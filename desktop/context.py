@@ -9,10 +9,13 @@ from PySide6.QtCore import QObject, Signal
 from desktop.api.client import ApiClient
 from desktop.api.models import AuthResult, User
 from desktop.core.paths import AppPaths
+from desktop.core.pending_uploads import PendingUploadStore
 from desktop.core.session import FallbackTokenStore, TokenStore
 from desktop.core.settings import AppSettings, CameraSource
 from desktop.core.thumbnails import ThumbnailCache
+from desktop.events import DomainEvents
 from desktop.i18n import LanguageSwitcher
+from desktop.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -20,8 +23,7 @@ log = logging.getLogger(__name__)
 class AppContext(QObject):
     """Shared state of one running app; views get it in their constructor."""
 
-    user_changed = Signal(object)  # User | None
-    albums_changed = Signal()
+    user_changed = Signal(object)  # User | None (forwarded from the session)
 
     def __init__(
         self,
@@ -38,10 +40,18 @@ class AppContext(QObject):
         self.tokens: TokenStore = token_store or FallbackTokenStore()
         self.client = ApiClient("http://127.0.0.1:0")
         self.thumbnails = ThumbnailCache(paths.thumbnail_dir)
+        self.pending_uploads = PendingUploadStore(paths.pending_uploads_dir)
         self.language = LanguageSwitcher()
         self.camera_override = camera_override
         self.server_override = server_override
-        self.user: User | None = None
+        self.events = DomainEvents()
+        self.session = Session(self.client, self.tokens, self._token_key)
+        self.session.user_changed.connect(self.user_changed)
+
+    @property
+    def user(self) -> User | None:
+        """The signed-in user (owned by :attr:`session`)."""
+        return self.session.user
 
     @property
     def uses_local_server(self) -> bool:
@@ -61,7 +71,7 @@ class AppContext(QObject):
     def set_server_url(self, url: str) -> None:
         """Point the client at a server, loading the token saved for it (if any)."""
         self.client.base_url = url.rstrip("/")
-        self.client.token = self.tokens.load(self._token_key())
+        self.session.load_saved_token()
 
     def camera_source(self) -> CameraSource:
         """The camera to use: the command line's, else the settings'."""
@@ -72,27 +82,28 @@ class AppContext(QObject):
         self.settings.save(self.paths.settings_file)
 
     def start_session(self, auth: AuthResult, login_name: str = "") -> None:
-        """Keep the token (keyring or memory) and announce the user."""
-        self.client.token = auth.token
-        try:
-            self.tokens.save(self._token_key(), auth.token)
-        except Exception as exc:  # never lose a fresh login over a keyring hiccup
-            log.warning("could not store the session token: %s", exc)
+        """A fresh login: the session keeps the token; the login name is remembered."""
         if login_name:
             self.settings.last_login = login_name
             self.save_settings()
-        self.set_user(auth.user)
+        self.session.start(auth)
 
     def set_user(self, user: User | None) -> None:
-        """Replace the signed-in user (None = signed out)."""
-        self.user = user
-        self.user_changed.emit(user)
+        """Replace the signed-in user's record (None = signed out)."""
+        self.session.set_user(user)
 
-    def end_session(self) -> None:
-        """Forget the token locally (the caller revokes it on the server first)."""
-        self.client.token = None
-        self.tokens.clear(self._token_key())
-        self.set_user(None)
+    def end_session(self, reason: str = "logout") -> str | None:
+        """Forget the token and tell every screen to drop what it shows; returns the token."""
+        self.events.session_ending.emit(reason)
+        token = self.session.end()
+        self.events.session_ended.emit(reason)
+        return token
+
+    def thumbnail_namespace(self) -> str:
+        """Disk-cache folder key: this server and this user, so one account's files never
+        answer for another's and deleting an account can drop exactly its files."""
+        user_id = self.user.id if self.user is not None else 0
+        return f"{self._token_key()}#user{user_id}"
 
     def _token_key(self) -> str:
         # The local server moves to a new port on every start; its tokens stay valid.

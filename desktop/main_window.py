@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -21,30 +22,38 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import assets
-from desktop.api.client import ApiClient
 from desktop.api.errors import SessionExpired
 from desktop.api.models import Album, AuthResult, Photo, User
 from desktop.backend import Backend, BackendState
 from desktop.context import AppContext
 from desktop.core.messages import message_for
-from desktop.ops import QueryOp, hub
+from desktop.operations import account as account_ops
+from desktop.operations import photos as photo_ops
+from desktop.ops import hub
 from desktop.views.account import AccountPage
 from desktop.views.album_view import AlbumPage
 from desktop.views.albums import AlbumsPage
+from desktop.views.duplicates import DuplicatesPage
 from desktop.views.extract_text import ExtractTextPage
 from desktop.views.home import HomePage
 from desktop.views.login import LoginPage
+from desktop.views.people import MyPhotosPage, PeoplePage
 from desktop.views.photo_view import PhotoPage
 from desktop.views.register import RegisterPage
+from desktop.views.search import SearchResultsPage
+from desktop.views.selection import UndoBar
 from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.thumbnails import ThumbnailLoader
+from desktop.views.trash import TrashPage
 from desktop.views.uploads import UploadController, UploadDialog, UploadPanel
 from desktop.views.widgets import label
 
 log = logging.getLogger(__name__)
 
-NAV = ("home", "albums", "extract_text", "account")
-NAV_ICONS = {"home": "home", "albums": "albums", "extract_text": "text", "account": "user"}
+NAV = ("home", "albums", "me", "people", "duplicates", "trash", "extract_text", "account")
+NAV_ICONS = {"home": "home", "albums": "albums", "me": "face", "people": "user", "duplicates": "copy",
+             "trash": "trash",
+             "extract_text": "text", "account": "user"}
 
 
 class MainWindow(QMainWindow):
@@ -71,11 +80,18 @@ class MainWindow(QMainWindow):
 
         self.home = HomePage(ctx)
         self.albums = AlbumsPage(ctx, self.loader)
-        self.album = AlbumPage(ctx, self.loader)
+        self.album = AlbumPage(ctx, self.loader, albums=lambda: self.albums.model.albums)
         self.photo = PhotoPage(ctx)
+        self.duplicates = DuplicatesPage(ctx)
+        self.trash = TrashPage(ctx, self.loader)
+        self.search = SearchResultsPage(ctx, self.loader, albums=lambda: self.albums.model.albums)
+        self.me = MyPhotosPage(ctx, self.loader)
+        self.people = PeoplePage(ctx)
+        self._photo_came_from: QWidget = self.album
         self.extract = ExtractTextPage(ctx)
         self.account = AccountPage(ctx)
         self.upload_panel = UploadPanel(self.uploads)
+        self.album.albums_source = lambda: self.albums.model.albums
         self._build_shell()
         self._connect()
         self.retranslate()
@@ -133,11 +149,38 @@ class MainWindow(QMainWindow):
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(0)
+        top_bar = QFrame()
+        top_bar.setObjectName("topBar")
+        top = QHBoxLayout(top_bar)
+        top.setContentsMargins(28, 12, 28, 0)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("searchField")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(assets.icon("photo"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.setMaximumWidth(520)
+        top.addWidget(self.search_edit, 1)
+        top.addStretch(0)
+        right.addWidget(top_bar)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(350)  # search as the person pauses typing
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_edit.textEdited.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self.run_search)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self.shell)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
         self.content = QStackedWidget()
-        for page in (self.home, self.albums, self.album, self.photo, self.extract, self.account):
+        for page in (self.home, self.albums, self.album, self.photo, self.extract, self.account,
+                     self.search, self.duplicates, self.trash, self.me, self.people):
             self.content.addWidget(page)
         right.addWidget(self.content, 1)
+        self.undo_bar = UndoBar()
+        right.addWidget(self.undo_bar)
         right.addWidget(self.upload_panel)
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self.shell)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo_bar.undo)
         layout.addLayout(right, 1)
 
     def _connect(self) -> None:
@@ -155,21 +198,28 @@ class MainWindow(QMainWindow):
         self.album.open_photo.connect(self.open_photo)
         self.album.upload_requested.connect(self.start_upload)
         self.album.upload_dialog_requested.connect(self.open_upload_dialog)
+        self.album.undo_offered.connect(self.undo_bar.offer)
         self.photo.back_requested.connect(self._back_to_album)
-        self.photo.photo_changed.connect(self.album.model.update_photo)
-        self.photo.photo_deleted.connect(self._on_photo_deleted)
-        self.account.account_deleted.connect(self._on_account_deleted)
-        self.uploads.photos_uploaded.connect(self._on_photos_uploaded)
+        self.photo.undo_offered.connect(self.undo_bar.offer)
+        self.duplicates.undo_offered.connect(self.undo_bar.offer)
+        self.search.open_photo.connect(self.open_search_result)
+        self.me.open_photo.connect(self.open_my_photo)
+        self.people.open_photo.connect(self.open_photo_id)
         self.ctx.user_changed.connect(self._on_user)
+        self.ctx.events.session_ended.connect(self._on_session_ended)
         hub.session_expired.connect(self._on_session_expired)
 
     def retranslate(self) -> None:
         self.setWindowTitle("FaceAlbum")
         texts = {"home": self.tr("Inicio"), "albums": self.tr("Álbumes"),
+                 "me": self.tr("Fotos donde aparezco"), "people": self.tr("Personas"),
+                 "duplicates": self.tr("Duplicados"), "trash": self.tr("Papelera"),
                  "extract_text": self.tr("Extraer texto"), "account": self.tr("Cuenta")}
         for key, text in texts.items():
             self.nav[key].setText("  " + text)
         self.settings_button.setText("  " + self.tr("Ajustes"))
+        self.undo_bar.retranslate()
+        self.search_edit.setPlaceholderText(self.tr("Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)"))
         self.logout_button.setText("  " + self.tr("Cerrar sesión"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -185,8 +235,9 @@ class MainWindow(QMainWindow):
 
     def navigate(self, key: str) -> None:
         """Show one of the sidebar's screens."""
-        page = {"home": self.home, "albums": self.albums, "extract_text": self.extract,
-                "account": self.account}[key]
+        page = {"home": self.home, "albums": self.albums, "me": self.me, "people": self.people,
+                "duplicates": self.duplicates, "trash": self.trash,
+                "extract_text": self.extract, "account": self.account}[key]
         self.nav[key].setChecked(True)
         self.content.setCurrentWidget(page)
         if key == "albums":
@@ -194,6 +245,14 @@ class MainWindow(QMainWindow):
             self.albums.refresh()
         elif key == "account":
             self.account.refresh()
+        elif key == "duplicates":
+            self.duplicates.refresh()
+        elif key == "trash":
+            self.trash.refresh()
+        elif key == "me":
+            self.me.reload()
+        elif key == "people":
+            self.people.reload()
 
     def open_album(self, album: Album) -> None:
         self.nav["albums"].setChecked(True)
@@ -201,11 +260,50 @@ class MainWindow(QMainWindow):
         self.content.setCurrentWidget(self.album)
 
     def open_photo(self, photo: Photo) -> None:
-        self.photo.show_photo(photo, self.albums.model.albums)
+        self._photo_came_from = self.album
+        self.photo.opened_from_album = True
+        self.photo.show_photo(photo, self.albums.model.albums, self.album.model.photos, terms=())
+        self.content.setCurrentWidget(self.photo)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def run_search(self) -> None:
+        """Show what the top bar's words find (an empty field lists every photo)."""
+        self._search_timer.stop()
+        self.nav_group.setExclusive(False)
+        for nav_button in self.nav.values():
+            nav_button.setChecked(False)
+        self.nav_group.setExclusive(True)
+        self.search.search(self.search_edit.text())
+        self.content.setCurrentWidget(self.search)
+
+    def open_my_photo(self, photo: Photo) -> None:
+        """A photo from "Fotos donde aparezco" (←/→ walk through those photos)."""
+        self._photo_came_from = self.me
+        self.photo.opened_from_album = False
+        self.photo.show_photo(photo, self.albums.model.albums, self.me.model.photos, terms=())
+        self.content.setCurrentWidget(self.photo)
+
+    def open_photo_id(self, photo_id: int) -> None:
+        """A photo known only by its id (a face in the People screen)."""
+        photo_ops.load_photo(parent=self, ctx=self.ctx, photo_id=photo_id, success=self._open_person_photo)
+
+    def _open_person_photo(self, photo: Photo) -> None:
+        self._photo_came_from = self.people
+        self.photo.opened_from_album = False
+        self.photo.show_photo(photo, self.albums.model.albums, [photo], terms=())
+        self.content.setCurrentWidget(self.photo)
+
+    def open_search_result(self, photo: Photo, terms: tuple[str, ...]) -> None:
+        self._photo_came_from = self.search
+        self.photo.opened_from_album = True
+        self.photo.show_photo(photo, self.albums.model.albums, self.search.model.photos, terms=terms)
         self.content.setCurrentWidget(self.photo)
 
     def _back_to_album(self) -> None:
-        self.content.setCurrentWidget(self.album)
+        self.content.setCurrentWidget(self._photo_came_from)
 
     def _on_home_action(self, action: str) -> None:
         if action == "albums":
@@ -232,17 +330,12 @@ class MainWindow(QMainWindow):
 
     def _resume_session(self) -> None:
         """Skip login when the keyring holds a token that still works."""
-        client = self.ctx.client
-        QueryOp(parent=self, op=client.me, success=self._on_resumed).failure(
-            self._on_resume_failed).run_in_background()
-
-    def _on_resumed(self, user: User) -> None:
-        self.ctx.set_user(user)
-        self._enter_shell()
+        account_ops.resume_session(parent=self, ctx=self.ctx, success=lambda _u: self._enter_shell(),
+                                   failure=self._on_resume_failed)
 
     def _on_resume_failed(self, error: Exception) -> None:
         if isinstance(error, SessionExpired):
-            self.ctx.end_session()
+            self.ctx.end_session("expired")
 
     def _on_logged_in(self, auth: AuthResult, login: str) -> None:
         self.ctx.start_session(auth, login)
@@ -252,11 +345,11 @@ class MainWindow(QMainWindow):
         self.top.setCurrentWidget(self.shell)
         self.navigate("home")
         self.albums.refresh()
+        self.uploads.restore()
 
     def _on_user(self, user: User | None) -> None:
         if user is None:
             self.sidebar_user.setText("")
-            self.loader.clear()
             return
         self.sidebar_user.setText(f"{user.full_name or user.username}\n{user.email}")
         self.retranslate()
@@ -265,28 +358,24 @@ class MainWindow(QMainWindow):
         if self.top.currentWidget() is not self.shell:
             return
         user = self.ctx.user
-        self.uploads.cancel()
-        self.ctx.end_session()
-        if user is not None and not self.login.login_edit.text():
+        self.ctx.end_session("expired")
+        if user is not None:
             self.login.login_edit.setText(user.username)
         self.show_login(message_for("session_expired"))
 
     def logout(self) -> None:
         """Revoke the token on the server, forget it here, and go back to login."""
-        # A separate client keeps the token for the revoke call after this one forgets it.
-        revoke = ApiClient(self.ctx.client.base_url, self.ctx.client.token)
-        self.uploads.cancel()
-        QueryOp(parent=self, op=revoke.logout, success=lambda _n: None).failure(
-            lambda _e: None).run_in_background()
-        self.ctx.end_session()
-        self.login.password_edit.clear()
-        self.show_login()
+        account_ops.log_out(parent=self, ctx=self.ctx)
 
-    def _on_account_deleted(self) -> None:
-        self.ctx.end_session()
-        self.login.login_edit.clear()
+    def _on_session_ended(self, why: str) -> None:
+        # Every screen clears itself on this signal; the window only goes back to login.
+        self.login.password_edit.clear()
+        self.login.login_edit.setText(self.ctx.settings.last_login)
+        if why == "expired":
+            return  # the expiry handler shows its own message
         self.show_login()
-        QMessageBox.information(self, "FaceAlbum", self.tr("Tu cuenta se ha eliminado."))
+        if why == "deleted":
+            QMessageBox.information(self, "FaceAlbum", self.tr("Tu cuenta se ha eliminado."))
 
     # -- uploads --------------------------------------------------------------------------
     def start_upload(self, album: Album, paths: list[Path], name: str = "", description: str = "") -> None:
@@ -305,17 +394,6 @@ class MainWindow(QMainWindow):
             assert target is not None
             self.start_upload(target, dialog.paths, dialog.name.text().strip(),
                               dialog.description.toPlainText().strip())
-
-    def _on_photos_uploaded(self, album_id: int) -> None:
-        if self.album.album is not None and self.album.album.id == album_id:
-            self.album.reload()
-        self.albums.refresh()
-
-    def _on_photo_deleted(self, photo_id: int) -> None:
-        self.album.model.remove_photo(photo_id)
-        self.loader.forget(photo_id)
-        self.content.setCurrentWidget(self.album)
-        self.albums.refresh()
 
     # -- settings -------------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -338,16 +416,47 @@ class MainWindow(QMainWindow):
 
     def switch_server(self) -> None:
         """Restart against the server the settings now name; the user logs in again."""
-        self.uploads.cancel()
+        if self.ctx.user is not None:
+            self.ctx.end_session("server_changed")
         self.backend.stop()
-        self.ctx.set_user(None)
         self.backend.remote_url = self.ctx.remote_url()
         self.backend.server_data_dir = self.ctx.paths.server_data_dir
         self.show_login()
         self.backend.start()
 
+    def confirm_quit_with_uploads(self) -> bool:
+        """Ask what to do with files not uploaded yet; False keeps the window open."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Subidas pendientes"),
+                          self.tr("Quedan %n foto(s) por subir.", "", self.uploads.pending_count),
+                          parent=self)
+        box.setInformativeText(self.tr("Si sales ahora, se subirán la próxima vez que entres con "
+                                       "esta cuenta."))
+        wait = box.addButton(self.tr("Seguir subiendo"), QMessageBox.ButtonRole.RejectRole)
+        later = box.addButton(self.tr("Salir y continuar después"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Salir y descartarlas"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(later)
+        box.setEscapeButton(wait)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is later:
+            self.uploads.suspend()
+            return True
+        if clicked is discard:
+            self.uploads.discard()
+            return True
+        return False
+
+    def prepare_to_quit(self) -> None:
+        """Quit without asking (a signal from the system): keep unsent uploads for later."""
+        if self.uploads.pending_count:
+            self.uploads.suspend(wait_seconds=5.0)
+        self.login.face_panel.stop_camera()
+        self.backend.stop()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.uploads.cancel()
+        if self.uploads.pending_count and not self.confirm_quit_with_uploads():
+            event.ignore()
+            return
         self.login.face_panel.stop_camera()
         self.backend.stop()
         super().closeEvent(event)

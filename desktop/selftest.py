@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop import bundle
+from desktop.core import frozen
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class SelfTestReport:
     """What each step found and how long it took (seconds)."""
 
     ok: bool = False
-    frozen: bool = field(default_factory=bundle.is_frozen)
+    frozen: bool = field(default_factory=frozen.is_frozen)
     steps: dict[str, dict[str, Any]] = field(default_factory=dict)
     failed_step: str | None = None
     error: str | None = None
@@ -118,7 +118,7 @@ class LocalServer:
         self.log_path = data_dir / "server.log"
         port = _free_port()
         self.url = f"http://127.0.0.1:{port}"
-        self.command = bundle.server_command(
+        self.command = frozen.server_command(
             "--host", "127.0.0.1", "--port", str(port), "--data-dir", str(data_dir)
         )
         self.client = ApiClient(self.url, connect_timeout=2.0)
@@ -136,7 +136,7 @@ class LocalServer:
                 stdout=log_file,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
-                cwd=str(bundle.bundle_root()),
+                cwd=str(frozen.bundle_root()),
             )
         while time.monotonic() - started < timeout:
             if self._process.poll() is not None:
@@ -210,7 +210,7 @@ def check_translation(server: LocalServer) -> dict[str, Any]:
     """
     from desktop.api.errors import ApiError
 
-    carried = bundle.bundled_apertium() is not None
+    carried = frozen.bundled_apertium() is not None
     try:
         codes = sorted(language.code for language in server.client.languages())
     except ApiError as error:

@@ -3,6 +3,7 @@
 python -m server --host 127.0.0.1 --port 8000 --data-dir DIR [--database-url URL]
 python -m server migrate [--data-dir DIR] [--database-url URL]
 python -m server sweep [--dry-run] [--grace-seconds N]
+python -m server reindex [--read-text]
 python -m server faces compare IMG1 IMG2 | --pairs FILE.csv
 """
 
@@ -56,11 +57,11 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _migrate(args: argparse.Namespace) -> int:
-    from server.db import make_engine
+    from server.db import ensure_private_dir, make_engine
     from server.migrate import upgrade
 
     settings = _settings(args)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    ensure_private_dir(settings.data_dir)
     upgrade(make_engine(settings.resolved_database_url()))
     print(json.dumps({"migrated": True}))  # noqa: T201
     return 0
@@ -73,6 +74,27 @@ def _sweep(args: argparse.Namespace) -> int:
     context = build_context(_settings(args))
     report = sweep_orphans(context, grace_seconds=args.grace_seconds, dry_run=args.dry_run)
     print(json.dumps(report))  # noqa: T201
+    return 0
+
+
+def _reindex(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from server.app import build_context
+    from server.jobs import repository as jobs
+    from server.photos.models import Photo
+    from server.search.index import rebuild
+
+    context = build_context(_settings(args))
+    with context.session_factory() as db:
+        indexed = rebuild(db)
+        queued = 0
+        if args.read_text:  # photos whose words were never read: the worker reads them
+            for photo_id in db.scalars(select(Photo.id).where(Photo.ocr_text.is_(None))):
+                jobs.enqueue(db, kind=jobs.INDEX_PHOTO, photo_id=photo_id)
+                queued += 1
+            db.commit()
+    print(json.dumps({"indexed": indexed, "text_jobs_queued": queued}))  # noqa: T201
     return 0
 
 
@@ -104,6 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     sweep.add_argument(
         "--grace-seconds", type=int, default=3600, help="leave objects younger than this"
     )
+    reindex = sub.add_parser("reindex", help="rebuild the search index from the photos")
+    _common(reindex)
+    reindex.add_argument(
+        "--read-text", action="store_true", help="also queue text reading for photos never read"
+    )
     sub.add_parser("faces", help="face engine tools: faces compare IMG1 IMG2 | --pairs FILE.csv")
 
     args = parser.parse_args(argv)
@@ -111,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         return _migrate(args)
     if args.command == "sweep":
         return _sweep(args)
+    if args.command == "reindex":
+        return _reindex(args)
     return _serve(args)
 
 

@@ -20,18 +20,23 @@ from server.analysis.label_pool import (
 from server.analysis.router import router as analysis_router
 from server.auth.router import router as auth_router
 from server.config import Settings
-from server.db import make_engine, make_session_factory
+from server.db import ensure_private_dir, make_engine, make_session_factory
 from server.deps import AppContext
+from server.duplicates.router import router as duplicates_router
 from server.engines.registry import EngineRegistry
 from server.errors import ERROR_RESPONSES, install_error_handlers
 from server.faces.router import router as faces_router
+from server.headers import HeaderLimits, SecurityHeaders
 from server.health import router as health_router
 from server.jobs import repository as jobs
 from server.jobs.runner import JobRunner
 from server.migrate import upgrade
+from server.people.jobs import start_backfill
+from server.people.router import router as people_router
 from server.photos.router import router as photos_router
+from server.search.router import router as search_router
 from server.storage import ObjectStore, create_object_store
-from server.uploads import BodySizeLimit
+from server.uploads import BodySizeLimit, route_body_limits
 from server.users.router import router as users_router
 
 log = logging.getLogger(__name__)
@@ -52,7 +57,7 @@ def build_store(settings: Settings) -> ObjectStore:
 def build_context(
     settings: Settings, *, migrate: bool = True, store: ObjectStore | None = None
 ) -> AppContext:
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    ensure_private_dir(settings.data_dir)
     engine = make_engine(settings.resolved_database_url())
     if migrate:
         upgrade(engine)
@@ -83,12 +88,18 @@ def build_label_pool(settings: Settings) -> LabelPool | None:
 
 
 def build_job_runner(context: AppContext) -> JobRunner:
-    from server.analysis.tagging import TagPhotoHandler
+    from server.analysis.tagging import IndexPhotoHandler, TagPhotoHandler
+    from server.people.jobs import BACKFILL_FACES, BackfillFacesHandler, IndexFacesHandler
 
     pool = build_label_pool(context.settings)
     return JobRunner(
         context.session_factory,
-        {jobs.TAG_PHOTO: TagPhotoHandler(context, pool)},
+        {
+            jobs.TAG_PHOTO: TagPhotoHandler(context, pool),
+            jobs.INDEX_PHOTO: IndexPhotoHandler(context),
+            jobs.INDEX_FACES: IndexFacesHandler(context),
+            BACKFILL_FACES: BackfillFacesHandler(context),
+        },
         poll_seconds=context.settings.jobs_poll_seconds,
         max_attempts=context.settings.jobs_max_attempts,
         concurrency=pool.config.processes if pool is not None else 1,
@@ -104,6 +115,8 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         runner = build_job_runner(context) if context.settings.job_worker else None
         if runner is not None:
+            if context.settings.face_indexing:
+                start_backfill(context)
             runner.start()
         try:
             yield
@@ -129,13 +142,22 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
         users_router,
         albums_router,
         photos_router,
+        search_router,
+        duplicates_router,
         analysis_router,
+        people_router,
     )
     for router in routers:
         app.include_router(router, responses=ERROR_RESPONSES)
-    # Face login sends up to face_frames_max photos in one request.
-    max_body = (
-        context.settings.max_upload_bytes * max(2, context.settings.face_frames_max) + 1024 * 1024
+    settings = context.settings
+    limit_for = route_body_limits(
+        json_max_bytes=settings.max_json_body_bytes,
+        upload_max_bytes=settings.max_upload_bytes,
+        face_frames_max=settings.face_frames_max,
     )
-    app.add_middleware(BodySizeLimit, max_bytes=max_body)
+    app.add_middleware(BodySizeLimit, limit_for=limit_for)
+    app.add_middleware(
+        HeaderLimits, max_count=settings.max_header_count, max_bytes=settings.max_header_bytes
+    )
+    app.add_middleware(SecurityHeaders)
     return app

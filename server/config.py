@@ -79,6 +79,11 @@ class Settings(BaseSettings):
 
     # Limits
     max_upload_bytes: int = 20 * 1024 * 1024
+    # Bodies of routes without a photo (JSON and small forms): login, albums, edits...
+    max_json_body_bytes: int = 16 * 1024
+    # Request headers (count, and bytes in all); more answers 431.
+    max_header_count: int = 100
+    max_header_bytes: int = 32 * 1024
     max_image_pixels: int = 50_000_000
     thumbnail_px: int = 256
     preview_px: int = 1440
@@ -99,6 +104,20 @@ class Settings(BaseSettings):
     login_max_failures: int = 5
     login_window_seconds: int = 300
     login_max_failures_per_address: int = 20
+    # Sign-ups per client address (every attempt counts, valid or not).
+    register_max_per_address: int = 20
+    register_window_seconds: int = 3600
+    # Login attempts are kept this long for the record, then `python -m server sweep` drops them.
+    login_attempts_keep_days: int = 30
+
+    # Costly engines: calls running at once per process (more answer 503 with Retry-After),
+    # text boxes read per OCR call, and OCR calls per user per window.
+    text_max_concurrent: int = 2
+    text_max_boxes: int = 100
+    text_time_budget_seconds: float = 1.5
+    text_rate_per_user: int = 30
+    text_rate_window_seconds: int = 600
+    engine_busy_retry_seconds: int = 5
 
     # Engines (each capability: local, aws or none)
     face_engine: EngineChoice = "local"
@@ -112,6 +131,8 @@ class Settings(BaseSettings):
     face_lockout_failures: int = 5
     face_lockout_window_seconds: int = 300
     face_identify_margin: float = 8.0
+    # Find and group the faces in every photo (people, "photos where I appear").
+    face_indexing: bool = True
     labels_max: int = 10
     labels_min_confidence: float = 70.0
     # Run a background job worker in this process (every instance may; claims are atomic).

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
+from sqlalchemy import DateTime, Engine, MetaData, create_engine, event, make_url
 from sqlalchemy.dialects import mysql
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
+
+log = logging.getLogger(__name__)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -54,6 +60,15 @@ class UTCDateTime(TypeDecorator[datetime]):
         return None if value is None else value.replace(tzinfo=UTC)
 
 
+# Ids are 32-bit signed integers on MySQL; anything outside cannot name a row.
+MAX_ROW_ID = 2_147_483_647
+
+
+def id_in_range(value: int) -> bool:
+    """Whether ``value`` can be a row id (so a query with it cannot overflow the column)."""
+    return 1 <= value <= MAX_ROW_ID
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -65,9 +80,51 @@ SQLITE_POOL_SIZE = 40
 MYSQL_POOL_SIZE = 20
 
 
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_DIR_MODE = 0o700
+
+
+def _sqlite_files(url: str) -> list[Path]:
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return []
+    path = Path(database)
+    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def restrict_sqlite_files(url: str) -> None:
+    """Make the SQLite file (created empty if missing, so it is never world-readable even for
+    a moment) and its -wal/-shm files readable by the owner only: they hold password, token
+    and face data."""
+    files = _sqlite_files(url)
+    if not files:
+        return
+    if not files[0].exists():
+        files[0].parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(files[0], os.O_CREAT | os.O_WRONLY, PRIVATE_FILE_MODE))
+    for path in files:
+        try:
+            if path.exists() and stat.S_IMODE(path.stat().st_mode) != PRIVATE_FILE_MODE:
+                path.chmod(PRIVATE_FILE_MODE)
+        except OSError as exc:  # not ours (e.g. a shared folder): say so, keep running
+            log.warning("cannot restrict permissions of %s: %s", path, exc)
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create the data dir (and parents) if missing and make it owner-only (0700)."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    try:
+        if stat.S_IMODE(path.stat().st_mode) != PRIVATE_DIR_MODE:
+            path.chmod(PRIVATE_DIR_MODE)
+    except OSError as exc:
+        log.warning("cannot restrict permissions of %s: %s", path, exc)
+
+
 def make_engine(url: str) -> Engine:
-    """Create the engine; SQLite gets foreign keys, WAL and a busy timeout so threads can share it."""
+    """Create the engine; SQLite gets foreign keys, WAL and a busy timeout so threads can share
+    it, and owner-only files."""
     if url.startswith("sqlite"):
+        restrict_sqlite_files(url)
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 30},
@@ -82,6 +139,7 @@ def make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
+            restrict_sqlite_files(url)  # WAL mode has just created the -wal and -shm files
 
         return engine
     return create_engine(
@@ -99,5 +157,6 @@ def import_all_models() -> None:
     from server.auth import models as _auth  # noqa: F401
     from server.faces import models as _faces  # noqa: F401
     from server.jobs import models as _jobs  # noqa: F401
+    from server.people import models as _people  # noqa: F401
     from server.photos import models as _photos  # noqa: F401
     from server.users import models as _users  # noqa: F401

@@ -15,7 +15,7 @@ from server.auth import repository as auth_repository
 from server.auth.models import AuthSession
 from server.auth.security import hash_token
 from server.config import Settings
-from server.db import utcnow
+from server.db import MAX_ROW_ID, utcnow
 from server.engines.registry import EngineRegistry
 from server.errors import NotAuthenticated
 from server.storage import ObjectStore
@@ -157,5 +157,5 @@ async def client_address(request: Request, settings: SettingsDep) -> str:
 ClientAddress = Annotated[str, Depends(client_address)]
 
 
-# Ids are 32-bit on MySQL; anything outside is simply not found rather than a database error.
-ResourceId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+# Ids are 32-bit on MySQL; anything outside is refused before it reaches the database.
+ResourceId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -22,6 +23,8 @@ class ErrorDetail(BaseModel):
     message: str
     fields: dict[str, str] | None = None
     retry_after: int | None = None
+    log_id: str | None = None
+    existing: dict[str, Any] | None = None  # duplicate_photo: the photo already stored
 
 
 class ErrorEnvelope(BaseModel):
@@ -42,6 +45,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (415, "Unsupported media type"),
         (422, "Unprocessable image"),
         (429, "Too many attempts"),
+        (431, "Request headers too large"),
         (500, "Unexpected server error"),
         (503, "A dependency is unavailable"),
     )
@@ -71,6 +75,7 @@ class AppError(Exception):
             self.status = status
         self.fields = fields or {}
         self.headers = headers or {}
+        self.existing: dict[str, Any] | None = None
 
 
 class ValidationFailed(AppError):
@@ -113,6 +118,36 @@ class Unavailable(AppError):
     code = "unavailable"
 
 
+class ImageRejected(AppError):
+    """An image the service will not take: not an image, a bomb, damaged, or refused by an
+    engine. ``fields`` names the form field it came in (``file`` unless ``for_field`` says)."""
+
+    status = 422
+    code = "image_unreadable"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        status: int | None = None,
+        field: str = "file",
+    ) -> None:
+        super().__init__(message, code=code, status=status)
+        self.fields = {field: self.code}
+
+    def for_field(self, field: str) -> ImageRejected:
+        """The same rejection, reported against another form field (e.g. ``photo``)."""
+        moved = ImageRejected(self.message, code=self.code, status=self.status, field=field)
+        moved.__cause__ = self.__cause__
+        return moved
+
+
+def new_log_id() -> str:
+    """A short id that ties an answer to its server log line, without revealing details."""
+    return secrets.token_hex(6)
+
+
 def error_body(code: str, message: str, fields: dict[str, str] | None = None) -> dict[str, Any]:
     body: dict[str, Any] = {"code": code, "message": message}
     if fields:
@@ -145,6 +180,8 @@ def install_error_handlers(app: FastAPI) -> None:
         payload = error_body(exc.code, exc.message, exc.fields)
         if isinstance(exc, TooManyAttempts):
             payload["error"]["retry_after"] = exc.retry_after
+        if exc.existing is not None:
+            payload["error"]["existing"] = exc.existing
         return JSONResponse(payload, status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
@@ -179,14 +216,39 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(EngineUnavailable)
-    async def _engine(_request: Request, exc: EngineUnavailable) -> JSONResponse:
-        log.warning("engine unavailable: %s %s", exc.code, exc.message)
-        return JSONResponse(error_body(exc.code, exc.message), status_code=503)
+    async def _engine(request: Request, exc: EngineUnavailable) -> JSONResponse:
+        if exc.public:
+            log.info("engine turned off: %s %s", exc.code, exc.message)
+            return JSONResponse(error_body(exc.code, exc.message), status_code=503)
+        log_id = new_log_id()
+        log.warning(
+            "engine failure [log id %s] on %s %s: %s %s",
+            log_id,
+            request.method,
+            request.url.path,
+            exc.code,
+            exc.message,
+        )
+        payload = error_body(
+            exc.code,
+            f"This service is not available right now; try again later (log id {log_id}).",
+        )
+        payload["error"]["log_id"] = log_id
+        return JSONResponse(payload, status_code=503)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        # Runs outside every middleware (Starlette's ServerErrorMiddleware): set headers here.
+        log_id = new_log_id()
+        log.exception(
+            "unhandled error [log id %s] on %s %s", log_id, request.method, request.url.path
+        )
+        payload = error_body(
+            "internal_error", f"Something went wrong on the server (log id {log_id})."
+        )
+        payload["error"]["log_id"] = log_id
         return JSONResponse(
-            error_body("internal_error", "Something went wrong on the server. Please try again."),
+            payload,
             status_code=500,
+            headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"},
         )

@@ -18,7 +18,7 @@ def alembic_config() -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database at `engine` up to `revision`.
+    """Bring the database at `engine` up to `revision` (the chain has one head; a test keeps it so).
 
     On MySQL several instances may start together: a named lock makes them migrate one at a
     time (the later ones find nothing left to do)."""

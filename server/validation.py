@@ -59,6 +59,16 @@ def name_key(name: str) -> str:
     return unicodedata.normalize("NFC", name.casefold())
 
 
+def normalize_login(value: str) -> str:
+    """How usernames and emails compare: trimmed, NFC, case-folded (``José``/``jose\u0301``
+    and ``KATE``/``kate`` are one name)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", value.strip()).casefold())
+
+
+def username_key(username: str) -> str:
+    return normalize_login(username)
+
+
 def clean_username(value: str | None) -> str:
     username = (value or "").strip()
     if not USERNAME_RE.match(username):
@@ -71,10 +81,10 @@ def clean_username(value: str | None) -> str:
 
 
 def clean_email(value: str | None) -> str:
-    email = (value or "").strip()
+    email = normalize_login(value or "")
     if len(email) > 254 or not EMAIL_RE.match(email):
         raise ValidationFailed("Enter a valid email address.", fields={"email": "invalid format"})
-    return email.lower()
+    return email
 
 
 def check_new_password(password: str | None, *, field: str, min_length: int) -> str:

@@ -1,4 +1,5 @@
-"""Fixtures shared by every test: where the shared fixtures live, and a real S3 API server."""
+"""Fixtures shared by every test: where the shared fixtures live, a real S3 API server, and the
+rule that nothing is skipped silently under CI."""
 
 from __future__ import annotations
 
@@ -26,6 +27,80 @@ DUMMY_AWS_ENVIRONMENT = {
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+# The only tests that may be skipped under CI=true, each with the reason. Any other skip under CI
+# is reported as a failure: a skipped test cannot see the bug it was written for.
+CI_SKIP_ALLOWLIST: dict[str, str] = {
+    "tests/packaging/test_bundle.py::test_built_bundle_passes_its_self_test": (
+        "opt-in: a full PyInstaller build takes minutes; `make dist` builds and self-tests it"
+    ),
+}
+
+
+# Hypothesis: failing examples are kept in the repository's ignored cache (.hypothesis/, replayed
+# first on the next run), and a failed property test prints the seed it ran with, to replay it
+# anywhere with `pytest --hypothesis-seed=N` (or `@seed(N)` on the test).
+HYPOTHESIS_EXAMPLES = REPO_ROOT / ".hypothesis" / "examples"
+
+
+def _register_hypothesis_profile() -> None:
+    from hypothesis import settings
+    from hypothesis.database import DirectoryBasedExampleDatabase
+
+    settings.register_profile(
+        "facealbum", database=DirectoryBasedExampleDatabase(HYPOTHESIS_EXAMPLES), print_blob=True
+    )
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "facealbum"))
+
+
+_register_hypothesis_profile()
+
+
+def hypothesis_seed_note(test: Any) -> str | None:
+    """How to replay the random run of a failed Hypothesis test (``None`` if it was not one)."""
+    seed = getattr(test, "_hypothesis_internal_use_generated_seed", None)
+    if seed is None:
+        return None
+    return (
+        f"Hypothesis seed: {seed} — replay with `pytest --hypothesis-seed={seed}` or @seed({seed}); "
+        f"the failing example is also stored in {HYPOTHESIS_EXAMPLES.relative_to(REPO_ROOT)}"
+    )
+
+
+def _allowed_to_skip(nodeid: str) -> bool:
+    return nodeid.split("[", 1)[0] in CI_SKIP_ALLOWLIST
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed and call.when == "call":
+        note = hypothesis_seed_note(getattr(item, "obj", None))
+        if note:
+            report.sections.append(("Hypothesis seed", note))
+    if not (in_ci() and report.skipped) or hasattr(report, "wasxfail"):
+        return
+    if _allowed_to_skip(item.nodeid):
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    reason = reason.removeprefix("Skipped: ")
+    report.outcome = "failed"
+    report.longrepr = (
+        f"skipped under CI=true, which is a failure: {reason}\n"
+        "Make the test run here, or add it to CI_SKIP_ALLOWLIST in tests/conftest.py with why."
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()
+    if in_ci() and report.skipped and not _allowed_to_skip(report.nodeid):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"module skipped under CI=true, which is a failure: {reason}"
 
 
 @pytest.fixture(scope="session")

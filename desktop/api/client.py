@@ -19,11 +19,15 @@ from desktop.api.errors import ApiError, ConnectionFailed, error_from_response
 from desktop.api.models import (
     Album,
     AuthResult,
+    DuplicateGroup,
     ExtractedText,
+    Face,
     FaceStatus,
     Language,
+    Person,
     Photo,
     PhotoPage,
+    SearchPage,
     Translation,
     User,
 )
@@ -80,9 +84,10 @@ class ApiClient:
         auth: bool = True,
         timeout: float | None = None,
         api: bool = True,
+        extra_headers: dict[str, str] | None = None,
     ) -> requests.Response:
         url = f"{self.base_url}{API_PREFIX if api else ''}{path}"
-        headers: dict[str, str] = {"Accept": "application/json"}
+        headers: dict[str, str] = {"Accept": "application/json", **(extra_headers or {})}
         had_token = bool(auth and self.token)
         if had_token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -305,14 +310,78 @@ class ApiClient:
         name: str = "",
         description: str = "",
         progress: ProgressCallback | None = None,
+        idempotency_key: str | None = None,
+        allow_duplicate: bool = False,
     ) -> Photo:
-        """``POST /albums/{id}/photos`` streaming the file; ``progress`` sees the bytes sent."""
+        """``POST /albums/{id}/photos`` streaming the file; ``progress`` sees the bytes sent.
+
+        With ``idempotency_key`` a retry of an upload whose answer was lost returns the same
+        photo instead of a second one. The same bytes already stored raise ``duplicate_photo``
+        (409) unless ``allow_duplicate``."""
         fields = {"name": name or (file.stem if isinstance(file, Path) else "foto"),
                   "description": description}
+        if allow_duplicate:
+            fields["allow_duplicate"] = "true"
         body = MultipartBody(fields, [_file_part("file", file, "photo.jpg")], progress)
+        headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
         return Photo.from_json(
-            self._json("POST", f"/albums/{album_id}/photos", body=body, timeout=300)
+            self._json("POST", f"/albums/{album_id}/photos", body=body, timeout=300,
+                       extra_headers=headers)
         )
+
+    def check_photos(self, sha256s: Sequence[str]) -> set[str]:
+        """``POST /photos/check``: which of these SHA-256 (lower-case hex) are already stored."""
+        found: set[str] = set()
+        digests = list(sha256s)
+        for start in range(0, len(digests), 1000):
+            data = self._json("POST", "/photos/check", json={"sha256": digests[start:start + 1000]})
+            found.update(str(item["sha256"]) for item in data.get("existing") or [])
+        return found
+
+    def search(self, query: str, *, album_id: int | None = None, date_from: str | None = None,
+               date_to: str | None = None, has_text: bool | None = None, limit: int = 100,
+               cursor: str | None = None) -> SearchPage:
+        """``GET /search``: the user's photos matching every word of ``query``, best first."""
+        params: dict[str, Any] = {"q": query, "limit": limit}
+        if album_id is not None:
+            params["album_id"] = album_id
+        if date_from:
+            params["from"] = date_from
+        if date_to:
+            params["to"] = date_to
+        if has_text is not None:
+            params["has_text"] = "true" if has_text else "false"
+        if cursor:
+            params["cursor"] = cursor
+        return SearchPage.from_json(self._json("GET", "/search", params=params))
+
+    def bulk(self, action: str, photo_ids: Sequence[int], album_id: int | None = None) -> list[Photo]:
+        """``POST /photos/bulk``: move (into ``album_id``), trash or restore, all or none."""
+        payload: dict[str, Any] = {"action": action, "ids": list(photo_ids)}
+        if album_id is not None:
+            payload["album_id"] = album_id
+        data = self._json("POST", "/photos/bulk", json=payload)
+        return [Photo.from_json(item) for item in data.get("items") or []]
+
+    def trash(self, *, limit: int = 100, cursor: str | None = None) -> PhotoPage:
+        """``GET /trash``: photos in the trash."""
+        params: dict[str, Any] = {"limit": limit} | ({"cursor": cursor} if cursor else {})
+        return PhotoPage.from_json(self._json("GET", "/trash", params=params))
+
+    def empty_trash(self) -> int:
+        """``DELETE /trash``: delete every photo in the trash for good."""
+        return int(self._json("DELETE", "/trash").get("deleted", 0))
+
+    def duplicates(self, kind: str | None = None) -> list[DuplicateGroup]:
+        """``GET /duplicates``: groups of photos that look the same or alike."""
+        params = {"kind": kind} if kind else None
+        data = self._json("GET", "/duplicates", params=params)
+        return [DuplicateGroup.from_json(item) for item in data.get("groups") or []]
+
+    def keep_duplicate(self, keep_id: int, trash_ids: Sequence[int]) -> Photo:
+        """``POST /duplicates/keep``: keep one copy, trash the others (keeping the best description)."""
+        return Photo.from_json(self._json(
+            "POST", "/duplicates/keep", json={"keep_id": keep_id, "trash_ids": list(trash_ids)}))
 
     # -- photos ---------------------------------------------------------------------------
     def photo(self, photo_id: int) -> Photo:
@@ -338,8 +407,64 @@ class ApiClient:
         return Photo.from_json(self._json("PATCH", f"/photos/{photo_id}", json=payload))
 
     def delete_photo(self, photo_id: int) -> None:
-        """``DELETE /photos/{id}``."""
+        """``DELETE /photos/{id}``: into the trash (30 days; ``bulk("restore", …)`` undoes it)."""
         self._json("DELETE", f"/photos/{photo_id}")
+
+    # -- people ---------------------------------------------------------------------------
+    def people(self, *, include_hidden: bool = False) -> list[Person]:
+        """``GET /people``: me first, then named people, then unnamed groups."""
+        params = {"hidden": "true"} if include_hidden else None
+        return [Person.from_json(item) for item in self._json("GET", "/people", params=params)]
+
+    def person_photos(self, person_id: int | None, *, limit: int = 100,
+                      cursor: str | None = None) -> PhotoPage:
+        """``GET /people/{id}/photos`` (``None``: ``/people/me/photos``)."""
+        params: dict[str, Any] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        who = "me" if person_id is None else str(person_id)
+        return PhotoPage.from_json(self._json("GET", f"/people/{who}/photos", params=params))
+
+    def person_faces(self, person_id: int) -> list[Face]:
+        """``GET /people/{id}/faces``: the person's faces, suggestions included."""
+        return [Face.from_json(item) for item in self._json("GET", f"/people/{person_id}/faces")]
+
+    def update_person(self, person_id: int, *, name: str | None = None,
+                      hidden: bool | None = None) -> Person:
+        """``PATCH /people/{id}``: name or hide a person."""
+        payload: dict[str, Any] = {}
+        if name is not None:
+            payload["name"] = name
+        if hidden is not None:
+            payload["hidden"] = hidden
+        return Person.from_json(self._json("PATCH", f"/people/{person_id}", json=payload))
+
+    def merge_people(self, person_id: int, others: Sequence[int]) -> Person:
+        """``POST /people/{id}/merge``: ``others`` join ``person_id``."""
+        return Person.from_json(
+            self._json("POST", f"/people/{person_id}/merge", json={"person_ids": list(others)})
+        )
+
+    def photo_faces(self, photo_id: int) -> list[Face]:
+        """``GET /photos/{id}/faces``."""
+        return [Face.from_json(item) for item in self._json("GET", f"/photos/{photo_id}/faces")]
+
+    def suggestions(self, limit: int = 50) -> list[Face]:
+        """``GET /people/suggestions``: faces waiting to be confirmed or rejected."""
+        return [Face.from_json(item)
+                for item in self._json("GET", "/people/suggestions", params={"limit": limit})]
+
+    def name_face(self, face_id: int, name: str) -> Face:
+        """``PATCH /faces/{id}`` ``{name}``: this face is that person (created if new)."""
+        return Face.from_json(self._json("PATCH", f"/faces/{face_id}", json={"name": name}))
+
+    def confirm_face(self, face_id: int, person_id: int) -> Face:
+        """``PATCH /faces/{id}`` ``{person_id}``: confirm a suggestion or move a face."""
+        return Face.from_json(self._json("PATCH", f"/faces/{face_id}", json={"person_id": person_id}))
+
+    def reject_face(self, face_id: int) -> Face:
+        """``PATCH /faces/{id}`` ``{not_person: true}``: not this person."""
+        return Face.from_json(self._json("PATCH", f"/faces/{face_id}", json={"not_person": True}))
 
     def photo_content(self, photo_id: int, variant: str = "thumb") -> bytes:
         """``GET /photos/{id}/content?variant=thumb|preview|original``: the image bytes."""

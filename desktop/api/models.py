@@ -114,6 +114,8 @@ class Photo:
     created_at: str = ""
     labels: tuple[Label, ...] = ()
     labels_state: str = ""
+    image_text: str = ""  # words the server read in the image
+    trashed_at: str = ""  # set while the photo is in the trash
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Photo:
@@ -132,6 +134,8 @@ class Photo:
             created_at=_str(data, "created_at"),
             labels=tuple(Label.from_json(item) for item in labels if isinstance(item, dict)),
             labels_state=_str(data, "labels_state"),
+            image_text=_str(data, "image_text"),
+            trashed_at=_str(data, "trashed_at"),
         )
 
 
@@ -148,6 +152,43 @@ class PhotoPage:
         return cls(
             items=[Photo.from_json(item) for item in data.get("items") or []],
             next_cursor=None if cursor in (None, "") else str(cursor),
+        )
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of search results, best first; ``terms`` are the folded words searched."""
+
+    items: list[Photo]
+    next_cursor: str | None
+    terms: tuple[str, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SearchPage:
+        cursor = data.get("next_cursor")
+        return cls(
+            items=[Photo.from_json(item) for item in data.get("items") or []],
+            next_cursor=None if cursor in (None, "") else str(cursor),
+            terms=tuple(str(term) for term in data.get("terms") or []),
+        )
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    """Photos that look the same (``duplicate``) or alike (``similar``); the best copy first."""
+
+    kind: str
+    best_photo_id: int
+    max_distance: int
+    photos: list[Photo]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DuplicateGroup:
+        return cls(
+            kind=_str(data, "kind"),
+            best_photo_id=int(data.get("best_photo_id") or 0),
+            max_distance=int(data.get("max_distance") or 0),
+            photos=[Photo.from_json(item) for item in data.get("photos") or []],
         )
 
 
@@ -226,4 +267,95 @@ class FaceStatus:
             enabled=bool(data.get("enabled", False)),
             enrolled_at=_str(data, "enrolled_at"),
             samples=int(data.get("samples") or 0),
+        )
+
+
+@dataclass(frozen=True)
+class FaceBox:
+    """Where a face is, as ratios of the photo's width and height."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FaceBox:
+        return cls(*(float(data.get(key) or 0.0) for key in ("left", "top", "width", "height")))
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """Who a face belongs to (``name`` None: an unnamed group; ``is_me``: the user)."""
+
+    id: int
+    name: str | None
+    is_me: bool = False
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PersonRef:
+        name = data.get("name")
+        return cls(id=int(data["id"]), name=None if name is None else str(name),
+                   is_me=bool(data.get("is_me", False)))
+
+
+@dataclass(frozen=True)
+class Face:
+    """A face found in a photo. ``state``: confirmed, auto, suggested, grouped or unassigned."""
+
+    id: int
+    photo_id: int
+    box: FaceBox
+    state: str
+    person: PersonRef | None = None
+    similarity: float | None = None
+    width_px: int = 0
+
+    @property
+    def is_suggestion(self) -> bool:
+        return self.state == "suggested"
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Face:
+        person = data.get("person")
+        similarity = data.get("similarity")
+        return cls(
+            id=int(data["id"]),
+            photo_id=int(data.get("photo_id") or 0),
+            box=FaceBox.from_json(data.get("box") or {}),
+            state=_str(data, "state", "unassigned"),
+            person=PersonRef.from_json(person) if isinstance(person, dict) else None,
+            similarity=float(similarity) if isinstance(similarity, int | float) else None,
+            width_px=int(data.get("width_px") or 0),
+        )
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person in the user's photos (``GET /people``)."""
+
+    id: int
+    name: str | None
+    hidden: bool = False
+    is_me: bool = False
+    face_count: int = 0
+    photo_count: int = 0
+    suggestion_count: int = 0
+    cover_photo_id: int | None = None
+    cover_box: FaceBox | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Person:
+        cover = data.get("cover") if isinstance(data.get("cover"), dict) else None
+        name = data.get("name")
+        return cls(
+            id=int(data["id"]),
+            name=None if name is None else str(name),
+            hidden=bool(data.get("hidden", False)),
+            is_me=bool(data.get("is_me", False)),
+            face_count=int(data.get("face_count") or 0),
+            photo_count=int(data.get("photo_count") or 0),
+            suggestion_count=int(data.get("suggestion_count") or 0),
+            cover_photo_id=_opt_int(cover, "photo_id") if cover else None,
+            cover_box=FaceBox.from_json(cover.get("box") or {}) if cover else None,
         )

@@ -43,10 +43,6 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "La contraseña actual no es correcta.",
         "The current password is not correct.",
     ),
-    "invalid_password": (
-        "La contraseña actual no es correcta.",
-        "The current password is not correct.",
-    ),
     "too_many_attempts": (
         "Demasiados intentos. Espera un poco antes de volver a probar.",
         "Too many attempts. Wait a little before trying again.",
@@ -58,11 +54,40 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "username_taken": ("Ese nombre de usuario ya existe.", "That username is already taken."),
     "email_taken": ("Ese correo ya está registrado.", "That email is already registered."),
     "album_name_taken": ("Ya tienes un álbum con ese nombre.", "You already have an album with that name."),
-    "album_exists": ("Ya tienes un álbum con ese nombre.", "You already have an album with that name."),
     "conflict": ("Ya existe algo con ese nombre.", "Something with that name already exists."),
     "not_found": ("No se encontró. Puede que se haya eliminado.", "Not found. It may have been deleted."),
     "album_not_found": ("Ese álbum ya no existe.", "That album no longer exists."),
     "photo_not_found": ("Esa foto ya no existe.", "That photo no longer exists."),
+    "person_not_found": ("Esa persona ya no existe.", "That person no longer exists."),
+    "face_not_found": ("Esa cara ya no existe.", "That face no longer exists."),
+    "person_name_taken": (
+        "Ya tienes a alguien con ese nombre. Únelos en lugar de repetir el nombre.",
+        "You already have someone with that name. Merge them instead of repeating the name.",
+    ),
+    "cannot_merge_me": (
+        "«Yo» no se puede unir a otra persona; une la otra persona contigo.",
+        "“Me” cannot be merged into someone else; merge the other person into you.",
+    ),
+    "duplicate_photo": (
+        "Ya tienes esta foto. No se ha vuelto a subir.",
+        "You already have this photo. It was not uploaded again.",
+    ),
+    "already_uploaded": (
+        "Ya estaba subida: no se ha enviado otra vez.",
+        "Already uploaded: not sent again.",
+    ),
+    "dates_reversed": (
+        "La fecha de inicio es posterior a la de fin.",
+        "The start date is after the end date.",
+    ),
+    "search_query_too_short": (
+        "Escribe al menos 3 letras de una palabra para buscar.",
+        "Type at least 3 letters of a word to search.",
+    ),
+    "invalid_idempotency_key": (
+        "La subida no se pudo identificar. Vuelve a intentarlo.",
+        "The upload could not be identified. Try again.",
+    ),
     "profile_album_locked": (
         "El álbum «Fotos de perfil» se llena solo: no se puede renombrar, borrar ni subir a él.",
         "The “Fotos de perfil” album fills itself: it cannot be renamed, deleted or uploaded into.",
@@ -83,10 +108,6 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "La imagen tiene demasiados píxeles.",
         "The image has too many pixels.",
     ),
-    "invalid_image": (
-        "No se pudo leer la imagen: puede estar dañada.",
-        "The image could not be read: it may be damaged.",
-    ),
     "unprocessable_image": (
         "No se pudo leer la imagen: puede estar dañada.",
         "The image could not be read: it may be damaged.",
@@ -105,42 +126,26 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "No se detectó el movimiento pedido. Sigue la indicación e inténtalo de nuevo.",
         "The requested movement was not seen. Follow the prompt and try again.",
     ),
-    "not_recognised": (
-        "No te hemos reconocido. Inténtalo de nuevo o usa tu contraseña.",
-        "We did not recognise you. Try again or use your password.",
-    ),
     "not_recognized": (
         "No te hemos reconocido. Inténtalo de nuevo o usa tu contraseña.",
         "We did not recognise you. Try again or use your password.",
-    ),
-    "face_not_recognised": (
-        "No te hemos reconocido. Inténtalo de nuevo o usa tu contraseña.",
-        "We did not recognise you. Try again or use your password.",
-    ),
-    "face_login_disabled": (
-        "El acceso con la cara no está activado para esta cuenta.",
-        "Face login is not enabled for this account.",
-    ),
-    "different_faces": (
-        "Las imágenes muestran personas distintas. Inténtalo de nuevo tú solo.",
-        "The frames show different people. Try again on your own.",
     ),
     "translation_unavailable": (
         "La traducción no está disponible en este servidor.",
         "Translation is not available on this server.",
     ),
     "unsupported_language": ("Ese idioma no está disponible.", "That language is not available."),
+    "headers_too_large": (
+        "La petición lleva demasiadas cabeceras.",
+        "The request carries too many headers.",
+    ),
+    "engine_busy": (
+        "El servidor está ocupado. Vuelve a intentarlo en unos segundos.",
+        "The server is busy. Try again in a few seconds.",
+    ),
     "text_unavailable": (
         "La extracción de texto no está disponible en este servidor.",
         "Text extraction is not available on this server.",
-    ),
-    "engine_unavailable": (
-        "Esa función no está disponible en este servidor ahora mismo.",
-        "That feature is not available on this server right now.",
-    ),
-    "face_engine_unavailable": (
-        "El reconocimiento facial no está disponible en este servidor.",
-        "Face recognition is not available on this server.",
     ),
     "feature_not_available": (
         "Este servidor todavía no ofrece esta función.",
@@ -167,7 +172,6 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The file chosen as camera could not be opened.",
     ),
     "cancelled": ("Cancelado.", "Cancelled."),
-    "face_blurry": ("La imagen sale movida. Quédate quieto un momento.", "The picture is blurry. Hold still."),
     "not_same_person": (
         "Las imágenes no muestran a la misma persona. Inténtalo tú solo delante de la cámara.",
         "The frames do not all show the same person. Try again alone in front of the camera.",
@@ -209,6 +213,58 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "No se pudo leer la imagen: puede estar dañada.",
         "The image could not be read: it may be damaged.",
     ),
+    "bad_request": ("La petición no es válida.", "The request is not valid."),
+    "method_not_allowed": ("Esa acción no está permitida aquí.", "That action is not allowed here."),
+    "internal_error": (
+        "El servidor tuvo un problema. Inténtalo de nuevo en un momento.",
+        "The server had a problem. Try again in a moment.",
+    ),
+    "not_ready": (
+        "El servidor todavía se está preparando. Inténtalo en un momento.",
+        "The server is still getting ready. Try again in a moment.",
+    ),
+    "empty_file": ("El archivo está vacío.", "The file is empty."),
+    "empty_description": ("Esta foto no tiene descripción que traducir.", "This photo has no description to translate."),
+    "empty_text": ("No hay texto que traducir.", "There is no text to translate."),
+    "image_too_small": ("La imagen es demasiado pequeña.", "The image is too small."),
+    "faces_unavailable": (
+        "El reconocimiento facial no está disponible en este servidor.",
+        "Face recognition is not available on this server.",
+    ),
+    "faces_models_missing": (
+        "Faltan los modelos de reconocimiento facial en este servidor.",
+        "The face recognition models are missing on this server.",
+    ),
+    "faces_identify_limit": (
+        "Hay demasiadas cuentas para reconocerte solo por la cara. Escribe tu usuario.",
+        "There are too many accounts to recognise you by face alone. Type your username.",
+    ),
+    "wrong_engine": (
+        "Tu cara se registró con otro motor. Vuelve a activar el acceso con la cara.",
+        "Your face was enrolled with another engine. Turn face login on again.",
+    ),
+    # Why a field was refused (the envelope's "fields" values).
+    "wrong": ("La contraseña actual no es correcta.", "The current password is not correct."),
+    "required": ("Este campo es obligatorio.", "This field is required."),
+    "empty": ("No puede estar vacío.", "It cannot be empty."),
+    "invalid": ("El valor no es válido.", "The value is not valid."),
+    "invalid format": ("El formato no es válido.", "The format is not valid."),
+    "invalid characters": ("Tiene caracteres no permitidos.", "It has characters that are not allowed."),
+    "too long": ("Es demasiado largo.", "It is too long."),
+    "too large": ("Es demasiado grande.", "It is too large."),
+    "too many": ("Son demasiados.", "There are too many."),
+    "too simple": (
+        "La contraseña es demasiado fácil de adivinar.",
+        "The password is too easy to guess.",
+    ),
+    "taken": ("Ya está en uso.", "It is already in use."),
+    "mismatch": ("Las contraseñas no coinciden.", "The passwords do not match."),
+    "same as current": (
+        "La nueva contraseña debe ser distinta de la actual.",
+        "The new password must differ from the current one.",
+    ),
+    "es|en": ("Elige español o inglés.", "Choose Spanish or English."),
+    "thumb|preview|original": ("Ese tamaño de imagen no existe.", "That image size does not exist."),
 }
 
 # Generic messages per HTTP status, used when the code is unknown.
@@ -222,7 +278,7 @@ _BY_STATUS: dict[int, tuple[str, str]] = {
     415: _CATALOGUE["unsupported_media_type"],
     422: _CATALOGUE["unprocessable_image"],
     429: _CATALOGUE["too_many_attempts"],
-    503: _CATALOGUE["engine_unavailable"],
+    503: _CATALOGUE["unavailable"],
 }
 
 
@@ -241,6 +297,16 @@ def current_language() -> str:
 def has_message(code: str) -> bool:
     """Whether the catalogue knows this code."""
     return code in _CATALOGUE
+
+
+def known_codes() -> list[str]:
+    """Every code the catalogue explains."""
+    return list(_CATALOGUE)
+
+
+def sentences(code: str) -> tuple[str, str]:
+    """The (Spanish, English) pair for a known code."""
+    return _CATALOGUE[code]
 
 
 def message_for(code: str, *, default: str = "", status: int | None = None) -> str:

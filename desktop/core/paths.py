@@ -27,6 +27,10 @@ class AppPaths:
         return self.data_dir / "server"
 
     @property
+    def pending_uploads_dir(self) -> Path:
+        return self.data_dir / "pending-uploads"
+
+    @property
     def thumbnail_dir(self) -> Path:
         return self.cache_dir / "thumbnails"
 

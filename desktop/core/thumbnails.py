@@ -1,4 +1,4 @@
-"""Thumbnail disk cache: encoded image bytes keyed by server, photo and content hash."""
+"""Image disk cache: encoded bytes keyed by (server, user), photo id, content hash and variant."""
 
 from __future__ import annotations
 
@@ -20,10 +20,25 @@ class ThumbnailCache:
         self.max_bytes = max_bytes
         self._lock = threading.Lock()
 
-    def _path(self, server_url: str, photo_id: int, sha256: str, variant: str) -> Path:
-        server = hashlib.sha1(server_url.encode()).hexdigest()[:12]
-        digest = (sha256 or "nohash")[:16]
-        return self.root / server / f"{photo_id}-{digest}-{variant}.img"
+    def _folder(self, namespace: str) -> Path:
+        return self.root / hashlib.sha1(namespace.encode()).hexdigest()[:12]
+
+    def _path(self, namespace: str, photo_id: int, sha256: str, variant: str) -> Path:
+        # The content hash is part of the name: a reused id with other bytes never hits.
+        digest = (sha256 or "nohash")[:32]
+        return self._folder(namespace) / f"{photo_id}-{digest}-{variant}.img"
+
+    def purge(self, namespace: str) -> int:
+        """Delete every file cached under ``namespace`` (an account that is gone); returns how many."""
+        removed = 0
+        with self._lock:
+            for path in self._folder(namespace).glob("*"):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed += 1
+            with contextlib.suppress(OSError):
+                self._folder(namespace).rmdir()
+        return removed
 
     def get(self, server_url: str, photo_id: int, sha256: str, variant: str = "thumb") -> bytes | None:
         """The cached bytes or None."""

@@ -1,16 +1,21 @@
 """The upload queue: expand dropped paths, skip non-images, upload with bounded parallelism.
 
 It is plain Python (threads from ``concurrent.futures``); the Qt layer turns the listener calls
-into signals. Files that fail for a reason worth retrying (network, server busy) are retried once
-at the end; files the server refuses (not an image, too large…) fail at once with the reason.
+into signals. Before sending anything the queue asks the server which files (by SHA-256) it
+already has and skips those. Files that fail for a reason worth retrying (network, server busy)
+are retried after every first attempt, with growing pauses, then marked failed; each retry sends
+the item's Idempotency-Key, so an upload whose answer was lost is never stored twice. Files the
+server refuses (not an image, too large…) fail at once with the reason.
 """
 
 from __future__ import annotations
 
 import enum
+import hashlib
 import logging
 import os
 import threading
+import uuid
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -50,6 +55,9 @@ class UploadItem:
     attempts: int = 0
     photo: Photo | None = None
     index: int = -1
+    sha256: str = ""
+    # Sent with every attempt: the server answers a retry with the photo the first one made.
+    idempotency_key: str = field(default_factory=lambda: f"upload-{uuid.uuid4().hex}")
 
     @property
     def fraction(self) -> float:
@@ -64,6 +72,10 @@ class UploadCancelled(Exception):
 
 UploadFunction = Callable[[UploadItem, ProgressCallback], Photo]
 Listener = Callable[[UploadItem], None]
+CheckFunction = Callable[[list[str]], set[str]]  # SHA-256 digests -> those already stored
+
+RETRY_DELAYS = (1.0, 4.0, 15.0)  # seconds before the 2nd, 3rd and 4th attempt
+ALREADY_UPLOADED = "already_uploaded"
 
 RETRYABLE = (ConnectionFailed, Unavailable, ServerError)
 
@@ -76,6 +88,14 @@ class UploadSummary:
     failed: list[UploadItem] = field(default_factory=list)
     skipped: list[UploadItem] = field(default_factory=list)
     cancelled: list[UploadItem] = field(default_factory=list)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -104,13 +124,16 @@ class UploadQueue:
         upload: UploadFunction,
         *,
         max_parallel: int = 3,
-        max_attempts: int = 2,
+        retry_delays: tuple[float, ...] = RETRY_DELAYS,
         listener: Listener | None = None,
+        check: CheckFunction | None = None,
     ) -> None:
         self._upload = upload
         self.max_parallel = max(1, max_parallel)
-        self.max_attempts = max(1, max_attempts)
+        self.retry_delays = retry_delays
+        self.max_attempts = len(retry_delays) + 1
         self._listener = listener
+        self._check = check
         self._cancel = threading.Event()
         self.items: list[UploadItem] = []
 
@@ -150,9 +173,12 @@ class UploadQueue:
 
     def run(self) -> UploadSummary:
         """Upload every queued file (blocking; call it from a background thread)."""
+        self._skip_already_uploaded()
         pending = [item for item in self.items if item.state is UploadState.QUEUED]
         for attempt in range(1, self.max_attempts + 1):
             if not pending or self._cancel.is_set():
+                break
+            if attempt > 1 and self._cancel.wait(self.retry_delays[attempt - 2]):
                 break
             with ThreadPoolExecutor(self.max_parallel, thread_name_prefix="upload") as pool:
                 list(pool.map(self._upload_one, pending))
@@ -178,6 +204,29 @@ class UploadQueue:
         return result
 
     # -- internals ------------------------------------------------------------------------
+    def _skip_already_uploaded(self) -> None:
+        """Ask the server which queued files it has (by SHA-256) and skip them unsent."""
+        if self._check is None:
+            return
+        queued = [item for item in self.items if item.state is UploadState.QUEUED]
+        for item in queued:
+            if not item.sha256:
+                try:
+                    item.sha256 = file_sha256(item.path)
+                except OSError as exc:
+                    self._finish(item, UploadState.FAILED, "file_unreadable", str(exc))
+        digests = sorted({item.sha256 for item in queued if item.state is UploadState.QUEUED})
+        if not digests:
+            return
+        try:
+            stored = self._check(digests)
+        except ApiError as exc:  # the uploads themselves will still catch duplicates
+            log.info("could not check for files already uploaded: %s", exc.code)
+            return
+        for item in queued:
+            if item.state is UploadState.QUEUED and item.sha256 in stored:
+                self._finish(item, UploadState.SKIPPED, ALREADY_UPLOADED)
+
     def _upload_one(self, item: UploadItem) -> None:
         if self._cancel.is_set():
             self._finish(item, UploadState.CANCELLED, "cancelled")
@@ -202,7 +251,7 @@ class UploadQueue:
             if self._cancel.is_set():
                 self._finish(item, UploadState.CANCELLED, "cancelled")
             elif item.attempts < self.max_attempts:
-                log.info("upload of %s failed (%s); retrying at the end", item.path, exc.code)
+                log.info("upload of %s failed (%s); retrying later", item.path, exc.code)
                 item.state = UploadState.QUEUED
                 item.reason_code = exc.code
                 item.reason = exc.message
@@ -210,7 +259,10 @@ class UploadQueue:
             else:
                 self._finish(item, UploadState.FAILED, exc.code, exc.message)
         except ApiError as exc:
-            self._finish(item, UploadState.FAILED, exc.code, exc.message)
+            if exc.code == "duplicate_photo":  # uploaded meanwhile (another device, a race)
+                self._finish(item, UploadState.SKIPPED, ALREADY_UPLOADED)
+            else:
+                self._finish(item, UploadState.FAILED, exc.code, exc.message)
         except OSError as exc:
             self._finish(item, UploadState.FAILED, "file_unreadable", str(exc))
         else:

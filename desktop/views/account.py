@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,9 +23,12 @@ from desktop.context import AppContext
 from desktop.core.imagetype import ACCEPTED_FORMATS, sniff_file
 from desktop.core.messages import message_for
 from desktop.core.validation import password_strength
-from desktop.ops import QueryOp, error_text
+from desktop.operations import account as account_ops
+from desktop.operations import faces as face_ops
+from desktop.ops import error_text
 from desktop.views.camera_dialog import CameraDialog
 from desktop.views.face_capture import FACE_FRAMES
+from desktop.views.home import profile_face_warning
 from desktop.views.widgets import Avatar, Page, PageHeader, button, card, label
 
 
@@ -38,8 +40,6 @@ def password_edit() -> QLineEdit:
 
 class AccountPage(Page):
     """Everything about the signed-in account."""
-
-    account_deleted = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -161,9 +161,25 @@ class AccountPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         ctx.user_changed.connect(self._on_user)
+        ctx.events.session_ended.connect(lambda _why: self.clear())
         self.retranslate()
 
+    def clear(self) -> None:
+        """Forget every field, password and message of the account that signed out."""
+        self.new_photo = None
+        self.face = None
+        for edit in (self.username, self.email, self.full_name, self.info_password, self.pw_current,
+                     self.pw_new, self.pw_confirm, self.face_password, self.delete_password):
+            edit.clear()
+        for status in (self.info_status, self.pw_status, self.face_status, self.delete_status):
+            status.clear()
+        self.avatar.clear_image()
+        self._show_face(None)
+
     def retranslate(self) -> None:
+        # Messages about earlier actions were written in the old language: drop them.
+        for status in (self.info_status, self.pw_status, self.face_status, self.delete_status):
+            status.clear()
         self.header.title.setText(self.tr("Ajustes de la cuenta"))
         self.header.subtitle.setText(self.tr("Los cambios importantes piden tu contraseña actual."))
         self.info_title.setText(self.tr("Datos personales"))
@@ -206,20 +222,12 @@ class AccountPage(Page):
         user = self.ctx.user
         if user is not None:
             self._on_user(user)
-        client = self.ctx.client
         self.new_photo = None
-
-        def load_photo() -> QImage:
-            image = QImage()
-            if user is not None:
-                image.loadFromData(client.profile_photo(user))
-            return image
-
-        QueryOp(parent=self, op=load_photo, success=self.avatar.set_image).failure(
-            lambda _e: self.avatar.clear_image()).run_in_background()
+        account_ops.load_profile_photo(parent=self, ctx=self.ctx, success=self.avatar.set_image,
+                                       failure=lambda _e: self.avatar.clear_image())
         self.face_status.setText("")
-        QueryOp(parent=self, op=client.face_status, success=self._show_face).failure(
-            self._face_failed).run_in_background()
+        face_ops.load_face_status(parent=self, ctx=self.ctx, success=self._show_face,
+                                  failure=self._face_failed)
 
     def _show_face(self, status: FaceStatus | None) -> None:
         self.face = status
@@ -280,18 +288,24 @@ class AccountPage(Page):
         }
         old = {"username": user.username, "email": user.email, "full_name": user.full_name}
         kwargs = {k: v for k, v in changes.items() if v != old[k]}
-        photo = self.new_photo
-        client = self.ctx.client
         self.info_status.setText(self.tr("Guardando…"))
-        QueryOp(parent=self, op=lambda: client.update_me(current_password=current, photo=photo, **kwargs),
-                success=self._on_saved).failure(
-            lambda e: self.info_status.setText(self._error(e))).run_in_background()
+        account_ops.update_profile(parent=self, ctx=self.ctx, current_password=current,
+                                   photo=self.new_photo, changes=kwargs, success=self._on_saved,
+                                   failure=lambda e: self.info_status.setText(self._error(e)))
 
-    def _on_saved(self, user: User) -> None:
+    def _on_saved(self, _user: User) -> None:
         self.info_password.clear()
+        photo_changed = self.new_photo is not None
         self.new_photo = None
         self.info_status.setText(self.tr("Cambios guardados."))
-        self.ctx.set_user(user)
+        if photo_changed:
+            account_ops.load_profile_tags(parent=self, ctx=self.ctx, success=self._on_photo_checked,
+                                          failure=lambda _e: None)
+
+    def _on_photo_checked(self, faces: list[dict[str, object]]) -> None:
+        warning = profile_face_warning(len(faces))
+        if warning:
+            self.info_status.setText(self.tr("Cambios guardados.") + " " + warning)
 
     def _error(self, error: Exception) -> str:
         if isinstance(error, ApiError) and error.fields:
@@ -322,9 +336,9 @@ class AccountPage(Page):
         if len(new) < 8:
             self.pw_status.setText(self.tr("Al menos 8 caracteres."))
             return
-        client = self.ctx.client
-        QueryOp(parent=self, op=lambda: client.change_password(current, new), success=self._on_pw_changed
-                ).failure(lambda e: self.pw_status.setText(self._error(e))).run_in_background()
+        account_ops.change_password(parent=self, ctx=self.ctx, current_password=current,
+                                    new_password=new, success=self._on_pw_changed,
+                                    failure=lambda e: self.pw_status.setText(self._error(e)))
 
     def _on_pw_changed(self, _none: None) -> None:
         for edit in (self.pw_current, self.pw_new, self.pw_confirm):
@@ -340,27 +354,24 @@ class AccountPage(Page):
         dialog = CameraDialog(self.ctx, count=FACE_FRAMES, parent=self)
         if not dialog.exec() or not dialog.frames:
             return
-        frames = dialog.frames
-        client = self.ctx.client
         self.face_status.setText(self.tr("Registrando tu cara…"))
-        QueryOp(parent=self, op=lambda: client.enrol_face(current, frames), success=self._on_face_enrolled
-                ).failure(lambda e: self.face_status.setText(self._error(e))).run_in_background()
+        face_ops.enrol_face(parent=self, ctx=self.ctx, current_password=current,
+                            frames=list(dialog.frames), success=self._on_face_enrolled,
+                            failure=lambda e: self.face_status.setText(self._error(e)))
 
     def _on_face_enrolled(self, status: FaceStatus) -> None:
         self.face_password.clear()
         self.face_status.setText(self.tr("Listo: ya puedes entrar con la cara."))
         self._show_face(status)
-        if self.ctx.user is not None:
-            self.ctx.set_user(replace(self.ctx.user, face_login_enabled=status.enabled))
 
     def disable_face(self) -> None:
         current = self.face_password.text()
         if not current:
             self.face_status.setText(self.tr("Escribe tu contraseña actual para continuar."))
             return
-        client = self.ctx.client
-        QueryOp(parent=self, op=lambda: client.disable_face(current), success=self._on_face_disabled
-                ).failure(lambda e: self.face_status.setText(self._error(e))).run_in_background()
+        face_ops.disable_face(parent=self, ctx=self.ctx, current_password=current,
+                              success=self._on_face_disabled,
+                              failure=lambda e: self.face_status.setText(self._error(e)))
 
     def _on_face_disabled(self, _none: None) -> None:
         self.face_password.clear()
@@ -381,6 +392,5 @@ class AccountPage(Page):
             box.exec()
             if box.clickedButton() is not delete:
                 return
-        client = self.ctx.client
-        QueryOp(parent=self, op=lambda: client.delete_me(current), success=lambda _n: self.account_deleted.emit()
-                ).failure(lambda e: self.delete_status.setText(self._error(e))).run_in_background()
+        account_ops.delete_account(parent=self, ctx=self.ctx, current_password=current,
+                                   failure=lambda e: self.delete_status.setText(self._error(e)))

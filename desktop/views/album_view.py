@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -21,11 +24,15 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QKeyEvent,
     QPainter,
     QPainterPath,
 )
 from PySide6.QtWidgets import (
+    QFileDialog,
     QListView,
+    QMenu,
+    QMessageBox,
     QStackedLayout,
     QStyle,
     QStyledItemDelegate,
@@ -37,9 +44,19 @@ from PySide6.QtWidgets import (
 from desktop import assets
 from desktop.api.models import Album, Photo, PhotoPage
 from desktop.context import AppContext
-from desktop.ops import QueryOp
+from desktop.operations import bulk as bulk_ops
+from desktop.operations import photos as photo_ops
+from desktop.views.selection import SelectionBar
 from desktop.views.thumbnails import ThumbnailLoader
-from desktop.views.widgets import DropArea, Page, PageHeader, button, local_paths
+from desktop.views.widgets import (
+    DropArea,
+    Page,
+    PageHeader,
+    album_title,
+    button,
+    local_paths,
+    set_drop_highlight,
+)
 
 PhotoRole = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -91,10 +108,9 @@ class PhotoListModel(QAbstractListModel):
             return
         self._set_loading(True)
         album_id, cursor, generation = self.album_id, self._cursor, self._generation
-        client = self.ctx.client
-        QueryOp(parent=self, op=lambda: client.list_photos(album_id, limit=PAGE_SIZE, cursor=cursor),
-                success=lambda page: self._append(page, generation)).failure(
-            lambda error: self._failed(error, generation)).run_in_background()
+        photo_ops.list_photos(parent=self, ctx=self.ctx, album_id=album_id, limit=PAGE_SIZE,
+                              cursor=cursor, success=lambda page: self._append(page, generation),
+                              failure=lambda error: self._failed(error, generation))
 
     # -- loading --------------------------------------------------------------------------
     def open_album(self, album_id: int) -> None:
@@ -109,6 +125,18 @@ class PhotoListModel(QAbstractListModel):
         self._loading = False
         self.endResetModel()
         self.fetchMore()
+
+    def close_album(self) -> None:
+        """Show nothing (the session ended)."""
+        self._generation += 1
+        self.beginResetModel()
+        self.album_id = None
+        self.photos = []
+        self._rows = {}
+        self._cursor = None
+        self._more = False
+        self._loading = False
+        self.endResetModel()
 
     def load_all(self) -> None:
         """Keep fetching until the last page (used by tests and benchmarks)."""
@@ -224,9 +252,20 @@ class PhotoDelegate(QStyledItemDelegate):
 
 
 class PhotoGrid(QListView):
-    """The thumbnail grid; dropping files or folders on it asks to upload them."""
+    """The thumbnail grid; dropping files or folders anywhere on it asks to upload them.
+
+    Drag events arrive at the viewport (the widget under the pointer); a scroll area only sees
+    them when the viewport accepts drops, so that is where drops are switched on.
+    """
 
     files_dropped = Signal(list)
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.selectionModel().selectedIndexes():
+            self.delete_pressed.emit()
+        else:
+            super().keyPressEvent(event)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -238,24 +277,41 @@ class PhotoGrid(QListView):
         self.setBatchSize(200)
         self.setSpacing(2)
         self.setMouseTracking(True)
-        self.setAcceptDrops(True)
+        self.set_drops_enabled(True)
         self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        self.setSelectionRectVisible(True)  # rubber band from an empty spot
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.verticalScrollBar().setSingleStep(24)
         self.setItemDelegate(PhotoDelegate(self))
 
+    def set_drops_enabled(self, enabled: bool) -> None:
+        self.setAcceptDrops(enabled)
+        self.viewport().setAcceptDrops(enabled)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if local_paths(event.mimeData()):
+            set_drop_highlight(self, True)
             event.acceptProposedAction()
+        else:
+            event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        event.acceptProposedAction()
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: Any) -> None:
+        set_drop_highlight(self, False)
 
     def dropEvent(self, event: QDropEvent) -> None:
+        set_drop_highlight(self, False)
         paths = local_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.files_dropped.emit(paths)
+        else:
+            event.ignore()
 
 
 class AlbumPage(Page):
@@ -265,10 +321,13 @@ class AlbumPage(Page):
     open_photo = Signal(object)  # Photo
     upload_requested = Signal(object, list)  # Album, list[Path]
     upload_dialog_requested = Signal(object)  # Album
+    undo_offered = Signal(str, object)  # what was done, a callable that undoes it
 
-    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QWidget | None = None,
+                 albums: Callable[[], list[Album]] | None = None) -> None:
         super().__init__(ctx, parent)
         self.album: Album | None = None
+        self._album_list = albums or (lambda: [])
         self.model = PhotoListModel(ctx, loader, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 20)
@@ -281,13 +340,24 @@ class AlbumPage(Page):
         self.upload_button.clicked.connect(lambda: self.upload_dialog_requested.emit(self.album))
         self.header.add_action(self.upload_button)
         layout.addWidget(self.header)
+        self.selection_bar = SelectionBar(self._album_list)
+        self.selection_bar.move_requested.connect(self.move_selected)
+        self.selection_bar.trash_requested.connect(self.trash_selected)
+        self.selection_bar.export_requested.connect(self.export_selected)
+        layout.addWidget(self.selection_bar)
 
         self.stack = QStackedLayout()
         self.grid = PhotoGrid()
         self.grid.setModel(self.model)
+        self.grid.selectionModel().selectionChanged.connect(self._on_selection)
+        self.selection_bar.clear_requested.connect(self.grid.clearSelection)
         self.grid.doubleClicked.connect(lambda index: self.open_photo.emit(index.data(PhotoRole)))
         self.grid.activated.connect(lambda index: self.open_photo.emit(index.data(PhotoRole)))
         self.grid.files_dropped.connect(self._on_drop)
+        self.grid.delete_pressed.connect(self.delete_selected)
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._context_menu)
+        self.albums_source: Callable[[], list[Album]] = list  # the move targets (set by the window)
         self.empty = DropArea()
         self.empty.files_dropped.connect(self._on_drop)
         self.stack.addWidget(self.grid)
@@ -297,12 +367,77 @@ class AlbumPage(Page):
         self.model.rowsInserted.connect(self._update_state)
         self.model.rowsRemoved.connect(self._update_state)
         self.model.loading_changed.connect(lambda _loading: self._update_state())
+        self.setAcceptDrops(True)  # the header and margins take drops too
+        events = ctx.events
+        events.photo_updated.connect(self.model.update_photo)
+        events.photo_deleted.connect(lambda photo_id, _album: self.model.remove_photo(photo_id))
+        events.photos_added.connect(self._on_photos_added)
+        events.album_deleted.connect(self._on_album_deleted)
+        events.session_ended.connect(lambda _why: self.close_album())
         self.retranslate()
 
     def retranslate(self) -> None:
         self.back.setText(self.tr("Álbumes"))
         self.upload_button.setText(self.tr("Subir fotos"))
+        self.selection_bar.retranslate()
         self._update_state()
+
+    # -- selection and bulk actions ---------------------------------------------------------
+    def selected_photos(self) -> list[Photo]:
+        rows = sorted(index.row() for index in self.grid.selectionModel().selectedIndexes())
+        return [self.model.photos[row] for row in rows if row < len(self.model.photos)]
+
+    def _on_selection(self, *_args: object) -> None:
+        self.selection_bar.exclude_album_id = self.album.id if self.album else None
+        self.selection_bar.set_count(len(self.grid.selectionModel().selectedIndexes()))
+
+    def trash_selected(self) -> None:
+        """Move the selection to the trash; Undo restores it."""
+        self.trash_photos(self.selected_photos())
+
+    def trash_photos(self, photos: list[Photo]) -> None:
+        if not photos or (self.album is not None and self.album.is_profile):
+            return
+        ids = [photo.id for photo in photos]
+        text = self.tr("%n foto(s) movida(s) a la papelera", "", len(ids))
+
+        def undo() -> None:
+            bulk_ops.restore_photos(parent=self, ctx=self.ctx, photo_ids=ids)
+
+        bulk_ops.trash_photos(parent=self, ctx=self.ctx, photo_ids=ids,
+                              success=lambda _photos: self.undo_offered.emit(text, undo))
+
+    def move_selected(self, target: Album) -> None:
+        """Move the selection into ``target`` in one action; Undo moves each photo back."""
+        self.move_photos(self.selected_photos(), target)
+
+    def move_photos(self, photos: list[Photo], target: Album) -> None:
+        if not photos:
+            return
+        origins: dict[int, list[int]] = {}
+        for photo in photos:
+            origins.setdefault(photo.album_id, []).append(photo.id)
+        text = self.tr("%n foto(s) movida(s) a «%1»", "", len(photos)).replace("%1", target.name)
+
+        def undo() -> None:
+            for album_id, ids in origins.items():
+                bulk_ops.move_photos(parent=self, ctx=self.ctx, photo_ids=ids, album_id=album_id)
+
+        bulk_ops.move_photos(parent=self, ctx=self.ctx, photo_ids=[p.id for p in photos],
+                             album_id=target.id,
+                             success=lambda _moved: self.undo_offered.emit(text, undo))
+
+    def export_selected(self, folder: Path | None = None) -> None:
+        """Save the originals of the selection into a folder the person picks."""
+        photos = self.selected_photos()
+        if not photos:
+            return
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Exportar originales a…"))
+            if not chosen:
+                return
+            folder = Path(chosen)
+        bulk_ops.export_originals(parent=self, ctx=self.ctx, photos=photos, folder=folder)
 
     def show_album(self, album: Album) -> None:
         """Open ``album`` from its first page."""
@@ -314,6 +449,98 @@ class AlbumPage(Page):
         if self.album is not None:
             self.model.open_album(self.album.id)
 
+    def close_album(self) -> None:
+        """Forget the album shown (the session ended)."""
+        self.album = None
+        self.model.close_album()
+        self.header.title.setText("")
+        self.header.subtitle.setText("")
+
+    def _on_photos_added(self, album_id: int) -> None:
+        if self.album is not None and self.album.id == album_id:
+            self.reload()
+
+    def _on_album_deleted(self, album_id: int) -> None:
+        if self.album is not None and self.album.id == album_id:
+            self.close_album()
+            if self.isVisible():
+                self.back_requested.emit()
+
+    # -- actions on tiles -----------------------------------------------------------------
+    def photo_menu(self, photos: list[Photo]) -> QMenu:
+        """The right-click menu of one or more selected tiles."""
+        menu = QMenu(self)
+        if len(photos) == 1:
+            menu.addAction(self.tr("Abrir"), lambda: self.open_photo.emit(photos[0]))
+        move = menu.addMenu(self.tr("Mover a"))
+        targets = [a for a in self.albums_source()
+                   if not a.is_profile and self.album is not None and a.id != self.album.id]
+        for album in targets:
+            move.addAction(album.name, partial(self.move_photos, photos, album))
+        move.setEnabled(bool(targets) and not (self.album is not None and self.album.is_profile))
+        menu.addSeparator()
+        menu.addAction(self.tr("Eliminar…"), lambda: self.delete_photos(photos))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.grid.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.grid.selectionModel().isSelected(index):
+            self.grid.setCurrentIndex(index)
+        self.photo_menu(self.selected_photos()).exec(self.grid.viewport().mapToGlobal(pos))
+
+    def delete_selected(self) -> None:
+        self.delete_photos(self.selected_photos())
+
+    def delete_photos(self, photos: list[Photo], *, confirm: bool = True) -> None:
+        """Move photos to the trash after one confirmation naming them (or their count)."""
+        if not photos:
+            return
+        if confirm:
+            question = (self.tr("¿Mover «{name}» a la papelera? Podrás recuperarla durante "
+                                "30 días.").format(name=photos[0].name)
+                        if len(photos) == 1 else
+                        self.tr("¿Mover %n fotos a la papelera? Podrás recuperarlas durante "
+                                "30 días.", "", len(photos)))
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Mover a la papelera"), question,
+                              parent=self)
+            delete = box.addButton(self.tr("Mover a la papelera"),
+                                   QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(self.tr("Cancelar"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is not delete:
+                return
+        self.trash_photos(photos)
+
+    def _drop_target(self) -> QWidget:
+        return self.empty if self.stack.currentWidget() is self.empty else self.grid
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.album is not None and not self.album.is_profile and local_paths(event.mimeData()):
+            set_drop_highlight(self._drop_target(), True)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self.album is not None and not self.album.is_profile and local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: Any) -> None:
+        set_drop_highlight(self._drop_target(), False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        set_drop_highlight(self._drop_target(), False)
+        paths = local_paths(event.mimeData())
+        if self.album is None or self.album.is_profile or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self._on_drop(paths)
+
     def _on_drop(self, paths: list[Path]) -> None:
         if self.album is not None:
             self.upload_requested.emit(self.album, paths)
@@ -323,7 +550,7 @@ class AlbumPage(Page):
         if album is None:
             return
         count = max(len(self.model.photos), album.photo_count if self.model.has_more else 0)
-        self.header.title.setText(album.name)
+        self.header.title.setText(album_title(album))
         if self.model.loading and not self.model.photos:
             subtitle = self.tr("Cargando fotos…")
         else:
@@ -334,7 +561,7 @@ class AlbumPage(Page):
                 subtitle += " · " + self.tr("Arrastra fotos o carpetas aquí para subirlas")
         self.header.subtitle.setText(subtitle)
         self.upload_button.setVisible(not album.is_profile)
-        self.grid.setAcceptDrops(not album.is_profile)
+        self.grid.set_drops_enabled(not album.is_profile)
         empty = not self.model.photos and not self.model.loading and not album.is_profile
         self.empty.setText(self.tr("Este álbum está vacío.\nArrastra aquí fotos o carpetas desde "
                                    "el gestor de archivos, o pulsa «Subir fotos»."))

@@ -6,9 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -20,6 +23,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QKeyEvent,
     QPainter,
     QPainterPath,
 )
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QListView,
+    QMenu,
     QMessageBox,
     QStyle,
     QStyledItemDelegate,
@@ -38,11 +43,21 @@ from PySide6.QtWidgets import (
 from desktop import assets
 from desktop.api.models import Album
 from desktop.context import AppContext
-from desktop.ops import QueryOp
+from desktop.core.messages import message_for
+from desktop.operations import albums as album_ops
 from desktop.views.thumbnails import ThumbnailLoader
-from desktop.views.widgets import Page, PageHeader, button, label, local_paths
+from desktop.views.widgets import (
+    Page,
+    PageHeader,
+    album_title,
+    button,
+    label,
+    local_paths,
+    set_drop_highlight,
+)
 
 AlbumRole = Qt.ItemDataRole.UserRole + 1
+QT_TRANSLATE_NOOP("Albums", "Fotos de perfil")  # the profile album's shown name (album_title)
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -69,7 +84,7 @@ class AlbumListModel(QAbstractListModel):
             return None
         album = self.albums[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return album.name
+            return album_title(album)
         if role == AlbumRole:
             return album
         if role == Qt.ItemDataRole.DecorationRole and album.cover_photo_id:
@@ -142,7 +157,7 @@ class AlbumDelegate(QStyledItemDelegate):
         painter.setFont(name_font)
         painter.setPen(QColor("#1d2433"))
         text_rect = QRect(rect.left() + 12, cover.bottom() + 10, rect.width() - 24, 22)
-        name = painter.fontMetrics().elidedText(album.name, Qt.TextElideMode.ElideRight, text_rect.width())
+        name = painter.fontMetrics().elidedText(album_title(album), Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
         count_font = QFont(option.font)
         count_font.setPointSizeF(9)
@@ -154,10 +169,24 @@ class AlbumDelegate(QStyledItemDelegate):
 
 
 class AlbumGrid(QListView):
-    """Icon-mode list of album cards that accepts files dropped onto a card."""
+    """Icon-mode list of album cards that accepts files dropped onto a card.
+
+    The viewport (the widget under the pointer) is what must accept drops; the card under the
+    pointer is highlighted while files hover over it.
+    """
 
     files_dropped = Signal(object, list)  # Album, list[Path]
     locked_drop = Signal(object)  # Album
+    delete_pressed = Signal()
+    rename_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.currentIndex().isValid():
+            self.delete_pressed.emit()
+        elif event.key() == Qt.Key.Key_F2 and self.currentIndex().isValid():
+            self.rename_pressed.emit()
+        else:
+            super().keyPressEvent(event)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,6 +197,7 @@ class AlbumGrid(QListView):
         self.setSpacing(4)
         self.setMouseTracking(True)
         self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
         self.setDropIndicatorShown(False)
         self.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.delegate = AlbumDelegate(lambda n: str(n), self)
@@ -178,25 +208,38 @@ class AlbumGrid(QListView):
         return index.data(AlbumRole) if index.isValid() else None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        # Accepted anywhere on the list, so moving between cards keeps the drag alive.
         if local_paths(event.mimeData()):
             event.acceptProposedAction()
+            self._highlight(event)
+        else:
+            event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        album = self._album_at(event)
-        index = self.indexAt(event.position().toPoint())
-        self.delegate.drop_row = index.row() if album is not None and not album.is_profile else -1
-        self.viewport().update()
+        album = self._highlight(event)
         if album is not None and not album.is_profile:
             event.acceptProposedAction()
         else:
             event.ignore()
 
+    def _highlight(self, event: QDragMoveEvent | QDropEvent) -> Album | None:
+        album = self._album_at(event)
+        index = self.indexAt(event.position().toPoint())
+        row = index.row() if album is not None and not album.is_profile else -1
+        if row != self.delegate.drop_row:
+            self.delegate.drop_row = row
+            self.viewport().update()
+        set_drop_highlight(self, True)
+        return album
+
     def dragLeaveEvent(self, event: Any) -> None:
         self.delegate.drop_row = -1
+        set_drop_highlight(self, False)
         self.viewport().update()
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.delegate.drop_row = -1
+        set_drop_highlight(self, False)
         self.viewport().update()
         album = self._album_at(event)
         paths = local_paths(event.mimeData())
@@ -240,29 +283,45 @@ class AlbumsPage(Page):
         self.grid.activated.connect(lambda index: self.open_album.emit(index.data(AlbumRole)))
         self.grid.selectionModel().selectionChanged.connect(self._update_buttons)
         self.grid.files_dropped.connect(self.upload_requested)
+        self.grid.delete_pressed.connect(self.delete_selected)
+        self.grid.rename_pressed.connect(self.rename_selected)
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._context_menu)
         self.grid.locked_drop.connect(self._explain_locked)
         layout.addWidget(self.grid, 1)
         self.hint = label("hint", wrap=True)
         layout.addWidget(self.hint)
+        ctx.events.albums_changed.connect(self.refresh)
+        ctx.events.album_deleted.connect(self._on_album_deleted)
+        ctx.events.session_ended.connect(lambda _why: self.clear())
         self.retranslate()
         self._update_buttons()
+
+    def _on_album_deleted(self, album_id: int) -> None:
+        index = self.model.index_of(album_id)
+        if index.isValid():
+            album = self.model.albums[index.row()]
+            if album.cover_photo_id is not None:
+                self.model.loader.forget(album.cover_photo_id)
 
     def count_text(self, count: int) -> str:
         return self.tr("%n foto(s)", "", count)
 
     def retranslate(self) -> None:
         self.header.title.setText(self.tr("Álbumes"))
-        self.header.subtitle.setText(self.tr("Abre un álbum con doble clic. Arrastra fotos o "
-                                             "carpetas sobre un álbum para subirlas."))
+        self.header.subtitle.setText(self.tr("Abre un álbum con doble clic o Intro; clic derecho para "
+                                             "renombrarlo o borrarlo. Arrastra fotos o carpetas "
+                                             "sobre un álbum para subirlas."))
         self.new_button.setText(self.tr("Nuevo álbum"))
         self.rename_button.setText(self.tr("Renombrar"))
         self.delete_button.setText(self.tr("Eliminar"))
-        self.hint.setText(self.tr("«Fotos de perfil» guarda tus fotos de perfil y se llena sola: "
-                                  "no se puede renombrar, borrar ni subir a él."))
+        self.hint.setText(self.tr("«{name}» guarda tus fotos de perfil y se llena sola: "
+                                  "no se puede renombrar, borrar ni subir a él.").format(
+            name=QCoreApplication.translate("Albums", "Fotos de perfil")))
         self.grid.viewport().update()
 
     def set_edit_mode(self, on: bool) -> None:
-        """Edit mode shows rename and delete; view mode hides them."""
+        """Rename and delete work in place; "edit" only selects the first album to edit."""
         self.edit_mode = on
         self._update_buttons()
         if on:
@@ -279,15 +338,21 @@ class AlbumsPage(Page):
         album = self.selected_album()
         editable = album is not None and not album.is_profile
         for widget in (self.rename_button, self.delete_button):
-            widget.setVisible(self.edit_mode)
             widget.setEnabled(editable)
+            widget.setToolTip("" if editable or album is None else message_for("profile_album_locked"))
 
     # -- data -----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the albums from the server."""
-        client = self.ctx.client
-        QueryOp(parent=self, op=client.albums, success=self._show).with_progress(
-            self.tr("Cargando álbumes…")).run_in_background()
+        if self.ctx.user is None:
+            return
+        album_ops.load_albums(parent=self, ctx=self.ctx, success=self._show,
+                              progress=self.tr("Cargando álbumes…"))
+
+    def clear(self) -> None:
+        """Forget the albums shown (the session ended)."""
+        self.model.set_albums([])
+        self._update_buttons()
 
     def _show(self, albums: list[Album]) -> None:
         selected = self.selected_album()
@@ -297,26 +362,24 @@ class AlbumsPage(Page):
             if index.isValid():
                 self.grid.setCurrentIndex(index)
         self._update_buttons()
-        self.ctx.albums_changed.emit()
 
     def create_album(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Nuevo álbum"), self.tr("Nombre del álbum:"),
                                         QLineEdit.EchoMode.Normal, "")
         if ok and name.strip():
-            client = self.ctx.client
-            QueryOp(parent=self, op=lambda: client.create_album(name.strip()),
-                    success=lambda _album: self.refresh()).run_in_background()
+            album_ops.create_album(parent=self, ctx=self.ctx, name=name.strip())
 
     def rename_selected(self) -> None:
         album = self.selected_album()
-        if album is None or album.is_profile:
+        if album is None:
+            return
+        if album.is_profile:
+            self._explain_locked(album)
             return
         name, ok = QInputDialog.getText(self, self.tr("Renombrar álbum"), self.tr("Nuevo nombre:"),
                                         QLineEdit.EchoMode.Normal, album.name)
         if ok and name.strip() and name.strip() != album.name:
-            client = self.ctx.client
-            QueryOp(parent=self, op=lambda: client.rename_album(album.id, name.strip()),
-                    success=lambda _album: self.refresh()).run_in_background()
+            album_ops.rename_album(parent=self, ctx=self.ctx, album=album, name=name.strip())
 
     def delete_confirmation_text(self, album: Album) -> str:
         """The question asked before deleting, saying how many photos go with the album."""
@@ -329,7 +392,10 @@ class AlbumsPage(Page):
 
     def delete_selected(self, *, confirm: bool = True) -> None:
         album = self.selected_album()
-        if album is None or album.is_profile:
+        if album is None:
+            return
+        if album.is_profile:
+            self._explain_locked(album)
             return
         if confirm:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Eliminar álbum"),
@@ -339,11 +405,24 @@ class AlbumsPage(Page):
             box.exec()
             if box.clickedButton() is not delete:
                 return
-        client = self.ctx.client
-        QueryOp(parent=self, op=lambda: client.delete_album(album.id),
-                success=lambda _none: self.refresh()).run_in_background()
+        album_ops.delete_album(parent=self, ctx=self.ctx, album=album)
+
+    def album_menu(self, album: Album) -> QMenu:
+        """The right-click menu of an album card."""
+        menu = QMenu(self)
+        menu.addAction(self.tr("Abrir"), lambda: self.open_album.emit(album))
+        rename = menu.addAction(self.tr("Renombrar…"), self.rename_selected)
+        delete = menu.addAction(self.tr("Eliminar…"), self.delete_selected)
+        for action in (rename, delete):
+            action.setEnabled(not album.is_profile)
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.grid.indexAt(pos)
+        if not index.isValid():
+            return
+        self.grid.setCurrentIndex(index)
+        self.album_menu(index.data(AlbumRole)).exec(self.grid.viewport().mapToGlobal(pos))
 
     def _explain_locked(self, album: Album) -> None:
-        from desktop.core.messages import message_for
-
-        QMessageBox.information(self, album.name, message_for("profile_album_locked"))
+        QMessageBox.information(self, album_title(album), message_for("profile_album_locked"))

@@ -13,7 +13,7 @@ from desktop.context import AppContext
 from desktop.core.imagetype import sniff_file
 from desktop.core.messages import message_for
 from desktop.ops import QueryOp, error_text
-from desktop.views.photo_view import PreviewLabel
+from desktop.views.photo_view import ZoomView
 from desktop.views.widgets import DropArea, Page, PageHeader, button, card, label, local_paths
 
 
@@ -36,7 +36,7 @@ class ExtractTextPage(Page):
         left = QVBoxLayout()
         self.drop = DropArea()
         self.drop.files_dropped.connect(lambda paths: self.extract(paths[0]))
-        self.preview = PreviewLabel()
+        self.preview = ZoomView()
         self.preview.hide()
         left.addWidget(self.drop, 1)
         left.addWidget(self.preview, 1)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop import assets
@@ -13,7 +12,8 @@ from desktop.api.errors import NotFound
 from desktop.api.models import User
 from desktop.context import AppContext
 from desktop.core.messages import message_for
-from desktop.ops import QueryOp, error_text
+from desktop.operations import account as account_ops
+from desktop.ops import error_text
 from desktop.views.widgets import Avatar, ChipList, Page, card, label
 
 ACTIONS = ("albums", "edit_albums", "upload", "extract_text", "account", "logout")
@@ -38,6 +38,19 @@ _GENDERS = {
 }
 _AGE = QT_TRANSLATE_NOOP("FaceTags", "Edad {low}–{high}")
 _EMOTION = QT_TRANSLATE_NOOP("FaceTags", "Emoción: {emotion}")
+
+
+def profile_face_warning(face_count: int) -> str:
+    """What to tell someone whose profile photo does not show exactly one face ("" when it does)."""
+    if face_count == 1:
+        return ""
+    if face_count == 0:
+        first = QCoreApplication.translate("ProfilePhoto", "No se ve ninguna cara en tu foto de perfil.")
+    else:
+        first = QCoreApplication.translate("ProfilePhoto", "Tu foto de perfil muestra varias caras.")
+    return first + " " + QCoreApplication.translate(
+        "ProfilePhoto", "La foto se guardó, pero las etiquetas de perfil y el acceso con la cara "
+        "necesitan una foto con una sola cara: cámbiala en «Cuenta» cuando quieras.")
 
 
 def _t(text: object) -> str:
@@ -128,6 +141,7 @@ class HomePage(Page):
             self.buttons[action] = tile
         layout.addLayout(grid)
         layout.addStretch(1)
+        self._tag_records: list[dict[str, Any]] | None = None
         ctx.user_changed.connect(self._on_user)
         self.retranslate()
 
@@ -146,14 +160,18 @@ class HomePage(Page):
             self.buttons[action].setText("  " + text)
         if user is not None:
             self._fill(user)
-        records = getattr(self, "_tag_records", None)
-        if records is not None:
-            self._on_tags(records)
+        if self._tag_records is not None:
+            self._on_tags(self._tag_records)
 
     def _on_user(self, user: User | None) -> None:
         if user is None:
+            self._tag_records = None
             self.avatar.clear_image()
             self.tags.set_chips([])
+            self.tags_status.clear()
+            for widget in (self.name, self.username, self.email):
+                widget.clear()
+            self.title.setText(self.tr("Inicio"))
             return
         self._fill(user)
         self.refresh()
@@ -169,26 +187,20 @@ class HomePage(Page):
         user = self.ctx.user
         if user is None:
             return
-        client = self.ctx.client
-
-        def load_photo() -> QImage:
-            image = QImage()
-            image.loadFromData(client.profile_photo(user))
-            return image
-
-        QueryOp(parent=self, op=load_photo, success=self.avatar.set_image).failure(
-            lambda _e: self.avatar.clear_image()).run_in_background()
-        self._tag_records: list[dict[str, Any]] | None = None
+        account_ops.load_profile_photo(parent=self, ctx=self.ctx, success=self.avatar.set_image,
+                                       failure=lambda _e: self.avatar.clear_image())
+        self._tag_records = None
         self.tags.set_chips([])
         self.tags_status.setText(self.tr("Analizando tu foto…"))
-        QueryOp(parent=self, op=client.me_tags, success=self._on_tags).failure(
-            self._on_tags_failed).run_in_background()
+        account_ops.load_profile_tags(parent=self, ctx=self.ctx, success=self._on_tags,
+                                      failure=self._on_tags_failed)
 
     def _on_tags(self, records: list[dict[str, Any]]) -> None:
         self._tag_records = records
-        chips = describe_face_tags(records)
+        chips = describe_face_tags(records) if len(records) == 1 else []
         self.tags.set_chips(chips)
-        self.tags_status.setText("" if chips else self.tr("No hay etiquetas para esta foto."))
+        warning = profile_face_warning(len(records))
+        self.tags_status.setText(warning or ("" if chips else self.tr("No hay etiquetas para esta foto.")))
 
     def _on_tags_failed(self, error: Exception) -> None:
         if isinstance(error, NotFound) and error.code in ("not_found", "http_404"):

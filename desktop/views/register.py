@@ -51,7 +51,7 @@ class RegisterPage(Page):
         outer.setContentsMargins(24, 24, 24, 24)
         self.card = QFrame()
         self.card.setObjectName("authCard")
-        self.card.setFixedWidth(580)
+        self.card.setFixedWidth(640)  # the photo buttons keep their words in both languages
         layout = QVBoxLayout(self.card)
         layout.setContentsMargins(32, 26, 32, 24)
         layout.setSpacing(6)

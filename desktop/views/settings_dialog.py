@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop import assets
 from desktop.context import AppContext
-from desktop.views.widgets import button, card, label
+from desktop.views.widgets import button, card, keep_wrapped_text_whole, label
 
 
 class SettingsDialog(QDialog):
@@ -102,6 +103,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.retranslate()
         self._update()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        keep_wrapped_text_whole(self)
+        super().showEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Ajustes"))

@@ -12,7 +12,7 @@ from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
 from desktop.context import AppContext
 from desktop.ops import QueryOp
@@ -20,17 +20,32 @@ from desktop.ops import QueryOp
 log = logging.getLogger(__name__)
 
 
-def square_crop(image: QImage, side: int) -> QImage:
-    """``image`` scaled to cover ``side``×``side`` and cropped to the centre."""
-    scaled = image.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+TILE_BACKGROUND = QColor("#eef2f8")
+
+
+def fit_square(image: QImage, side: int) -> QImage:
+    """``image`` scaled to fit inside ``side``×``side``, centred on the tile colour.
+
+    The whole photo stays visible (a centre crop cut the heads off portraits and group shots).
+    """
+    scaled = image.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
                           Qt.TransformationMode.SmoothTransformation)
-    x = (scaled.width() - side) // 2
-    y = (scaled.height() - side) // 2
-    return scaled.copy(x, y, side, side)
+    tile = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    tile.fill(TILE_BACKGROUND)
+    painter = QPainter(tile)
+    painter.drawImage((side - scaled.width()) // 2, (side - scaled.height()) // 2, scaled)
+    painter.end()
+    return tile
+
+
+Key = tuple[int, str]  # photo id, content hash: an id the server reused never shows old bytes
 
 
 class ThumbnailLoader(QObject):
-    """Gives a pixmap for a photo id, or None and ``loaded(id)`` later."""
+    """Gives a pixmap for a photo (id + content hash), or None and ``loaded(id)`` later.
+
+    It forgets a deleted photo, and everything when the session ends.
+    """
 
     loaded = Signal(int)
     failed = Signal(int)
@@ -41,26 +56,29 @@ class ThumbnailLoader(QObject):
         self.ctx = ctx
         self.side = side
         self.memory_items = memory_items
-        self._memory: OrderedDict[int, QPixmap] = OrderedDict()
-        self._pending: OrderedDict[int, str] = OrderedDict()  # id -> sha, newest last
-        self._in_flight: set[int] = set()
-        self._failed: set[int] = set()
+        self._memory: OrderedDict[Key, QPixmap] = OrderedDict()
+        self._pending: OrderedDict[Key, None] = OrderedDict()  # newest last
+        self._in_flight: set[Key] = set()
+        self._failed: set[Key] = set()
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="thumb")
         self._generation = 0
+        ctx.events.session_ended.connect(lambda _why: self.clear())
+        ctx.events.photo_deleted.connect(lambda photo_id, _album: self.forget(photo_id))
 
     def get(self, photo_id: int, sha256: str = "") -> QPixmap | None:
         """The thumbnail if ready; otherwise None and a background load is queued."""
-        pixmap = self._memory.get(photo_id)
+        key = (photo_id, sha256)
+        pixmap = self._memory.get(key)
         if pixmap is not None:
-            self._memory.move_to_end(photo_id)
+            self._memory.move_to_end(key)
             return pixmap
-        if photo_id in self._failed or photo_id in self._in_flight:
+        if key in self._failed or key in self._in_flight:
             return None
         with self._lock:
-            self._pending[photo_id] = sha256
-            self._pending.move_to_end(photo_id)
-        self._in_flight.add(photo_id)
+            self._pending[key] = None
+            self._pending.move_to_end(key)
+        self._in_flight.add(key)
         generation = self._generation
         QueryOp(parent=self, op=self._load_newest, success=lambda r: self._store(r, generation)
                 ).failure(lambda e: self._on_error(e, generation)).run_in_background(self._pool)
@@ -76,46 +94,49 @@ class ThumbnailLoader(QObject):
             self._pending.clear()
 
     def forget(self, photo_id: int) -> None:
-        """Drop one photo from memory."""
-        self._memory.pop(photo_id, None)
-        self._failed.discard(photo_id)
+        """Drop every cached version of one photo from memory."""
+        for key in [k for k in self._memory if k[0] == photo_id]:
+            del self._memory[key]
+        self._failed = {k for k in self._failed if k[0] != photo_id}
 
     # -- worker ---------------------------------------------------------------------------
-    def _load_newest(self) -> tuple[int, QImage | None]:
+    def _load_newest(self) -> tuple[Key | None, QImage | None]:
         with self._lock:
             if not self._pending:
-                return -1, None
-            photo_id, sha = self._pending.popitem(last=True)
-        server = self.ctx.server_url
-        data = self.ctx.thumbnails.get(server, photo_id, sha)
+                return None, None
+            key, _ = self._pending.popitem(last=True)
+        photo_id, sha = key
+        namespace = self.ctx.thumbnail_namespace()
+        data = self.ctx.thumbnails.get(namespace, photo_id, sha) if sha else None
         if data is None:
             try:
                 data = self.ctx.client.photo_content(photo_id, "thumb")
             except Exception as exc:
                 log.info("thumbnail %s failed: %s", photo_id, exc)
-                return photo_id, None
-            self.ctx.thumbnails.put(server, photo_id, sha, data)
+                return key, None
+            if sha:
+                self.ctx.thumbnails.put(namespace, photo_id, sha, data)
         image = QImage()
         if not image.loadFromData(data):
-            return photo_id, None
-        return photo_id, square_crop(image, self.side)
+            return key, None
+        return key, fit_square(image, self.side)
 
     # -- UI thread ------------------------------------------------------------------------
-    def _store(self, result: tuple[int, QImage | None], generation: int) -> None:
-        photo_id, image = result
-        if photo_id < 0 or generation != self._generation:
+    def _store(self, result: tuple[Key | None, QImage | None], generation: int) -> None:
+        key, image = result
+        if key is None or generation != self._generation:
             return
-        self._in_flight.discard(photo_id)
+        self._in_flight.discard(key)
         if image is None:
-            self._failed.add(photo_id)
-            self.failed.emit(photo_id)
+            self._failed.add(key)
+            self.failed.emit(key[0])
             return
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(2.0)
-        self._memory[photo_id] = pixmap
+        self._memory[key] = pixmap
         while len(self._memory) > self.memory_items:
             self._memory.popitem(last=False)
-        self.loaded.emit(photo_id)
+        self.loaded.emit(key[0])
 
     def _on_error(self, error: Exception, generation: int) -> None:
         log.warning("thumbnail loader error: %s", error)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
+    QEventLoop,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -17,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,9 +43,14 @@ from desktop import assets
 from desktop.api.models import Album
 from desktop.api.multipart import ProgressCallback
 from desktop.context import AppContext
+from desktop.core.messages import message_for
+from desktop.core.pending_uploads import PendingUpload
 from desktop.core.uploads import UploadItem, UploadQueue, UploadState, UploadSummary
+from desktop.operations import photos as photo_ops
 from desktop.ops import QueryOp
-from desktop.views.widgets import DropArea, button, label
+from desktop.views.widgets import DropArea, button, keep_wrapped_text_whole, label
+
+log = logging.getLogger(__name__)
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -55,7 +63,6 @@ class UploadController(QObject):
     item_changed = Signal(int)  # key of an UploadItem (see ``item``); emitted from worker threads
     items_added = Signal(list)
     batch_finished = Signal(object)  # UploadSummary
-    photos_uploaded = Signal(int)  # album id whose contents changed
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +72,10 @@ class UploadController(QObject):
         # Worker threads announce items by an int key, so no Python object rides a queued signal.
         self._keys: dict[int, int] = {}
         self._items: dict[int, UploadItem] = {}
+        self._namespace_of: dict[int, str] = {}  # the account each item belongs to
+        self._suspended: set[int] = set()  # stopped by quitting or logging out: kept for later
+        self.item_changed.connect(self._on_item_changed)
+        ctx.events.session_ending.connect(self._on_session_ending)
 
     def item(self, key: int) -> UploadItem | None:
         """The item behind a key sent by ``item_changed``."""
@@ -74,33 +85,114 @@ class UploadController(QObject):
     def busy(self) -> bool:
         return bool(self._queues)
 
+    @property
+    def pending_count(self) -> int:
+        """Files queued or being sent right now."""
+        return sum(1 for item in self._items.values()
+                   if item.state in (UploadState.QUEUED, UploadState.UPLOADING))
+
     def start(self, album: Album, paths: list[Path], *, name: str = "", description: str = "") -> list[UploadItem]:
         """Queue files (folders expanded) into ``album`` and start uploading them."""
+        entries = [PendingUpload(str(p), album.id, name if len(paths) == 1 else "", description)
+                   for p in paths]
+        return self._run(entries)
+
+    def restore(self) -> int:
+        """Start again what was pending when this account last closed the app; returns how many."""
+        namespace = self.ctx.thumbnail_namespace()
+        entries = self.ctx.pending_uploads.load(namespace)
+        self.ctx.pending_uploads.save(namespace, [])
+        if entries:
+            log.info("resuming %d pending uploads", len(entries))
+            self._run(entries)
+        return len(entries)
+
+    def _run(self, entries: list[PendingUpload]) -> list[UploadItem]:
         client = self.ctx.client
+        namespace = self.ctx.thumbnail_namespace()
 
         def upload(item: UploadItem, progress: ProgressCallback) -> Any:
             return client.upload_photo(item.album_id, item.path, name=item.name,
-                                       description=item.description, progress=progress)
+                                       description=item.description, progress=progress,
+                                       idempotency_key=item.idempotency_key)
 
-        queue = UploadQueue(upload, max_parallel=MAX_PARALLEL_UPLOADS, listener=self._listen)
-        items = queue.add(paths, album.id, name=name if len(paths) == 1 else "", description=description)
+        queue = UploadQueue(upload, max_parallel=MAX_PARALLEL_UPLOADS, listener=self._listen,
+                            check=client.check_photos)
+        items: list[UploadItem] = []
+        for entry in entries:
+            items += queue.add([Path(entry.path)], entry.album_id, name=entry.name,
+                               description=entry.description)
         for item in items:
             key = len(self._items)
             self._keys[id(item)] = key
             self._items[key] = item
+            self._namespace_of[key] = namespace
         self.items_added.emit(items)
+        self._save_pending()
         if not any(item.state is UploadState.QUEUED for item in items):
             self.batch_finished.emit(queue.summary())
             return items
         self._queues.append(queue)
-        QueryOp(parent=self, op=queue.run, success=lambda summary: self._on_done(queue, album, summary)
-                ).failure(lambda _e: self._on_done(queue, album, queue.summary())).run_in_background()
+        album_ids = sorted({item.album_id for item in items})
+        QueryOp(parent=self, op=queue.run, success=lambda summary: self._on_done(queue, album_ids, summary)
+                ).failure(lambda _e: self._on_done(queue, album_ids, queue.summary())).run_in_background()
         return items
 
     def cancel(self) -> None:
-        """Cancel every running batch."""
+        """Cancel every running batch (the person asked: nothing is kept for later)."""
         for queue in self._queues:
             queue.cancel()
+
+    def suspend(self, wait_seconds: float = 15.0) -> int:
+        """Stop sending and keep every file not uploaded yet for the next start of this account.
+
+        Waits (events keep flowing) until the files in flight have stopped, so one that the
+        server took at the last moment is not sent twice. Returns how many files were kept.
+        """
+        for key, item in self._items.items():
+            if item.state in (UploadState.QUEUED, UploadState.UPLOADING):
+                self._suspended.add(key)
+        return self._stop(wait_seconds)
+
+    def discard(self, wait_seconds: float = 15.0) -> None:
+        """Stop sending and forget what was not sent (nothing resumes later)."""
+        self._stop(wait_seconds)
+
+    def _stop(self, wait_seconds: float) -> int:
+        for queue in self._queues:
+            queue.cancel()
+        deadline = time.monotonic() + wait_seconds
+        while self._queues and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        return self._save_pending()
+
+    def _on_session_ending(self, why: str) -> None:
+        if why == "deleted":
+            self.discard()  # the account and its albums are gone
+        elif self.pending_count:
+            self.suspend()
+
+    def _keep(self, key: int, item: UploadItem) -> bool:
+        if item.state in (UploadState.QUEUED, UploadState.UPLOADING):
+            return True
+        return item.state is UploadState.CANCELLED and key in self._suspended
+
+    def _save_pending(self) -> int:
+        by_namespace: dict[str, list[PendingUpload]] = {}
+        for key, item in self._items.items():
+            namespace = self._namespace_of[key]
+            entries = by_namespace.setdefault(namespace, [])
+            if self._keep(key, item):
+                entries.append(PendingUpload(str(item.path), item.album_id, item.name, item.description))
+        for namespace, entries in by_namespace.items():
+            self.ctx.pending_uploads.save(namespace, entries)
+        return sum(len(entries) for entries in by_namespace.values())
+
+    @Slot(int)
+    def _on_item_changed(self, key: int) -> None:
+        item = self._items.get(key)
+        if item is not None and item.state not in (UploadState.QUEUED, UploadState.UPLOADING):
+            self._save_pending()
 
     def _listen(self, item: UploadItem) -> None:
         # Called for every block sent: only pass on state changes and visible progress steps.
@@ -114,11 +206,12 @@ class UploadController(QObject):
         if item_key is not None:
             self.item_changed.emit(item_key)
 
-    def _on_done(self, queue: UploadQueue, album: Album, summary: UploadSummary) -> None:
+    def _on_done(self, queue: UploadQueue, album_ids: list[int], summary: UploadSummary) -> None:
         if queue in self._queues:
             self._queues.remove(queue)
-        if summary.done:
-            self.photos_uploaded.emit(album.id)
+        self._save_pending()
+        for album_id in sorted({item.album_id for item in summary.done}):
+            photo_ops.photos_uploaded(self.ctx, album_id)
         self.batch_finished.emit(summary)
 
 
@@ -277,7 +370,9 @@ class UploadPanel(QFrame):
         if item.state is UploadState.CANCELLED:
             return self.tr("Cancelada")
         prefix = self.tr("Omitida") if item.state is UploadState.SKIPPED else self.tr("Error")
-        return f"{prefix}: {item.reason}"
+        # From the code, not the sentence kept at the time: it follows a language switch.
+        reason = message_for(item.reason_code, default=item.reason) if item.reason_code else item.reason
+        return f"{prefix}: {reason}"
 
     def dismiss(self) -> None:
         if not self.controller.busy:
@@ -381,6 +476,10 @@ class UploadDialog(QDialog):
         self.description.setPlaceholderText(self.tr("Opcional: se puede traducir a otros idiomas"))
         ok.setText(self.tr("Subir"))
         self._refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        keep_wrapped_text_whole(self)
+        super().showEvent(event)
 
     def selected_album(self) -> Album | None:
         data = self.album.currentData()

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -15,6 +25,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import assets
+from desktop.api.models import Album
 from desktop.context import AppContext
 
 
@@ -49,7 +61,13 @@ class Page(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            relayout(self)
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Texts changed while the page was hidden leave its layouts sized for the old words.
+        relayout(self)
+        super().showEvent(event)
 
     def set_busy(self, label: str | None) -> None:
         """Show a wait cursor while an op with a progress label runs."""
@@ -57,6 +75,13 @@ class Page(QWidget):
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
             self.unsetCursor()
+
+
+def album_title(album: Album) -> str:
+    """The name to show for an album: the profile album's name follows the UI language."""
+    if album.is_profile:
+        return QCoreApplication.translate("Albums", "Fotos de perfil")
+    return album.name
 
 
 def button(kind: str = "", icon_name: str = "", parent: QWidget | None = None) -> QPushButton:
@@ -347,6 +372,38 @@ class CameraView(QWidget):
 def local_paths(mime: QMimeData) -> list[Path]:
     """Local files and folders in dropped data."""
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def relayout(root: QWidget) -> None:
+    """Recompute every layout under ``root`` from the widgets' current size hints."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        layout = widget.layout()
+        if layout is not None:
+            layout.invalidate()
+    for widget in [root, *root.findChildren(QWidget)]:
+        layout = widget.layout()
+        if layout is not None:
+            layout.activate()
+
+
+def keep_wrapped_text_whole(dialog: QWidget) -> None:
+    """Never let ``dialog`` be shorter than its wrapped labels need at its narrowest width.
+
+    A layout with word-wrapped labels reports a minimum height for an arbitrary width, so a
+    dialog shrunk to its minimum drew a hint over the next field.
+    """
+    layout = dialog.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        dialog.setMinimumHeight(layout.totalHeightForWidth(max(dialog.minimumWidth(), 1)))
+
+
+def set_drop_highlight(widget: QWidget, active: bool) -> None:
+    """Show (or hide) the dashed drop highlight the stylesheet draws for ``dropActive``."""
+    if bool(widget.property("dropActive")) != active:
+        widget.setProperty("dropActive", active)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+        widget.update()
 
 
 class DropArea(QLabel):

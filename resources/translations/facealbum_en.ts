@@ -202,6 +202,55 @@
         <source>Subir fotos</source>
         <translation>Upload photos</translation>
     </message>
+    <message numerus="yes">
+        <source>%n foto(s) movida(s) a la papelera</source>
+        <translation>
+            <numerusform>%n photo moved to the trash</numerusform>
+            <numerusform>%n photos moved to the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) movida(s) a «%1»</source>
+        <translation>
+            <numerusform>%n photo moved to “%1”</numerusform>
+            <numerusform>%n photos moved to “%1”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exportar originales a…</source>
+        <translation>Export originals to…</translation>
+    </message>
+    <message>
+        <source>Abrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Mover a</source>
+        <translation>Move to</translation>
+    </message>
+    <message>
+        <source>Eliminar…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</source>
+        <translation>Move “{name}” to the trash? You can restore it for 30 days.</translation>
+    </message>
+    <message numerus="yes">
+        <source>¿Mover %n fotos a la papelera? Podrás recuperarlas durante 30 días.</source>
+        <translation>
+            <numerusform>Move %n photo to the trash? You can restore it for 30 days.</numerusform>
+            <numerusform>Move %n photos to the trash? You can restore them for 30 days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mover a la papelera</source>
+        <translation>Move to trash</translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
     <message>
         <source>Cargando fotos…</source>
         <translation>Loading photos…</translation>
@@ -229,6 +278,13 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     </message>
 </context>
 <context>
+    <name>Albums</name>
+    <message>
+        <source>Fotos de perfil</source>
+        <translation>Profile photos</translation>
+    </message>
+</context>
+<context>
     <name>AlbumsPage</name>
     <message numerus="yes">
         <source>%n foto(s)</source>
@@ -240,10 +296,6 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Álbumes</source>
         <translation>Albums</translation>
-    </message>
-    <message>
-        <source>Abre un álbum con doble clic. Arrastra fotos o carpetas sobre un álbum para subirlas.</source>
-        <translation>Double-click an album to open it. Drag photos or folders onto an album to upload them.</translation>
     </message>
     <message>
         <source>Nuevo álbum</source>
@@ -258,8 +310,12 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Delete</translation>
     </message>
     <message>
-        <source>«Fotos de perfil» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</source>
-        <translation>“Fotos de perfil” keeps your profile photos and fills itself: it cannot be renamed, deleted or uploaded into.</translation>
+        <source>Abre un álbum con doble clic o Intro; clic derecho para renombrarlo o borrarlo. Arrastra fotos o carpetas sobre un álbum para subirlas.</source>
+        <translation>Open an album with a double click or Enter; right-click to rename or delete it. Drag photos or folders onto an album to upload them.</translation>
+    </message>
+    <message>
+        <source>«{name}» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</source>
+        <translation>“{name}” keeps your profile photos and fills itself: it cannot be renamed, deleted or uploaded into.</translation>
     </message>
     <message>
         <source>Cargando álbumes…</source>
@@ -304,6 +360,18 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Abrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Renombrar…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Eliminar…</source>
+        <translation>Delete…</translation>
+    </message>
 </context>
 <context>
     <name>BackendBanner</name>
@@ -345,6 +413,39 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Mira a la cámara y sigue las indicaciones. Tomaremos {n} imágenes en unos segundos; solo se guarda lo necesario para reconocerte.</source>
         <translation>Look at the camera and follow the prompts. We will take {n} images in a few seconds; only what is needed to recognise you is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Duplicados</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>Buscar de nuevo</source>
+        <translation>Look again</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conservada «{name}»; %n foto(s) a la papelera</source>
+        <translation>
+            <numerusform>Kept “{name}”; %n photo moved to the trash</numerusform>
+            <numerusform>Kept “{name}”; %n photos moved to the trash</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Buscando fotos iguales o parecidas…</source>
+        <translation>Looking for identical or similar photos…</translation>
+    </message>
+    <message>
+        <source>No hay fotos repetidas.</source>
+        <translation>No repeated photos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grupo(s) por revisar</source>
+        <translation>
+            <numerusform>%n group to review</numerusform>
+            <numerusform>%n groups to review</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -461,6 +562,17 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     </message>
 </context>
 <context>
+    <name>FaceImageLabel</name>
+    <message>
+        <source>¿Quién es?</source>
+        <translation>Who is this?</translation>
+    </message>
+    <message>
+        <source>Yo</source>
+        <translation>Me</translation>
+    </message>
+</context>
+<context>
     <name>FaceTags</name>
     <message>
         <source>Sonríe</source>
@@ -513,6 +625,36 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Emoción: {emotion}</source>
         <translation>Emotion: {emotion}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupCard</name>
+    <message>
+        <source>Iguales</source>
+        <translation>Identical</translation>
+    </message>
+    <message>
+        <source>Parecidas</source>
+        <translation>Similar</translation>
+    </message>
+    <message numerus="yes">
+        <source>{kind} · %n foto(s)</source>
+        <translation>
+            <numerusform>{kind} · %n photo</numerusform>
+            <numerusform>{kind} · %n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conservar esta (sugerida)</source>
+        <translation>Keep this one (suggested)</translation>
+    </message>
+    <message>
+        <source>Conservar esta</source>
+        <translation>Keep this one</translation>
+    </message>
+    <message>
+        <source>Conservar la elegida y mover las demás a la papelera</source>
+        <translation>Keep the chosen one and move the others to the trash</translation>
     </message>
 </context>
 <context>
@@ -652,6 +794,22 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Albums</translation>
     </message>
     <message>
+        <source>Fotos donde aparezco</source>
+        <translation>Photos of me</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Duplicados</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>Papelera</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
         <source>Extraer texto</source>
         <translation>Extract text</translation>
     </message>
@@ -662,6 +820,10 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Ajustes</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)</source>
+        <translation>Search photos: name, tag, text, album… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Cerrar sesión</source>
@@ -678,6 +840,175 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Primero crea un álbum en «Álbumes».</source>
         <translation>First create an album in “Albums”.</translation>
+    </message>
+    <message>
+        <source>Subidas pendientes</source>
+        <translation>Uploads pending</translation>
+    </message>
+    <message numerus="yes">
+        <source>Quedan %n foto(s) por subir.</source>
+        <translation>
+            <numerusform>%n photo is still to upload.</numerusform>
+            <numerusform>%n photos are still to upload.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Si sales ahora, se subirán la próxima vez que entres con esta cuenta.</source>
+        <translation>If you quit now, they will upload the next time you log in with this account.</translation>
+    </message>
+    <message>
+        <source>Seguir subiendo</source>
+        <translation>Keep uploading</translation>
+    </message>
+    <message>
+        <source>Salir y continuar después</source>
+        <translation>Quit and continue later</translation>
+    </message>
+    <message>
+        <source>Salir y descartarlas</source>
+        <translation>Quit and discard them</translation>
+    </message>
+</context>
+<context>
+    <name>MyPhotosPage</name>
+    <message>
+        <source>Fotos donde aparezco</source>
+        <translation>Photos of me</translation>
+    </message>
+    <message>
+        <source>Actualizar</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Buscándote en tus fotos…</source>
+        <translation>Looking for you in your photos…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) en las que sales, encontradas con tu cara de inicio de sesión o tus fotos de perfil</source>
+        <translation>
+            <numerusform>%n photo you appear in, found with your face login or your profile photos</numerusform>
+            <numerusform>%n photos you appear in, found with your face login or your profile photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Aún no te hemos encontrado en ninguna foto. Las caras se buscan en segundo plano al subir fotos.</source>
+        <translation>You have not been found in any photo yet. Faces are looked for in the background after uploading.</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Personas</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Las caras de tus fotos, agrupadas. Ponles nombre, une grupos de la misma persona u oculta los que no te interesen.</source>
+        <translation>The faces in your photos, grouped. Name them, merge groups of the same person, or hide the ones you do not care about.</translation>
+    </message>
+    <message>
+        <source>Ver ocultas</source>
+        <translation>Show hidden</translation>
+    </message>
+    <message>
+        <source>Nombre de la persona</source>
+        <translation>Person&apos;s name</translation>
+    </message>
+    <message>
+        <source>Guardar nombre</source>
+        <translation>Save name</translation>
+    </message>
+    <message>
+        <source>Unir con…</source>
+        <translation>Merge with…</translation>
+    </message>
+    <message>
+        <source>Quitar cara (no es esta persona)</source>
+        <translation>Remove face (not this person)</translation>
+    </message>
+    <message>
+        <source>Confirmar</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Rechazar</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Sugerencias por confirmar</source>
+        <translation>Suggestions to confirm</translation>
+    </message>
+    <message>
+        <source>Yo</source>
+        <translation>Me</translation>
+    </message>
+    <message>
+        <source>¿Quién es?</source>
+        <translation>Who is this?</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} · %n foto(s)</source>
+        <translation>
+            <numerusform>{name} · %n photo</numerusform>
+            <numerusform>{name} · %n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>oculta</source>
+        <translation>hidden</translation>
+    </message>
+    <message>
+        <source>¿Es?</source>
+        <translation>Is it?</translation>
+    </message>
+    <message>
+        <source>Doble clic para abrir la foto</source>
+        <translation>Double-click to open the photo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Caras (%n)</source>
+        <translation>
+            <numerusform>Faces (%n)</numerusform>
+            <numerusform>Faces (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>¿Es {name}?</source>
+        <translation>Is it {name}?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sugerencias por confirmar (%n)</source>
+        <translation>
+            <numerusform>Suggestions to confirm (%n)</numerusform>
+            <numerusform>Suggestions to confirm (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Elige una persona</source>
+        <translation>Choose a person</translation>
+    </message>
+    <message>
+        <source>Caras</source>
+        <translation>Faces</translation>
+    </message>
+    <message>
+        <source>Mostrar</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Ocultar</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Guardado</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Unir personas</source>
+        <translation>Merge people</translation>
+    </message>
+    <message>
+        <source>¿Unir «{source}» con «{into}»? Sus caras pasarán a «{into}».</source>
+        <translation>Merge “{source}” with “{into}”? Their faces will move to “{into}”.</translation>
     </message>
 </context>
 <context>
@@ -707,8 +1038,36 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Translation</translation>
     </message>
     <message>
-        <source>Organizar</source>
-        <translation>Organise</translation>
+        <source>Mover a otro álbum</source>
+        <translation>Move to another album</translation>
+    </message>
+    <message>
+        <source>Foto anterior (←)</source>
+        <translation>Previous photo (←)</translation>
+    </message>
+    <message>
+        <source>Foto siguiente (→)</source>
+        <translation>Next photo (→)</translation>
+    </message>
+    <message>
+        <source>Ajustar</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Ajustar a la ventana (0)</source>
+        <translation>Fit to window (0)</translation>
+    </message>
+    <message>
+        <source>Tamaño real (1)</source>
+        <translation>Actual size (1)</translation>
+    </message>
+    <message>
+        <source>Acercar (+ o Ctrl+rueda)</source>
+        <translation>Zoom in (+ or Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>Alejar (−)</source>
+        <translation>Zoom out (−)</translation>
     </message>
     <message>
         <source>Mover</source>
@@ -723,6 +1082,42 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Back to the album</translation>
     </message>
     <message>
+        <source>Volver a los resultados</source>
+        <translation>Back to the results</translation>
+    </message>
+    <message>
+        <source>Volver</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>¿Quién es?</source>
+        <translation>Who is this?</translation>
+    </message>
+    <message>
+        <source>Nombrar</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No es esta persona</source>
+        <translation>Not this person</translation>
+    </message>
+    <message>
+        <source>{n} de {total}</source>
+        <translation>{n} of {total}</translation>
+    </message>
+    <message>
+        <source>Salir de pantalla completa</source>
+        <translation>Exit full screen</translation>
+    </message>
+    <message>
+        <source>Pantalla completa</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>
@@ -733,6 +1128,18 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>tomada el {date}</source>
         <translation>taken on {date}</translation>
+    </message>
+    <message>
+        <source>Coincide: {words}</source>
+        <translation>Matches: {words}</translation>
+    </message>
+    <message>
+        <source>Coincide por su álbum, cámara o fecha.</source>
+        <translation>Matches by its album, camera or date.</translation>
+    </message>
+    <message>
+        <source>Texto en la imagen: {text}</source>
+        <translation>Text in the image: {text}</translation>
     </message>
     <message>
         <source>No se pudieron calcular las etiquetas.</source>
@@ -747,12 +1154,47 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Computing tags…</translation>
     </message>
     <message>
-        <source>Las etiquetas todavía no están listas; vuelve a abrir la foto más tarde.</source>
-        <translation>The tags are not ready yet; open the photo again later.</translation>
+        <source>Caras ocultas. Pulsa F para mostrarlas.</source>
+        <translation>Faces hidden. Press F to show them.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cara(s). Pulsa una cara para decir quién es; F las oculta.</source>
+        <translation>
+            <numerusform>%n face. Click a face to say who it is; F hides them.</numerusform>
+            <numerusform>%n faces. Click a face to say who it is; F hides them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No se han encontrado caras (todavía).</source>
+        <translation>No faces found (yet).</translation>
+    </message>
+    <message>
+        <source>Traducido de: {language}</source>
+        <translation>Translated from: {language}</translation>
+    </message>
+    <message>
+        <source>Mover a la papelera</source>
+        <translation>Move to the trash</translation>
+    </message>
+    <message>
+        <source>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</source>
+        <translation>Move “{name}” to the trash? You can restore it for 30 days.</translation>
+    </message>
+    <message>
+        <source>«{name}» movida a la papelera</source>
+        <translation>“{name}” moved to the trash</translation>
     </message>
     <message>
         <source>Sin etiquetas para esta foto.</source>
         <translation>No tags for this photo.</translation>
+    </message>
+    <message>
+        <source>Las fotos de perfil se quedan en su álbum.</source>
+        <translation>Profile photos stay in their album.</translation>
+    </message>
+    <message>
+        <source>Crea otro álbum en «Álbumes» para poder mover aquí la foto.</source>
+        <translation>Create another album in “Albums” to move the photo there.</translation>
     </message>
     <message>
         <source>Cargando idiomas…</source>
@@ -779,10 +1221,6 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Translating…</translation>
     </message>
     <message>
-        <source>Traducido del «{source}» ({engine})</source>
-        <translation>Translated from “{source}” ({engine})</translation>
-    </message>
-    <message>
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
@@ -799,16 +1237,23 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
         <translation>Moved to “{album}”</translation>
     </message>
     <message>
-        <source>¿Eliminar «{name}»? No se puede deshacer.</source>
-        <translation>Delete “{name}”? This cannot be undone.</translation>
-    </message>
-    <message>
-        <source>Eliminar</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
         <source>Cancelar</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePhoto</name>
+    <message>
+        <source>No se ve ninguna cara en tu foto de perfil.</source>
+        <translation>No face can be seen in your profile photo.</translation>
+    </message>
+    <message>
+        <source>Tu foto de perfil muestra varias caras.</source>
+        <translation>Your profile photo shows several faces.</translation>
+    </message>
+    <message>
+        <source>La foto se guardó, pero las etiquetas de perfil y el acceso con la cara necesitan una foto con una sola cara: cámbiala en «Cuenta» cuando quieras.</source>
+        <translation>The photo was saved, but profile tags and face login need a photo with one face: change it in “Account” whenever you like.</translation>
     </message>
 </context>
 <context>
@@ -823,7 +1268,7 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     </message>
     <message>
         <source>Tu foto de perfil abre el álbum «Fotos de perfil» y, si quieres, te permitirá entrar con la cara.</source>
-        <translation>Your profile photo starts the “Fotos de perfil” album and, if you like, lets you log in with your face.</translation>
+        <translation>Your profile photo starts the “Profile photos” album and, if you like, lets you log in with your face.</translation>
     </message>
     <message>
         <source>Foto de perfil</source>
@@ -935,6 +1380,77 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     </message>
 </context>
 <context>
+    <name>SearchResultsPage</name>
+    <message>
+        <source>Entre fechas</source>
+        <translation>Between dates</translation>
+    </message>
+    <message>
+        <source>Con texto</source>
+        <translation>With text</translation>
+    </message>
+    <message>
+        <source>Todos los álbumes</source>
+        <translation>All albums</translation>
+    </message>
+    <message>
+        <source>Resultados para «{q}»</source>
+        <translation>Results for “{q}”</translation>
+    </message>
+    <message>
+        <source>Todas las fotos</source>
+        <translation>All photos</translation>
+    </message>
+    <message>
+        <source>Buscando…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Más de %n foto(s)</source>
+        <translation>
+            <numerusform>More than %n photo</numerusform>
+            <numerusform>More than %n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ninguna foto coincide. Prueba con otras palabras o quita algún filtro.</source>
+        <translation>No photo matches. Try other words or remove a filter.</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionBar</name>
+    <message>
+        <source>Mover a…</source>
+        <translation>Move to…</translation>
+    </message>
+    <message>
+        <source>Papelera</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <source>Exportar…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Quitar selección</source>
+        <translation>Clear selection</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) seleccionada(s)</source>
+        <translation>
+            <numerusform>%n photo selected</numerusform>
+            <numerusform>%n photos selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Ajustes</source>
@@ -1003,6 +1519,51 @@ Drag photos or folders here from the file manager, or press “Upload photos”.
     <message>
         <source>Vídeos e imágenes ({patterns})</source>
         <translation>Videos and images ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>TrashPage</name>
+    <message>
+        <source>Papelera</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <source>Restaurar</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Vaciar papelera</source>
+        <translation>Empty trash</translation>
+    </message>
+    <message>
+        <source>¿Borrar para siempre las fotos de la papelera? No se puede deshacer.</source>
+        <translation>Delete the photos in the trash for good? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cargando…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) · se borran solas a los 30 días</source>
+        <translation>
+            <numerusform>%n photo · deleted automatically after 30 days</numerusform>
+            <numerusform>%n photos · deleted automatically after 30 days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>La papelera está vacía.</source>
+        <translation>The trash is empty.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Deshacer (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
     </message>
 </context>
 <context>

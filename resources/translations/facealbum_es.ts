@@ -202,6 +202,55 @@
         <source>Subir fotos</source>
         <translation>Subir fotos</translation>
     </message>
+    <message numerus="yes">
+        <source>%n foto(s) movida(s) a la papelera</source>
+        <translation>
+            <numerusform>%n foto movida a la papelera</numerusform>
+            <numerusform>%n fotos movidas a la papelera</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) movida(s) a «%1»</source>
+        <translation>
+            <numerusform>%n foto movida a «%1»</numerusform>
+            <numerusform>%n fotos movidas a «%1»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exportar originales a…</source>
+        <translation>Exportar originales a…</translation>
+    </message>
+    <message>
+        <source>Abrir</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Mover a</source>
+        <translation>Mover a</translation>
+    </message>
+    <message>
+        <source>Eliminar…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</source>
+        <translation>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</translation>
+    </message>
+    <message numerus="yes">
+        <source>¿Mover %n fotos a la papelera? Podrás recuperarlas durante 30 días.</source>
+        <translation>
+            <numerusform>¿Mover %n foto a la papelera? Podrás recuperarla durante 30 días.</numerusform>
+            <numerusform>¿Mover %n fotos a la papelera? Podrás recuperarlas durante 30 días.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mover a la papelera</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation>Cancelar</translation>
+    </message>
     <message>
         <source>Cargando fotos…</source>
         <translation>Cargando fotos…</translation>
@@ -229,6 +278,13 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
 </context>
 <context>
+    <name>Albums</name>
+    <message>
+        <source>Fotos de perfil</source>
+        <translation>Fotos de perfil</translation>
+    </message>
+</context>
+<context>
     <name>AlbumsPage</name>
     <message numerus="yes">
         <source>%n foto(s)</source>
@@ -240,10 +296,6 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Álbumes</source>
         <translation>Álbumes</translation>
-    </message>
-    <message>
-        <source>Abre un álbum con doble clic. Arrastra fotos o carpetas sobre un álbum para subirlas.</source>
-        <translation>Abre un álbum con doble clic. Arrastra fotos o carpetas sobre un álbum para subirlas.</translation>
     </message>
     <message>
         <source>Nuevo álbum</source>
@@ -258,8 +310,12 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Eliminar</translation>
     </message>
     <message>
-        <source>«Fotos de perfil» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</source>
-        <translation>«Fotos de perfil» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</translation>
+        <source>Abre un álbum con doble clic o Intro; clic derecho para renombrarlo o borrarlo. Arrastra fotos o carpetas sobre un álbum para subirlas.</source>
+        <translation>Abre un álbum con doble clic o Intro; clic derecho para renombrarlo o borrarlo. Arrastra fotos o carpetas sobre un álbum para subirlas.</translation>
+    </message>
+    <message>
+        <source>«{name}» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</source>
+        <translation>«{name}» guarda tus fotos de perfil y se llena sola: no se puede renombrar, borrar ni subir a él.</translation>
     </message>
     <message>
         <source>Cargando álbumes…</source>
@@ -304,6 +360,18 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <source>Cancelar</source>
         <translation>Cancelar</translation>
     </message>
+    <message>
+        <source>Abrir</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Renombrar…</source>
+        <translation>Renombrar…</translation>
+    </message>
+    <message>
+        <source>Eliminar…</source>
+        <translation>Eliminar…</translation>
+    </message>
 </context>
 <context>
     <name>BackendBanner</name>
@@ -345,6 +413,39 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Mira a la cámara y sigue las indicaciones. Tomaremos {n} imágenes en unos segundos; solo se guarda lo necesario para reconocerte.</source>
         <translation>Mira a la cámara y sigue las indicaciones. Tomaremos {n} imágenes en unos segundos; solo se guarda lo necesario para reconocerte.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Duplicados</source>
+        <translation>Duplicados</translation>
+    </message>
+    <message>
+        <source>Buscar de nuevo</source>
+        <translation>Buscar de nuevo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conservada «{name}»; %n foto(s) a la papelera</source>
+        <translation>
+            <numerusform>Conservada «{name}»; %n foto a la papelera</numerusform>
+            <numerusform>Conservada «{name}»; %n fotos a la papelera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Buscando fotos iguales o parecidas…</source>
+        <translation>Buscando fotos iguales o parecidas…</translation>
+    </message>
+    <message>
+        <source>No hay fotos repetidas.</source>
+        <translation>No hay fotos repetidas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grupo(s) por revisar</source>
+        <translation>
+            <numerusform>%n grupo por revisar</numerusform>
+            <numerusform>%n grupos por revisar</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -461,6 +562,17 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
 </context>
 <context>
+    <name>FaceImageLabel</name>
+    <message>
+        <source>¿Quién es?</source>
+        <translation>¿Quién es?</translation>
+    </message>
+    <message>
+        <source>Yo</source>
+        <translation>Yo</translation>
+    </message>
+</context>
+<context>
     <name>FaceTags</name>
     <message>
         <source>Sonríe</source>
@@ -513,6 +625,36 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Emoción: {emotion}</source>
         <translation>Emoción: {emotion}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupCard</name>
+    <message>
+        <source>Iguales</source>
+        <translation>Iguales</translation>
+    </message>
+    <message>
+        <source>Parecidas</source>
+        <translation>Parecidas</translation>
+    </message>
+    <message numerus="yes">
+        <source>{kind} · %n foto(s)</source>
+        <translation>
+            <numerusform>{kind} · %n foto</numerusform>
+            <numerusform>{kind} · %n fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conservar esta (sugerida)</source>
+        <translation>Conservar esta (sugerida)</translation>
+    </message>
+    <message>
+        <source>Conservar esta</source>
+        <translation>Conservar esta</translation>
+    </message>
+    <message>
+        <source>Conservar la elegida y mover las demás a la papelera</source>
+        <translation>Conservar la elegida y mover las demás a la papelera</translation>
     </message>
 </context>
 <context>
@@ -652,6 +794,22 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Álbumes</translation>
     </message>
     <message>
+        <source>Fotos donde aparezco</source>
+        <translation>Fotos donde aparezco</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Duplicados</source>
+        <translation>Duplicados</translation>
+    </message>
+    <message>
+        <source>Papelera</source>
+        <translation>Papelera</translation>
+    </message>
+    <message>
         <source>Extraer texto</source>
         <translation>Extraer texto</translation>
     </message>
@@ -662,6 +820,10 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Ajustes</source>
         <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)</source>
+        <translation>Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Cerrar sesión</source>
@@ -678,6 +840,175 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Primero crea un álbum en «Álbumes».</source>
         <translation>Primero crea un álbum en «Álbumes».</translation>
+    </message>
+    <message>
+        <source>Subidas pendientes</source>
+        <translation>Subidas pendientes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Quedan %n foto(s) por subir.</source>
+        <translation>
+            <numerusform>Queda %n foto por subir.</numerusform>
+            <numerusform>Quedan %n fotos por subir.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Si sales ahora, se subirán la próxima vez que entres con esta cuenta.</source>
+        <translation>Si sales ahora, se subirán la próxima vez que entres con esta cuenta.</translation>
+    </message>
+    <message>
+        <source>Seguir subiendo</source>
+        <translation>Seguir subiendo</translation>
+    </message>
+    <message>
+        <source>Salir y continuar después</source>
+        <translation>Salir y continuar después</translation>
+    </message>
+    <message>
+        <source>Salir y descartarlas</source>
+        <translation>Salir y descartarlas</translation>
+    </message>
+</context>
+<context>
+    <name>MyPhotosPage</name>
+    <message>
+        <source>Fotos donde aparezco</source>
+        <translation>Fotos donde aparezco</translation>
+    </message>
+    <message>
+        <source>Actualizar</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Buscándote en tus fotos…</source>
+        <translation>Buscándote en tus fotos…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) en las que sales, encontradas con tu cara de inicio de sesión o tus fotos de perfil</source>
+        <translation>
+            <numerusform>%n foto en la que sales, encontrada con tu cara de inicio de sesión o tus fotos de perfil</numerusform>
+            <numerusform>%n fotos en las que sales, encontradas con tu cara de inicio de sesión o tus fotos de perfil</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Aún no te hemos encontrado en ninguna foto. Las caras se buscan en segundo plano al subir fotos.</source>
+        <translation>Aún no te hemos encontrado en ninguna foto. Las caras se buscan en segundo plano al subir fotos.</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Las caras de tus fotos, agrupadas. Ponles nombre, une grupos de la misma persona u oculta los que no te interesen.</source>
+        <translation>Las caras de tus fotos, agrupadas. Ponles nombre, une grupos de la misma persona u oculta los que no te interesen.</translation>
+    </message>
+    <message>
+        <source>Ver ocultas</source>
+        <translation>Ver ocultas</translation>
+    </message>
+    <message>
+        <source>Nombre de la persona</source>
+        <translation>Nombre de la persona</translation>
+    </message>
+    <message>
+        <source>Guardar nombre</source>
+        <translation>Guardar nombre</translation>
+    </message>
+    <message>
+        <source>Unir con…</source>
+        <translation>Unir con…</translation>
+    </message>
+    <message>
+        <source>Quitar cara (no es esta persona)</source>
+        <translation>Quitar cara (no es esta persona)</translation>
+    </message>
+    <message>
+        <source>Confirmar</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Rechazar</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <source>Sugerencias por confirmar</source>
+        <translation>Sugerencias por confirmar</translation>
+    </message>
+    <message>
+        <source>Yo</source>
+        <translation>Yo</translation>
+    </message>
+    <message>
+        <source>¿Quién es?</source>
+        <translation>¿Quién es?</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} · %n foto(s)</source>
+        <translation>
+            <numerusform>{name} · %n foto</numerusform>
+            <numerusform>{name} · %n fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>oculta</source>
+        <translation>oculta</translation>
+    </message>
+    <message>
+        <source>¿Es?</source>
+        <translation>¿Es?</translation>
+    </message>
+    <message>
+        <source>Doble clic para abrir la foto</source>
+        <translation>Doble clic para abrir la foto</translation>
+    </message>
+    <message numerus="yes">
+        <source>Caras (%n)</source>
+        <translation>
+            <numerusform>Caras (%n)</numerusform>
+            <numerusform>Caras (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>¿Es {name}?</source>
+        <translation>¿Es {name}?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sugerencias por confirmar (%n)</source>
+        <translation>
+            <numerusform>Sugerencias por confirmar (%n)</numerusform>
+            <numerusform>Sugerencias por confirmar (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Elige una persona</source>
+        <translation>Elige una persona</translation>
+    </message>
+    <message>
+        <source>Caras</source>
+        <translation>Caras</translation>
+    </message>
+    <message>
+        <source>Mostrar</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Ocultar</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Guardado</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <source>Unir personas</source>
+        <translation>Unir personas</translation>
+    </message>
+    <message>
+        <source>¿Unir «{source}» con «{into}»? Sus caras pasarán a «{into}».</source>
+        <translation>¿Unir «{source}» con «{into}»? Sus caras pasarán a «{into}».</translation>
     </message>
 </context>
 <context>
@@ -707,8 +1038,36 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Traducción</translation>
     </message>
     <message>
-        <source>Organizar</source>
-        <translation>Organizar</translation>
+        <source>Mover a otro álbum</source>
+        <translation>Mover a otro álbum</translation>
+    </message>
+    <message>
+        <source>Foto anterior (←)</source>
+        <translation>Foto anterior (←)</translation>
+    </message>
+    <message>
+        <source>Foto siguiente (→)</source>
+        <translation>Foto siguiente (→)</translation>
+    </message>
+    <message>
+        <source>Ajustar</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Ajustar a la ventana (0)</source>
+        <translation>Ajustar a la ventana (0)</translation>
+    </message>
+    <message>
+        <source>Tamaño real (1)</source>
+        <translation>Tamaño real (1)</translation>
+    </message>
+    <message>
+        <source>Acercar (+ o Ctrl+rueda)</source>
+        <translation>Acercar (+ o Ctrl+rueda)</translation>
+    </message>
+    <message>
+        <source>Alejar (−)</source>
+        <translation>Alejar (−)</translation>
     </message>
     <message>
         <source>Mover</source>
@@ -723,6 +1082,42 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Volver al álbum</translation>
     </message>
     <message>
+        <source>Volver a los resultados</source>
+        <translation>Volver a los resultados</translation>
+    </message>
+    <message>
+        <source>Volver</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>¿Quién es?</source>
+        <translation>¿Quién es?</translation>
+    </message>
+    <message>
+        <source>Nombrar</source>
+        <translation>Nombrar</translation>
+    </message>
+    <message>
+        <source>No es esta persona</source>
+        <translation>No es esta persona</translation>
+    </message>
+    <message>
+        <source>{n} de {total}</source>
+        <translation>{n} de {total}</translation>
+    </message>
+    <message>
+        <source>Salir de pantalla completa</source>
+        <translation>Salir de pantalla completa</translation>
+    </message>
+    <message>
+        <source>Pantalla completa</source>
+        <translation>Pantalla completa</translation>
+    </message>
+    <message>
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>
@@ -733,6 +1128,18 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>tomada el {date}</source>
         <translation>tomada el {date}</translation>
+    </message>
+    <message>
+        <source>Coincide: {words}</source>
+        <translation>Coincide: {words}</translation>
+    </message>
+    <message>
+        <source>Coincide por su álbum, cámara o fecha.</source>
+        <translation>Coincide por su álbum, cámara o fecha.</translation>
+    </message>
+    <message>
+        <source>Texto en la imagen: {text}</source>
+        <translation>Texto en la imagen: {text}</translation>
     </message>
     <message>
         <source>No se pudieron calcular las etiquetas.</source>
@@ -747,12 +1154,47 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Calculando etiquetas…</translation>
     </message>
     <message>
-        <source>Las etiquetas todavía no están listas; vuelve a abrir la foto más tarde.</source>
-        <translation>Las etiquetas todavía no están listas; vuelve a abrir la foto más tarde.</translation>
+        <source>Caras ocultas. Pulsa F para mostrarlas.</source>
+        <translation>Caras ocultas. Pulsa F para mostrarlas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cara(s). Pulsa una cara para decir quién es; F las oculta.</source>
+        <translation>
+            <numerusform>%n cara. Pulsa una cara para decir quién es; F las oculta.</numerusform>
+            <numerusform>%n caras. Pulsa una cara para decir quién es; F las oculta.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No se han encontrado caras (todavía).</source>
+        <translation>No se han encontrado caras (todavía).</translation>
+    </message>
+    <message>
+        <source>Traducido de: {language}</source>
+        <translation>Traducido de: {language}</translation>
+    </message>
+    <message>
+        <source>Mover a la papelera</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <source>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</source>
+        <translation>¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días.</translation>
+    </message>
+    <message>
+        <source>«{name}» movida a la papelera</source>
+        <translation>«{name}» movida a la papelera</translation>
     </message>
     <message>
         <source>Sin etiquetas para esta foto.</source>
         <translation>Sin etiquetas para esta foto.</translation>
+    </message>
+    <message>
+        <source>Las fotos de perfil se quedan en su álbum.</source>
+        <translation>Las fotos de perfil se quedan en su álbum.</translation>
+    </message>
+    <message>
+        <source>Crea otro álbum en «Álbumes» para poder mover aquí la foto.</source>
+        <translation>Crea otro álbum en «Álbumes» para poder mover aquí la foto.</translation>
     </message>
     <message>
         <source>Cargando idiomas…</source>
@@ -779,10 +1221,6 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Traduciendo…</translation>
     </message>
     <message>
-        <source>Traducido del «{source}» ({engine})</source>
-        <translation>Traducido del «{source}» ({engine})</translation>
-    </message>
-    <message>
         <source>Guardando…</source>
         <translation>Guardando…</translation>
     </message>
@@ -799,16 +1237,23 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
         <translation>Movida a «{album}»</translation>
     </message>
     <message>
-        <source>¿Eliminar «{name}»? No se puede deshacer.</source>
-        <translation>¿Eliminar «{name}»? No se puede deshacer.</translation>
-    </message>
-    <message>
-        <source>Eliminar</source>
-        <translation>Eliminar</translation>
-    </message>
-    <message>
         <source>Cancelar</source>
         <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePhoto</name>
+    <message>
+        <source>No se ve ninguna cara en tu foto de perfil.</source>
+        <translation>No se ve ninguna cara en tu foto de perfil.</translation>
+    </message>
+    <message>
+        <source>Tu foto de perfil muestra varias caras.</source>
+        <translation>Tu foto de perfil muestra varias caras.</translation>
+    </message>
+    <message>
+        <source>La foto se guardó, pero las etiquetas de perfil y el acceso con la cara necesitan una foto con una sola cara: cámbiala en «Cuenta» cuando quieras.</source>
+        <translation>La foto se guardó, pero las etiquetas de perfil y el acceso con la cara necesitan una foto con una sola cara: cámbiala en «Cuenta» cuando quieras.</translation>
     </message>
 </context>
 <context>
@@ -935,6 +1380,77 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     </message>
 </context>
 <context>
+    <name>SearchResultsPage</name>
+    <message>
+        <source>Entre fechas</source>
+        <translation>Entre fechas</translation>
+    </message>
+    <message>
+        <source>Con texto</source>
+        <translation>Con texto</translation>
+    </message>
+    <message>
+        <source>Todos los álbumes</source>
+        <translation>Todos los álbumes</translation>
+    </message>
+    <message>
+        <source>Resultados para «{q}»</source>
+        <translation>Resultados para «{q}»</translation>
+    </message>
+    <message>
+        <source>Todas las fotos</source>
+        <translation>Todas las fotos</translation>
+    </message>
+    <message>
+        <source>Buscando…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Más de %n foto(s)</source>
+        <translation>
+            <numerusform>Más de %n foto</numerusform>
+            <numerusform>Más de %n fotos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s)</source>
+        <translation>
+            <numerusform>%n foto</numerusform>
+            <numerusform>%n fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ninguna foto coincide. Prueba con otras palabras o quita algún filtro.</source>
+        <translation>Ninguna foto coincide. Prueba con otras palabras o quita algún filtro.</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionBar</name>
+    <message>
+        <source>Mover a…</source>
+        <translation>Mover a…</translation>
+    </message>
+    <message>
+        <source>Papelera</source>
+        <translation>Papelera</translation>
+    </message>
+    <message>
+        <source>Exportar…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Quitar selección</source>
+        <translation>Quitar selección</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) seleccionada(s)</source>
+        <translation>
+            <numerusform>%n foto seleccionada</numerusform>
+            <numerusform>%n fotos seleccionadas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Ajustes</source>
@@ -1003,6 +1519,51 @@ Arrastra aquí fotos o carpetas desde el gestor de archivos, o pulsa «Subir fot
     <message>
         <source>Vídeos e imágenes ({patterns})</source>
         <translation>Vídeos e imágenes ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>TrashPage</name>
+    <message>
+        <source>Papelera</source>
+        <translation>Papelera</translation>
+    </message>
+    <message>
+        <source>Restaurar</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Vaciar papelera</source>
+        <translation>Vaciar papelera</translation>
+    </message>
+    <message>
+        <source>¿Borrar para siempre las fotos de la papelera? No se puede deshacer.</source>
+        <translation>¿Borrar para siempre las fotos de la papelera? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cargando…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto(s) · se borran solas a los 30 días</source>
+        <translation>
+            <numerusform>%n foto · se borra sola a los 30 días</numerusform>
+            <numerusform>%n fotos · se borran solas a los 30 días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>La papelera está vacía.</source>
+        <translation>La papelera está vacía.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Deshacer (Ctrl+Z)</source>
+        <translation>Deshacer (Ctrl+Z)</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,11 @@ PROFILE_ALBUM_NAME = "Fotos de perfil"
 
 class Album(Base):
     __tablename__ = "albums"
-    __table_args__ = (UniqueConstraint("user_id", "name_key"), MYSQL_TABLE_ARGS)
+    # sqlite_autoincrement: an id is never handed out twice (migration 0007).
+    __table_args__ = (
+        UniqueConstraint("user_id", "name_key"),
+        {**MYSQL_TABLE_ARGS, "sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

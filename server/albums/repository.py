@@ -60,7 +60,7 @@ def _albums_with_counts(*, one_album: bool) -> Select[Any]:
             func.count(Photo.id).label("photo_count"),
             func.max(Photo.id).label("cover_photo_id"),
         )
-        .where(Photo.user_id == bindparam("user_id"))
+        .where(Photo.user_id == bindparam("user_id"), Photo.trashed_at.is_(None))
         .group_by(Photo.album_id)
         .subquery()
     )

@@ -8,7 +8,7 @@ from typing_extensions import TypedDict  # pydantic needs this one on Python < 3
 
 
 class AlbumIn(BaseModel):
-    name: str = Field(description="Album name, unique per user (case-insensitive)")
+    name: str = Field(max_length=1000, description="Album name, unique per user (case-insensitive)")
 
 
 class AlbumOut(BaseModel):

@@ -14,9 +14,11 @@ from server.albums.models import PROFILE_ALBUM_NAME, Album
 from server.albums.repository import AlbumSummary
 from server.albums.schemas import ALBUM_LIST_JSON, AlbumJson
 from server.config import Settings
+from server.db import id_in_range
 from server.errors import Conflict, NotFound, NotPermitted
 from server.photos.models import Photo
 from server.photos.objects import delete_objects_quietly
+from server.search import index as search_index
 from server.storage import ObjectStore
 from server.validation import clean_text, name_key
 
@@ -43,7 +45,11 @@ def _name_conflict() -> Conflict:
 
 
 def get_owned(db: Session, *, user_id: int, album_id: int) -> Album:
-    album = repository.get_owned(db, user_id=user_id, album_id=album_id)
+    album = (
+        repository.get_owned(db, user_id=user_id, album_id=album_id)
+        if id_in_range(album_id)
+        else None
+    )
     if album is None:
         raise album_not_found()
     return album
@@ -135,6 +141,7 @@ def rename(db: Session, settings: Settings, *, user_id: int, album_id: int, name
         raise _name_conflict()
     album.name, album.name_key = clean, key
     try:
+        search_index.index_album(db, album)  # flushes the new name: a race shows up here too
         db.commit()
     except IntegrityError as exc:
         db.rollback()
@@ -151,6 +158,7 @@ def delete(db: Session, store: ObjectStore, *, user_id: int, album_id: int) -> i
         db.scalars(select(Photo).where(Photo.album_id == album.id, Photo.user_id == user_id))
     )
     keys = [key for photo in photos for key in photo.object_keys]
+    search_index.remove_photos(db, [photo.id for photo in photos])
     db.execute(sql_delete(Photo).where(Photo.album_id == album.id, Photo.user_id == user_id))
     db.delete(album)
     db.commit()

@@ -20,7 +20,10 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
+from PIL import Image
+
 from server.engines.labels.base import Label, LabelEngine, LabelLanguage, PhotoExif
+from server.engines.text.base import TextEngine, TextResult
 from server.images import open_verified
 
 log = logging.getLogger(__name__)
@@ -39,7 +42,22 @@ class PoolConfig:
     max_pixels: int
 
 
+class _WordsKept:
+    """The worker's text engine, keeping its last result: the labels engine reads the image's
+    text anyway, and the same words are stored for search, so OCR runs once per photo."""
+
+    def __init__(self, engine: TextEngine) -> None:
+        self.engine = engine
+        self.name = engine.name
+        self.last: TextResult | None = None
+
+    def detect_text(self, image: Image.Image) -> TextResult:
+        self.last = self.engine.detect_text(image)
+        return self.last
+
+
 _worker_engine: LabelEngine | None = None
+_worker_text: _WordsKept | None = None
 
 
 def _exit_with_service(service_pid: int) -> None:
@@ -52,7 +70,7 @@ def _exit_with_service(service_pid: int) -> None:
 
 def _start_worker(config: PoolConfig, service_pid: int) -> None:
     """Runs once in each worker process: lower its priority and load single-threaded engines."""
-    global _worker_engine
+    global _worker_engine, _worker_text
     threading.Thread(
         target=_exit_with_service, args=(service_pid,), name="service-watch", daemon=True
     ).start()
@@ -67,16 +85,25 @@ def _start_worker(config: PoolConfig, service_pid: int) -> None:
         faces.load()
     if text is not None:
         text.load()
-    _worker_engine = LocalLabelEngine(face_detector=faces, text_engine=text)
+    _worker_text = _WordsKept(text) if text is not None else None
+    _worker_engine = LocalLabelEngine(face_detector=faces, text_engine=_worker_text)
 
 
 def _detect_in_worker(
     preview: bytes, language: LabelLanguage, exif: PhotoExif, max_pixels: int
-) -> list[Label]:
+) -> tuple[list[Label], str | None]:
     if _worker_engine is None:
         raise RuntimeError("label worker used before its initializer ran")
     with open_verified(preview, max_pixels=max_pixels) as image:
-        return _worker_engine.detect_labels(image, language=language, exif=exif)
+        if _worker_text is not None:
+            _worker_text.last = None
+        labels = _worker_engine.detect_labels(image, language=language, exif=exif)
+        if _worker_text is None:
+            return labels, None
+        words = _worker_text.last
+        if words is None:  # the labels engine did not read the text (it always does today)
+            words = _worker_text.engine.detect_text(image)
+        return labels, words.text
 
 
 class LabelPool:
@@ -98,8 +125,9 @@ class LabelPool:
 
     def detect_labels(
         self, preview: bytes, *, language: LabelLanguage, exif: PhotoExif
-    ) -> list[Label]:
-        """The labels of an encoded preview image, computed in a worker process.
+    ) -> tuple[list[Label], str | None]:
+        """The labels of an encoded preview image and the words read in it (None without a
+        text engine in the workers), computed in a worker process.
 
         Engine errors propagate (the job is retried). A worker that died takes the pool with it:
         the pool is replaced, and this call raises so the runner retries the job.

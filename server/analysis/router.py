@@ -8,7 +8,7 @@ from fastapi import APIRouter, File, UploadFile
 
 from server.analysis import service
 from server.analysis.schemas import LanguageOut, TextOut
-from server.deps import ContextDep, CurrentUser, SettingsDep
+from server.deps import ContextDep, CurrentUser, DbDep, SettingsDep
 from server.uploads import read_upload
 
 router = APIRouter(prefix="/api/v1", tags=["analysis"])
@@ -16,7 +16,8 @@ router = APIRouter(prefix="/api/v1", tags=["analysis"])
 
 @router.post("/analysis/text", response_model=TextOut)
 def extract_text(
-    _user: CurrentUser,
+    user: CurrentUser,
+    db: DbDep,
     context: ContextDep,
     settings: SettingsDep,
     file: Annotated[UploadFile, File(description="JPEG, PNG or WebP (HEIC when supported)")],
@@ -24,7 +25,7 @@ def extract_text(
     """The printed text in an image: the lines joined by newlines, and each line with its
     confidence (0-100) and box (ratios of the image). Nothing is stored."""
     data = read_upload(file, max_bytes=settings.max_upload_bytes, field="file")
-    return service.extract_text(context.engines, settings, data)
+    return service.extract_text(db, context.engines, settings, user=user, data=data)
 
 
 @router.get("/languages", response_model=list[LanguageOut])

@@ -25,6 +25,10 @@ class TextOut(BaseModel):
 
     text: str
     lines: list[TextLineOut]
+    complete: bool = Field(
+        default=True,
+        description="false when the server's time or box budget ended before every line was read",
+    )
 
 
 class LanguageOut(BaseModel):

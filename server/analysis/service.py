@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import re
+from datetime import timedelta
 
 from PIL import Image, ImageOps
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server.analysis.schemas import BoxOut, LanguageOut, TextLineOut, TextOut
+from server.auth import throttle
 from server.config import Settings
+from server.db import utcnow
 from server.engines.registry import EngineRegistry
-from server.engines.text.base import ImageRejected as TextImageRejected
 from server.engines.translation.base import (
     EmptyText,
     Translation,
@@ -21,8 +24,8 @@ from server.engines.translation.base import (
     UnsupportedLanguage,
     guessed_source_note,
 )
-from server.errors import ValidationFailed
-from server.images import ImageRejected, open_verified
+from server.errors import ImageRejected, ValidationFailed
+from server.images import open_verified
 from server.photos import repository as photo_repository
 from server.photos import service as photo_service
 from server.photos.models import PhotoTranslation
@@ -35,6 +38,8 @@ log = logging.getLogger(__name__)
 _LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,4})?$")
 # Pillow raises these on a corrupt EXIF block; the image itself is still usable.
 _EXIF_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError, TypeError)
+# Images are read for text at most this large (JPEGs decoded at a reduced scale directly).
+OCR_LONGEST_SIDE = 2048
 
 
 # --- text in images ---------------------------------------------------------------------------
@@ -50,29 +55,47 @@ def _upright(image: Image.Image) -> Image.Image:
     return turned if turned is not None else image
 
 
-def extract_text(engines: EngineRegistry, settings: Settings, data: bytes) -> TextOut:
+def text_policy(settings: Settings) -> throttle.ThrottlePolicy:
+    return throttle.ThrottlePolicy(
+        method="text",
+        max_failures_per_account=settings.text_rate_per_user,
+        max_failures_per_address=0,
+        window=timedelta(seconds=settings.text_rate_window_seconds),
+        message="Too many text extractions in a short time. Wait a little and try again.",
+    )
+
+
+def _within(image: Image.Image, longest_side: int) -> Image.Image:
+    """``image`` box-reduced by an integer factor until its longest side fits (cheap, and text
+    stays legible: detection itself looks at most at 960 px)."""
+    factor = math.ceil(max(image.size) / longest_side)
+    return image.reduce(factor) if factor > 1 else image
+
+
+def extract_text(
+    db: Session, engines: EngineRegistry, settings: Settings, *, user: User, data: bytes
+) -> TextOut:
     """The text lines in an uploaded image. Nothing is stored.
 
-    Errors: ``unsupported_media_type`` 415, ``image_unreadable`` 422, ``image_too_large`` 413,
-    ``empty_file`` 400 (from the image checks); ``unprocessable_image`` 422 when the engine
-    cannot read it; ``text_unavailable`` 503 when no text engine is configured.
+    Errors: ``too_many_attempts`` 429 past the user's rate, ``engine_busy`` 503 when every
+    slot is taken; ``unsupported_media_type`` 415, ``image_unreadable`` 422,
+    ``image_too_large`` 413, ``empty_file`` 400 (from the image checks);
+    ``unprocessable_image`` 422 when the engine cannot read it; ``text_unavailable`` 503 when
+    no text engine is configured.
     """
-    try:
-        image = open_verified(data, max_pixels=settings.max_image_pixels)
-    except ImageRejected as exc:
-        raise photo_service.image_error(exc, "file") from exc
+    policy = text_policy(settings)
+    throttle.take(db, policy, [throttle.account_bucket(policy, f"user:{user.id}")], now=utcnow())
     engine = engines.text
-    with image:
-        upright = _upright(image)
+    with engines.text_slots.slot():
         try:
+            image = open_verified(
+                data, max_pixels=settings.max_image_pixels, longest_side=OCR_LONGEST_SIDE
+            )
+        except ImageRejected as exc:
+            raise photo_service.image_error(exc, "file") from exc
+        with image:
+            upright = _within(_upright(image), OCR_LONGEST_SIDE)
             result = engine.detect_text(upright)
-        except TextImageRejected as exc:
-            raise ValidationFailed(
-                str(exc) or "The text engine could not read this image.",
-                code=TextImageRejected.code,
-                status=422,
-                fields={"file": TextImageRejected.code},
-            ) from exc
     return TextOut(
         text=result.text,
         lines=[
@@ -83,6 +106,7 @@ def extract_text(engines: EngineRegistry, settings: Settings, data: bytes) -> Te
             )
             for line in result.lines
         ],
+        complete=result.complete,
     )
 
 

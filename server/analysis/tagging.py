@@ -11,14 +11,17 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from PIL import Image
 from sqlalchemy.orm import Session
 
 from server.analysis.label_pool import LabelPool
 from server.deps import AppContext
 from server.engines.labels.base import Label, LabelLanguage, PhotoExif
+from server.engines.shapes import EngineUnavailable
 from server.images import open_verified
 from server.jobs.models import Job
 from server.photos.models import Photo
+from server.search import index as search_index
 from server.users.models import User
 
 log = logging.getLogger(__name__)
@@ -63,12 +66,17 @@ class TagPhotoHandler:
         preview = self.context.store.get(photo.preview_key)
         exif = PhotoExif(taken_at=photo.taken_at, camera=photo.camera)
         if self.pool is not None:
-            labels = self.pool.detect_labels(preview, language=language, exif=exif)
+            labels, words = self.pool.detect_labels(preview, language=language, exif=exif)
+            if not self.pool.config.use_text:
+                with open_verified(preview, max_pixels=settings.max_image_pixels) as image:
+                    words = read_words(self.context, image)
+            photo.ocr_text = words
         else:
             with open_verified(preview, max_pixels=settings.max_image_pixels) as image:
                 labels = self.context.engines.labels.detect_labels(
                     image, language=language, exif=exif
                 )
+                photo.ocr_text = read_words(self.context, image)
         photo.labels = stored_labels(
             labels,
             max_labels=settings.labels_max,
@@ -76,6 +84,7 @@ class TagPhotoHandler:
         )
         photo.labels_state = "done"
         photo.labels_language = language
+        search_index.index_photo(db, photo)
         log.debug("tagged photo %s: %s", photo.id, photo.labels)
 
     def failed(self, db: Session, job: Job) -> None:
@@ -86,3 +95,41 @@ class TagPhotoHandler:
         photo.labels_state = "failed"
         db.commit()
         log.warning("tagging photo %s failed for good: %s", photo.id, job.last_error)
+
+
+def stored_preview(context: AppContext, photo: Photo) -> Image.Image:
+    data = context.store.get(photo.preview_key)
+    return open_verified(data, max_pixels=context.settings.max_image_pixels)
+
+
+def read_words(context: AppContext, image: Image.Image) -> str | None:
+    """The text in the image, for search; None when no text engine is configured here."""
+    try:
+        engine = context.engines.text
+    except EngineUnavailable:
+        return None
+    return engine.detect_text(image).text
+
+
+class IndexPhotoHandler:
+    """``JobRunner`` handler for ``index_photo`` jobs: the backfill for photos stored before
+    search existed (read the words in the image once, then write the search row)."""
+
+    def __init__(self, context: AppContext) -> None:
+        self.context = context
+
+    def run(self, db: Session, job: Job) -> None:
+        photo = db.get(Photo, job.photo_id) if job.photo_id is not None else None
+        if photo is None:
+            return
+        if photo.ocr_text is None:
+            with stored_preview(self.context, photo) as image:
+                photo.ocr_text = read_words(self.context, image)
+        search_index.index_photo(db, photo)
+
+    def failed(self, db: Session, job: Job) -> None:
+        """Without the image's words the photo is still indexed by everything else."""
+        photo = db.get(Photo, job.photo_id) if job.photo_id is not None else None
+        if photo is not None:
+            search_index.index_photo(db, photo)
+            db.commit()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, String
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db import MYSQL_TABLE_ARGS, Base, UTCDateTime, utcnow
@@ -39,3 +39,17 @@ class LoginAttempt(Base):
     address: Mapped[str] = mapped_column(String(64))
     success: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ThrottleBucket(Base):
+    """One counter per throttled key (e.g. ``password:account:user:12``), taken *before* the
+    costly check with a single conditional UPDATE, so concurrent requests on any instance
+    cannot all pass: the database admits exactly ``limit`` per window."""
+
+    __tablename__ = "throttle_buckets"
+    __table_args__ = MYSQL_TABLE_ARGS
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(320), unique=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import bindparam, case, delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from server.auth.models import AuthSession, LoginAttempt
+from server.auth.models import AuthSession, LoginAttempt, ThrottleBucket
 from server.users.models import User
 
 
@@ -101,4 +102,71 @@ def recent_failures(
 
 def purge_attempts_before(db: Session, cutoff: datetime) -> int:
     result = db.execute(delete(LoginAttempt).where(LoginAttempt.created_at < cutoff))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+# --- throttle buckets -------------------------------------------------------------------------
+
+
+def take_from_bucket(
+    db: Session, *, key: str, limit: int, now: datetime, window_start_before: datetime
+) -> bool:
+    """Count one attempt in the bucket if it is under ``limit`` (a window that started before
+    ``window_start_before`` restarts at ``now``); ``False`` when full. Commits.
+
+    One conditional UPDATE decides: the row lock (InnoDB) or the database lock (SQLite) makes
+    concurrent takers queue, and each sees the count the previous one left.
+    """
+    expired = ThrottleBucket.window_start < window_start_before
+    statement = (
+        update(ThrottleBucket)
+        .where(ThrottleBucket.key == key, expired | (ThrottleBucket.count < limit))
+        # MySQL evaluates SET left to right: count must read the old window_start.
+        .ordered_values(
+            (ThrottleBucket.count, case((expired, 1), else_=ThrottleBucket.count + 1)),
+            (ThrottleBucket.window_start, case((expired, now), else_=ThrottleBucket.window_start)),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    for _ in range(2):
+        if getattr(db.execute(statement), "rowcount", 0) == 1:
+            db.commit()
+            return True
+        db.commit()
+        if bucket_window_start(db, key=key) is not None:
+            return False  # the bucket exists and is full
+        try:
+            db.add(ThrottleBucket(key=key, count=0, window_start=now))
+            db.commit()
+        except IntegrityError:
+            db.rollback()  # another request created it first; take from theirs
+    return False
+
+
+def bucket_window_start(db: Session, *, key: str) -> datetime | None:
+    return db.scalar(select(ThrottleBucket.window_start).where(ThrottleBucket.key == key))
+
+
+def give_back_to_bucket(db: Session, *, key: str) -> None:
+    """Undo one ``take_from_bucket`` (not committed)."""
+    db.execute(
+        update(ThrottleBucket)
+        .where(ThrottleBucket.key == key, ThrottleBucket.count > 0)
+        .values(count=ThrottleBucket.count - 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def empty_bucket(db: Session, *, key: str) -> None:
+    """Reset a bucket to zero (not committed), e.g. an account after a successful login."""
+    db.execute(
+        update(ThrottleBucket)
+        .where(ThrottleBucket.key == key)
+        .values(count=0)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def purge_buckets_before(db: Session, cutoff: datetime) -> int:
+    result = db.execute(delete(ThrottleBucket).where(ThrottleBucket.window_start < cutoff))
     return int(getattr(result, "rowcount", 0) or 0)

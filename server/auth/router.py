@@ -18,6 +18,7 @@ def register(
     db: DbDep,
     store: StoreDep,
     settings: SettingsDep,
+    address: ClientAddress,
     username: Annotated[str, Form(max_length=200)],
     email: Annotated[str, Form(max_length=400)],
     password: Annotated[str, Form(max_length=1000)],
@@ -38,7 +39,7 @@ def register(
         photo=data,
         photo_filename=photo.filename,
     )
-    token, auth_session, user = users.register(db, store, settings, form)
+    token, auth_session, user = users.register(db, store, settings, form, address=address)
     return TokenOut(token=token, expires_at=auth_session.expires_at, user=users.to_out(db, user))
 
 

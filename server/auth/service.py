@@ -14,6 +14,7 @@ from server.db import utcnow
 from server.errors import NotAuthenticated
 from server.users import repository as users
 from server.users.models import User
+from server.validation import normalize_login
 
 
 def password_policy(settings: Settings) -> throttle.ThrottlePolicy:
@@ -26,8 +27,26 @@ def password_policy(settings: Settings) -> throttle.ThrottlePolicy:
     )
 
 
+def register_policy(settings: Settings) -> throttle.ThrottlePolicy:
+    """Registrations per address (every attempt counts: each one costs a photo and a hash)."""
+    return throttle.ThrottlePolicy(
+        method="register",
+        max_failures_per_account=0,
+        max_failures_per_address=settings.register_max_per_address,
+        window=timedelta(seconds=settings.register_window_seconds),
+        message="Too many sign-ups from this address. Wait a while and try again.",
+    )
+
+
 def account_key(login: str) -> str:
-    return login.strip().lower()[:254]
+    """The typed login as it is compared (NFC, case-folded), for the attempts log."""
+    return normalize_login(login)[:254]
+
+
+def lockout_key(user: User | None, login: str) -> str:
+    """The lockout bucket of a login: the account it resolves to, whichever name was typed
+    (username and email share it); an unknown name has its own, so answers look alike."""
+    return f"user:{user.id}" if user is not None else f"login:{account_key(login)}"
 
 
 def start_session(
@@ -48,18 +67,26 @@ def start_session(
 def login(
     db: Session, settings: Settings, *, login: str, password: str, address: str
 ) -> tuple[str, AuthSession, User]:
+    """Check a password login; the attempt is counted before the hash is checked, so
+    concurrent guesses cannot pass the limit (see ``throttle.reserve``)."""
     policy = password_policy(settings)
     key = account_key(login)
-    throttle.ensure_not_locked(db, policy, account_key=key, address=address, now=utcnow())
-    user = users.find_by_login(db, login) if login.strip() else None
+    user = users.find_by_login(db, key) if key else None
+    reservation = throttle.reserve(
+        db, policy, account_key=lockout_key(user, login), address=address, now=utcnow()
+    )
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None:
-        throttle.record(db, policy, account_key=key, address=address, success=False)
+        repository.record_attempt(
+            db, method="password", account_key=key, address=address, success=False
+        )
+        db.commit()
         raise NotAuthenticated(
             "The username, email or password is not correct.", code="invalid_credentials"
         )
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
+    throttle.settle(db, reservation, success=True)
     repository.record_attempt(db, method="password", account_key=key, address=address, success=True)
     token, auth_session = start_session(db, settings, user_id=user.id, method="password")
     db.commit()

@@ -1,4 +1,11 @@
-"""Login throttling and lockout, counted in the database so every instance agrees."""
+"""Throttling and lockout, counted in the database so every instance agrees.
+
+``reserve`` is the race-proof form: it counts the attempt in its buckets *before* the costly
+check (a password hash, an engine call), with one conditional UPDATE per bucket, so N
+concurrent requests admit exactly the limit. ``settle`` then gives the attempt back or clears
+the account when it succeeded. ``ensure_not_locked``/``record`` (check, then record) remain
+for face login, which keeps its own history of attempts.
+"""
 
 from __future__ import annotations
 
@@ -63,3 +70,68 @@ def record(
         db, method=policy.method, account_key=account_key, address=address, success=success
     )
     db.commit()
+
+
+# --- reserve before checking ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bucket:
+    key: str
+    limit: int
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """The buckets an attempt was counted in; hand it back to ``settle``."""
+
+    account: Bucket | None
+    address: Bucket | None
+
+
+def account_bucket(policy: ThrottlePolicy, account_key: str) -> Bucket:
+    return Bucket(f"{policy.method}:account:{account_key}", policy.max_failures_per_account)
+
+
+def address_bucket(policy: ThrottlePolicy, address: str) -> Bucket:
+    return Bucket(f"{policy.method}:address:{address}", policy.max_failures_per_address)
+
+
+def take(db: Session, policy: ThrottlePolicy, buckets: list[Bucket], *, now: datetime) -> None:
+    """Count one attempt in every bucket, or in none: raise ``TooManyAttempts`` (with the wait
+    until the full bucket's window ends) if any is full."""
+    db.commit()  # end any open read transaction: the UPDATE must see the latest count
+    taken: list[Bucket] = []
+    for bucket in buckets:
+        if repository.take_from_bucket(
+            db, key=bucket.key, limit=bucket.limit, now=now, window_start_before=now - policy.window
+        ):
+            taken.append(bucket)
+            continue
+        for earlier in taken:
+            repository.give_back_to_bucket(db, key=earlier.key)
+        db.commit()
+        started = repository.bucket_window_start(db, key=bucket.key) or now
+        wait = math.ceil((started + policy.window - now).total_seconds())
+        raise TooManyAttempts(policy.message, retry_after=wait, code=policy.code)
+
+
+def reserve(
+    db: Session, policy: ThrottlePolicy, *, account_key: str | None, address: str, now: datetime
+) -> Reservation:
+    """Count an attempt against the account (when known) and the address before checking it."""
+    account = account_bucket(policy, account_key) if account_key is not None else None
+    by_address = address_bucket(policy, address)
+    take(db, policy, [b for b in (account, by_address) if b is not None], now=now)
+    return Reservation(account=account, address=by_address)
+
+
+def settle(db: Session, reservation: Reservation, *, success: bool) -> None:
+    """After the check: a success clears the account's count and gives the address its attempt
+    back (not committed; commit with the login). A failure stays counted."""
+    if not success:
+        return
+    if reservation.account is not None:
+        repository.empty_bucket(db, key=reservation.account.key)
+    if reservation.address is not None:
+        repository.give_back_to_bucket(db, key=reservation.address.key)

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from server.config import Settings
 from server.engines.faces.base import FaceEngine
 from server.engines.labels.base import LabelEngine
+from server.engines.limits import ConcurrencyLimit
 from server.engines.shapes import EngineUnavailable
 from server.engines.text.base import TextEngine
 from server.engines.translation.base import Translator
@@ -34,6 +35,11 @@ class EngineRegistry:
         # Reentrant: building the labels engine asks for the faces and text engines.
         self._lock = threading.RLock()
         self._built: dict[str, Any] = {}
+        self.text_slots = ConcurrencyLimit(
+            "text extraction",
+            max_concurrent=settings.text_max_concurrent,
+            retry_after=settings.engine_busy_retry_seconds,
+        )
 
     def _get(self, capability: str, build: Callable[[], T]) -> T:
         with self._lock:
@@ -75,6 +81,7 @@ class EngineRegistry:
             raise EngineUnavailable(
                 "faces_unavailable",
                 "Face login is turned off on this server (FACEALBUM_FACE_ENGINE=none).",
+                public=True,
             )
 
         return self._get("faces", build)
@@ -87,7 +94,10 @@ class EngineRegistry:
             if choice == "local":
                 from server.engines.text.local import LocalTextEngine
 
-                return LocalTextEngine()
+                return LocalTextEngine(
+                    max_boxes=self.settings.text_max_boxes,
+                    time_budget=self.settings.text_time_budget_seconds,
+                )
             if choice == "aws":
                 from server.engines.text.aws import AwsTextEngine
 
@@ -100,6 +110,7 @@ class EngineRegistry:
             raise EngineUnavailable(
                 "text_unavailable",
                 "Text extraction is turned off on this server (FACEALBUM_TEXT_ENGINE=none).",
+                public=True,
             )
 
         return self._get("text", build)
@@ -125,6 +136,7 @@ class EngineRegistry:
             raise EngineUnavailable(
                 "translation_unavailable",
                 "Translation is turned off on this server (FACEALBUM_TRANSLATION_ENGINE=none).",
+                public=True,
             )
 
         return self._get("translator", build)
@@ -154,7 +166,7 @@ class EngineRegistry:
                     translator=translator,
                 )
             raise EngineUnavailable(
-                "labels_unavailable", "Photo tags are turned off on this server."
+                "labels_unavailable", "Photo tags are turned off on this server.", public=True
             )
 
         return self._get("labels", build)

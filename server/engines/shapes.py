@@ -23,7 +23,10 @@ class BoundingBox:
 class EngineUnavailable(Exception):
     """The engine cannot run here (missing package, model or cloud credentials)."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, *, public: bool = False) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        # Only configuration messages ("turned off here") are shown to clients; anything else
+        # (stderr, model paths, credentials hints) stays in the server log.
+        self.public = public

@@ -3,7 +3,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db import MYSQL_TABLE_ARGS, Base, UTCDateTime, utcnow
@@ -11,7 +20,14 @@ from server.db import MYSQL_TABLE_ARGS, Base, UTCDateTime, utcnow
 
 class Photo(Base):
     __tablename__ = "photos"
-    __table_args__ = (Index("ix_photos_album_id_id", "album_id", "id"), MYSQL_TABLE_ARGS)
+    # sqlite_autoincrement: an id is never handed out twice (migration 0007).
+    __table_args__ = (
+        Index("ix_photos_album_id_id", "album_id", "id"),
+        Index("ix_photos_user_id_sha256", "user_id", "sha256"),
+        Index("ix_photos_user_id_source_sha256", "user_id", "source_sha256"),
+        Index("ix_photos_trashed_at", "trashed_at"),
+        {**MYSQL_TABLE_ARGS, "sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -22,7 +38,12 @@ class Photo(Base):
     size_bytes: Mapped[int] = mapped_column(Integer)
     width: Mapped[int] = mapped_column(Integer)
     height: Mapped[int] = mapped_column(Integer)
-    sha256: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64))  # of the stored original
+    # Of the bytes as uploaded (differs from `sha256` when GPS was stripped): what a client has.
+    source_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    phash: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # signed 64-bit pHash
+    ocr_text: Mapped[str | None] = mapped_column(Text, nullable=True)  # None: not read yet
+    trashed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     camera: Mapped[str | None] = mapped_column(String(200), nullable=True)
     original_key: Mapped[str] = mapped_column(String(255))
@@ -56,4 +77,22 @@ class PhotoTranslation(Base):
     description_sha256: Mapped[str] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
     engine: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class IdempotencyKey(Base):
+    """The photo an upload with this client-chosen key created: a retry returns it again."""
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (
+        UniqueConstraint("user_id", "key"),
+        Index("ix_idempotency_keys_photo_id", "photo_id"),
+        Index("ix_idempotency_keys_created_at", "created_at"),
+        MYSQL_TABLE_ARGS,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(200))
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photos.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, select
+from sqlalchemy import Row, bindparam, delete, or_, select
 from sqlalchemy.orm import Session
 
 from server.albums.models import Album
-from server.photos.models import Photo, PhotoTranslation
+from server.photos.models import IdempotencyKey, Photo, PhotoTranslation
 
 
 def get_owned(db: Session, *, user_id: int, photo_id: int) -> Photo | None:
@@ -34,9 +35,12 @@ _SHOWN_COLUMNS = (
     Photo.updated_at,
     Photo.labels,
     Photo.labels_state,
+    Photo.ocr_text.label("image_text"),
+    Photo.trashed_at,
 )
 
 # Hot reads are built once (building a statement costs more than running it on SQLite).
+# One photo is shown even from the trash (as ``get_owned``); a page never lists trashed photos.
 _SHOWN_OWNED = select(*_SHOWN_COLUMNS).where(
     Photo.id == bindparam("photo_id"), Photo.user_id == bindparam("user_id")
 )
@@ -46,6 +50,7 @@ _PAGE = (
         Photo.user_id == bindparam("user_id"),
         Photo.album_id == bindparam("album_id"),
         Photo.id < bindparam("before_id"),
+        Photo.trashed_at.is_(None),
     )
     .order_by(Photo.id.desc())
     .limit(bindparam("limit"))
@@ -112,3 +117,69 @@ def get_translation(db: Session, *, photo_id: int, language: str) -> PhotoTransl
 
 def drop_translations(db: Session, *, photo_id: int) -> None:
     db.execute(delete(PhotoTranslation).where(PhotoTranslation.photo_id == photo_id))
+
+
+def get_many_owned(db: Session, *, user_id: int, photo_ids: list[int]) -> list[Photo]:
+    if not photo_ids:
+        return []
+    return list(
+        db.scalars(
+            select(Photo)
+            .where(Photo.user_id == user_id, Photo.id.in_(set(photo_ids)))
+            .order_by(Photo.id)
+        )
+    )
+
+
+def find_by_sha256(db: Session, *, user_id: int, sha256s: list[str]) -> list[Photo]:
+    """The user's photos whose uploaded bytes or stored original have one of these digests
+    (profile photos aside: they belong to the account, not to the library)."""
+    if not sha256s:
+        return []
+    return list(
+        db.scalars(
+            select(Photo)
+            .join(Album, Album.id == Photo.album_id)
+            .where(
+                Photo.user_id == user_id,
+                Album.kind != "profile",
+                or_(Photo.source_sha256.in_(sha256s), Photo.sha256.in_(sha256s)),
+            )
+            .order_by(Photo.trashed_at.is_not(None), Photo.id)
+        )
+    )
+
+
+def photo_for_idempotency_key(db: Session, *, user_id: int, key: str) -> int | None:
+    return db.scalar(
+        select(IdempotencyKey.photo_id).where(
+            IdempotencyKey.user_id == user_id, IdempotencyKey.key == key
+        )
+    )
+
+
+def list_trash_page(db: Session, *, user_id: int, limit: int, before_id: int | None) -> list[Photo]:
+    query = select(Photo).where(Photo.user_id == user_id, Photo.trashed_at.is_not(None))
+    if before_id is not None:
+        query = query.where(Photo.id < before_id)
+    return list(db.scalars(query.order_by(Photo.id.desc()).limit(limit + 1)))
+
+
+def trashed(db: Session, *, user_id: int) -> list[Photo]:
+    return list(
+        db.scalars(select(Photo).where(Photo.user_id == user_id, Photo.trashed_at.is_not(None)))
+    )
+
+
+def trashed_before(db: Session, *, cutoff: datetime) -> list[Photo]:
+    return list(db.scalars(select(Photo).where(Photo.trashed_at < cutoff)))
+
+
+def hashes_for_user(db: Session, *, user_id: int) -> list[tuple[int, int]]:
+    """(photo id, signed pHash) of the user's photos outside the trash."""
+    rows = db.execute(
+        select(Photo.id, Photo.phash).where(
+            Photo.user_id == user_id, Photo.trashed_at.is_(None), Photo.phash.is_not(None)
+        )
+    )
+    return [(int(photo_id), int(phash)) for photo_id, phash in rows if phash is not None]

@@ -3,8 +3,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field, TypeAdapter
+from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, TypeAdapter
 from typing_extensions import TypedDict  # pydantic needs this one on Python < 3.12
+
+from server.db import MAX_ROW_ID
 
 
 class Label(BaseModel):
@@ -14,10 +16,6 @@ class Label(BaseModel):
 
 def _none_is_empty(value: Any) -> Any:
     return [] if value is None else value
-
-
-# A photo not tagged yet has no labels in its row (NULL): the API shows an empty list.
-Labels = Annotated[list[Label], BeforeValidator(_none_is_empty)]
 
 
 class PhotoOut(BaseModel):
@@ -34,8 +32,10 @@ class PhotoOut(BaseModel):
     camera: str | None
     created_at: datetime
     updated_at: datetime
-    labels: Labels
+    labels: list[Label]
     labels_state: Literal["pending", "done", "failed", "none"]
+    image_text: str | None = None  # words read in the image; None until it has been read
+    trashed_at: datetime | None = None
 
 
 class PhotoPage(BaseModel):
@@ -65,8 +65,11 @@ class PhotoJson(TypedDict):
     camera: str | None
     created_at: datetime
     updated_at: datetime
+    # A photo not tagged yet has no labels in its row (NULL): the API shows an empty list.
     labels: Annotated[list[LabelJson], BeforeValidator(_none_is_empty)]
     labels_state: Literal["pending", "done", "failed", "none"]
+    image_text: str | None
+    trashed_at: datetime | None
 
 
 class PhotoPageJson(TypedDict):
@@ -79,9 +82,9 @@ PHOTO_PAGE_JSON = TypeAdapter(PhotoPageJson)
 
 
 class PhotoPatch(BaseModel):
-    name: str | None = Field(default=None)
-    description: str | None = Field(default=None)
-    album_id: int | None = Field(default=None)
+    name: str | None = Field(default=None, max_length=1000)
+    description: str | None = Field(default=None, max_length=10000)
+    album_id: int | None = Field(default=None, description="an id outside 1..2^31-1 is not found")
 
 
 class TranslationOut(BaseModel):
@@ -91,3 +94,33 @@ class TranslationOut(BaseModel):
     engine: str
     source_detected: bool = True
     note: str | None = None
+
+
+class BulkRequest(BaseModel):
+    action: Literal["move", "trash", "restore"]
+    ids: list[Annotated[int, Field(ge=1, le=MAX_ROW_ID)]] = Field(min_length=1, max_length=1000)
+    album_id: int | None = Field(default=None, ge=1, le=MAX_ROW_ID)
+
+
+class BulkResult(BaseModel):
+    action: str
+    items: list[PhotoOut]
+
+
+Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-fA-F]{64}$")]
+
+
+class CheckRequest(BaseModel):
+    sha256: list[Sha256Hex] = Field(min_length=1, max_length=1000)
+
+
+class ExistingPhoto(BaseModel):
+    sha256: str
+    photo_id: int
+    album_id: int
+    in_trash: bool
+
+
+class CheckResult(BaseModel):
+    existing: list[ExistingPhoto]
+    missing: list[str]

@@ -4,25 +4,45 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import PurePath
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server.albums import service as album_service
 from server.albums.models import Album
 from server.config import Settings
-from server.errors import NotFound, ValidationFailed
-from server.images import ImageRejected, ProcessedImage, process_upload
+from server.db import id_in_range, utcnow
+from server.duplicates.phash import phash_bytes, to_signed
+from server.errors import Conflict, ImageRejected, NotFound, ValidationFailed
+from server.images import ProcessedImage, process_upload
 from server.jobs import repository as jobs
 from server.photos import repository
-from server.photos.models import Photo
+from server.photos.models import IdempotencyKey, Photo
 from server.photos.objects import StagedObjects, delete_objects_quietly, photo_key_prefix
-from server.photos.schemas import PHOTO_JSON, PHOTO_PAGE_JSON, PhotoOut, PhotoPatch
+from server.photos.schemas import (
+    PHOTO_JSON,
+    PHOTO_PAGE_JSON,
+    BulkRequest,
+    BulkResult,
+    Label,
+    PhotoOut,
+    PhotoPage,
+    PhotoPatch,
+)
+from server.search import index as search_index
 from server.storage import ObjectStore
 from server.validation import clean_text
 
+log = logging.getLogger(__name__)
+
 VARIANTS = ("thumb", "preview", "original")
+TRASH_DAYS = 30
+IDEMPOTENCY_KEY_MAX = 200
 
 
 def photo_not_found() -> NotFound:
@@ -30,12 +50,33 @@ def photo_not_found() -> NotFound:
 
 
 def to_out(photo: Photo) -> PhotoOut:
-    return PhotoOut.model_validate(photo, from_attributes=True)
+    return PhotoOut(
+        id=photo.id,
+        album_id=photo.album_id,
+        name=photo.name,
+        description=photo.description,
+        width=photo.width,
+        height=photo.height,
+        size_bytes=photo.size_bytes,
+        content_type=photo.content_type,
+        sha256=photo.sha256,
+        taken_at=photo.taken_at,
+        camera=photo.camera,
+        created_at=photo.created_at,
+        updated_at=photo.updated_at,
+        labels=[
+            Label(name=str(item["name"]), confidence=float(item["confidence"]))
+            for item in photo.labels or []
+        ],
+        labels_state=photo.labels_state,
+        image_text=photo.ocr_text,
+        trashed_at=photo.trashed_at,
+    )
 
 
-def image_error(exc: ImageRejected, field: str) -> ValidationFailed:
-    """Turn an image rejection into the contract's error with the field it concerns."""
-    return ValidationFailed(exc.message, code=exc.code, status=exc.status, fields={field: exc.code})
+def image_error(exc: ImageRejected, field: str) -> ImageRejected:
+    """The image rejection reported against the form field it concerns."""
+    return exc.for_field(field)
 
 
 def process(settings: Settings, data: bytes, *, field: str) -> ProcessedImage:
@@ -66,6 +107,7 @@ def add_photo(
     image: ProcessedImage,
     name: str,
     description: str,
+    source_sha256: str | None = None,
 ) -> Photo:
     """Write the three variants and add the row (flushed, not committed: the caller commits
     inside the `staged` block so a failed commit removes the objects again)."""
@@ -89,6 +131,8 @@ def add_photo(
         width=image.width,
         height=image.height,
         sha256=image.sha256,
+        source_sha256=source_sha256,
+        phash=to_signed(phash_bytes(image.thumbnail)),
         taken_at=image.taken_at,
         camera=image.camera[:200] if image.camera else None,
         original_key=keys["original"],
@@ -98,8 +142,11 @@ def add_photo(
     )
     db.add(photo)
     db.flush()
+    search_index.index_photo(db, photo, album_name=album.name)
     if tags_wanted:
         jobs.enqueue(db, kind=jobs.TAG_PHOTO, photo_id=photo.id)
+    if settings.face_indexing and settings.face_engine != "none":
+        jobs.enqueue(db, kind=jobs.INDEX_FACES, photo_id=photo.id)
     return photo
 
 
@@ -124,6 +171,49 @@ def clean_description(settings: Settings, description: str | None) -> str:
     )
 
 
+def duplicate_photo(existing: Photo, album: Album | None) -> Conflict:
+    error = Conflict(
+        "You already have this photo"
+        + (f' in the album "{album.name}".' if album is not None else ".")
+        + " Send allow_duplicate=true to keep a second copy.",
+        code="duplicate_photo",
+        fields={"file": "duplicate_photo"},
+    )
+    error.existing = {
+        "photo": to_out(existing).model_dump(mode="json"),
+        "album": None if album is None else {"id": album.id, "name": album.name},
+    }
+    return error
+
+
+def clean_idempotency_key(key: str | None) -> str | None:
+    if key is None:
+        return None
+    key = key.strip()
+    if not key or len(key) > IDEMPOTENCY_KEY_MAX or not key.isascii() or not key.isprintable():
+        raise ValidationFailed(
+            f"Idempotency-Key must be 1 to {IDEMPOTENCY_KEY_MAX} printable ASCII characters.",
+            code="invalid_idempotency_key",
+            fields={"Idempotency-Key": "invalid"},
+        )
+    return key
+
+
+def _replayed(db: Session, *, user_id: int, key: str | None) -> Photo | None:
+    if key is None:
+        return None
+    photo_id = repository.photo_for_idempotency_key(db, user_id=user_id, key=key)
+    return (
+        None if photo_id is None else repository.get_owned(db, user_id=user_id, photo_id=photo_id)
+    )
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    photo: Photo
+    replayed: bool  # True when an earlier upload with the same Idempotency-Key made the photo
+
+
 def upload(
     db: Session,
     store: ObjectStore,
@@ -135,30 +225,69 @@ def upload(
     filename: str | None,
     name: str | None,
     description: str | None,
-) -> Photo:
+    allow_duplicate: bool = False,
+    idempotency_key: str | None = None,
+) -> UploadResult:
+    """Store a new photo. With an Idempotency-Key, a retry of an upload that already succeeded
+    (even on another instance, even if its answer was lost) returns that photo again."""
+    key = clean_idempotency_key(idempotency_key)
+    earlier = _replayed(db, user_id=user_id, key=key)
+    if earlier is not None:
+        return UploadResult(earlier, replayed=True)
     album = album_service.get_owned(db, user_id=user_id, album_id=album_id)
     if album.kind == "profile":
         raise album_service.profile_album_locked()
     clean_name = clean_photo_name(settings, default_name(filename) if name is None else name)
     clean_desc = clean_description(settings, description)
+    source_sha256 = hashlib.sha256(data).hexdigest()
+    if not allow_duplicate:
+        existing = repository.find_by_sha256(db, user_id=user_id, sha256s=[source_sha256])
+        if existing:
+            raise duplicate_photo(existing[0], db.get(Album, existing[0].album_id))
     image = process(settings, data, field="file")
-    with StagedObjects(store) as staged:
-        photo = add_photo(
-            db,
-            staged,
-            settings,
-            user_id=user_id,
-            album=album,
-            image=image,
-            name=clean_name,
-            description=clean_desc,
-        )
-        db.commit()
-    return photo
+    try:
+        with StagedObjects(store) as staged:
+            photo = add_photo(
+                db,
+                staged,
+                settings,
+                user_id=user_id,
+                album=album,
+                image=image,
+                name=clean_name,
+                description=clean_desc,
+                source_sha256=source_sha256,
+            )
+            if key is not None:
+                db.add(IdempotencyKey(user_id=user_id, key=key, photo_id=photo.id))
+            db.commit()
+    except IntegrityError:
+        # The same key was committed by a concurrent request (another instance): that one won.
+        db.rollback()
+        earlier = _replayed(db, user_id=user_id, key=key)
+        if earlier is None:
+            raise
+        return UploadResult(earlier, replayed=True)
+    return UploadResult(photo, replayed=False)
+
+
+def check_existing(db: Session, *, user_id: int, sha256s: list[str]) -> dict[str, Photo]:
+    """Which of these SHA-256 (of files as the client has them) the user already stored."""
+    wanted = {value.lower() for value in sha256s}
+    found: dict[str, Photo] = {}
+    for photo in repository.find_by_sha256(db, user_id=user_id, sha256s=sorted(wanted)):
+        for digest in (photo.source_sha256, photo.sha256):
+            if digest in wanted and digest not in found:
+                found[digest] = photo
+    return found
 
 
 def get_owned(db: Session, *, user_id: int, photo_id: int) -> Photo:
-    photo = repository.get_owned(db, user_id=user_id, photo_id=photo_id)
+    photo = (
+        repository.get_owned(db, user_id=user_id, photo_id=photo_id)
+        if id_in_range(photo_id)
+        else None
+    )
     if photo is None:
         raise photo_not_found()
     return photo
@@ -173,8 +302,11 @@ def decode_cursor(cursor: str) -> int:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         if not raw.startswith("p"):
             raise ValueError(raw)
-        value = int(raw[1:])
-        if value <= 0:
+        digits = raw[1:]
+        if not digits.isascii() or not digits.isdigit() or len(digits) > 10:
+            raise ValueError(raw)
+        value = int(digits)
+        if not id_in_range(value):
             raise ValueError(raw)
         return value
     except (ValueError, UnicodeDecodeError, binascii.Error) as exc:
@@ -256,16 +388,102 @@ def update(
         if target.kind == "profile" or source.kind == "profile":
             raise album_service.profile_album_locked()
         photo.album_id = target.id
+    search_index.index_photo(db, photo)
     db.commit()
     return photo
 
 
-def delete(db: Session, store: ObjectStore, *, user_id: int, photo_id: int) -> None:
+def delete(db: Session, *, user_id: int, photo_id: int) -> Photo:
+    """Move the photo to the trash (restorable for TRASH_DAYS days; `sweep` purges it then)."""
     photo = get_owned(db, user_id=user_id, photo_id=photo_id)
-    keys = photo.object_keys
-    db.delete(photo)
+    if photo.trashed_at is None:
+        photo.trashed_at = utcnow()
+        db.commit()
+    return photo
+
+
+def _owned_all_or_none(db: Session, *, user_id: int, ids: list[int]) -> list[Photo]:
+    photos = repository.get_many_owned(db, user_id=user_id, photo_ids=ids)
+    if len(photos) != len(set(ids)):
+        missing = sorted(set(ids) - {photo.id for photo in photos})
+        raise NotFound(
+            "Some of those photos do not exist.",
+            code="photo_not_found",
+            fields={"ids": ",".join(str(photo_id) for photo_id in missing[:20])},
+        )
+    return photos
+
+
+def bulk(db: Session, *, user_id: int, request: BulkRequest) -> BulkResult:
+    """Move, trash or restore many photos in one transaction: all of them, or none."""
+    photos = _owned_all_or_none(db, user_id=user_id, ids=request.ids)
+    if request.action == "move":
+        if request.album_id is None:
+            raise ValidationFailed(
+                "Choose the album to move the photos to.",
+                code="validation_error",
+                fields={"album_id": "required"},
+            )
+        target = album_service.get_owned(db, user_id=user_id, album_id=request.album_id)
+        if target.kind == "profile":
+            raise album_service.profile_album_locked()
+        sources = {photo.album_id for photo in photos} - {target.id}
+        for album_id in sources:
+            if album_service.get_owned(db, user_id=user_id, album_id=album_id).kind == "profile":
+                raise album_service.profile_album_locked()
+        for photo in photos:
+            if photo.album_id != target.id:
+                photo.album_id = target.id
+                search_index.index_photo(db, photo, album_name=target.name)
+    elif request.action == "trash":
+        now = utcnow()
+        for photo in photos:
+            if photo.trashed_at is None:
+                photo.trashed_at = now
+    else:
+        for photo in photos:
+            photo.trashed_at = None
+    db.commit()
+    return BulkResult(action=request.action, items=[to_out(photo) for photo in photos])
+
+
+def list_trash(
+    db: Session, settings: Settings, *, user_id: int, limit: int | None, cursor: str | None
+) -> PhotoPage:
+    size, before_id = _page_bounds(settings, limit, cursor)
+    rows = repository.list_trash_page(db, user_id=user_id, limit=size, before_id=before_id)
+    has_more = len(rows) > size
+    rows = rows[:size]
+    return PhotoPage(
+        items=[to_out(photo) for photo in rows],
+        next_cursor=encode_cursor(rows[-1].id) if has_more and rows else None,
+    )
+
+
+def purge(db: Session, store: ObjectStore, photos: list[Photo]) -> int:
+    """Delete photos for good: rows (and their search rows) first, then the objects."""
+    if not photos:
+        return 0
+    keys = [key for photo in photos for key in photo.object_keys]
+    search_index.remove_photos(db, [photo.id for photo in photos])
+    for photo in photos:
+        db.delete(photo)
     db.commit()
     delete_objects_quietly(store, keys)
+    return len(photos)
+
+
+def trashed(db: Session, *, user_id: int) -> list[Photo]:
+    return list(repository.trashed(db, user_id=user_id))
+
+
+def empty_trash(db: Session, store: ObjectStore, *, user_id: int) -> int:
+    return purge(db, store, trashed(db, user_id=user_id))
+
+
+def purge_expired_trash(db: Session, store: ObjectStore, *, days: int = TRASH_DAYS) -> int:
+    """Photos trashed more than `days` ago (every user's), for `python -m server sweep`."""
+    return purge(db, store, repository.trashed_before(db, cutoff=utcnow() - timedelta(days=days)))
 
 
 @dataclass(frozen=True)
@@ -273,6 +491,7 @@ class PhotoContent:
     key: str
     content_type: str
     etag: str
+    filename: str
 
 
 def content_ref(photo: Photo, variant: str) -> PhotoContent:
@@ -282,6 +501,14 @@ def content_ref(photo: Photo, variant: str) -> PhotoContent:
             fields={"variant": "thumb|preview|original"},
         )
     if variant == "original":
-        return PhotoContent(photo.original_key, photo.content_type, f'"{photo.sha256}"')
+        extension = photo.original_key.rsplit(".", 1)[-1]
+        return PhotoContent(
+            photo.original_key,
+            photo.content_type,
+            f'"{photo.sha256}"',
+            f"photo-{photo.id}.{extension}",
+        )
     key = photo.thumbnail_key if variant == "thumb" else photo.preview_key
-    return PhotoContent(key, "image/jpeg", f'"{photo.sha256[:32]}-{variant}"')
+    return PhotoContent(
+        key, "image/jpeg", f'"{photo.sha256[:32]}-{variant}"', f"photo-{photo.id}-{variant}.jpg"
+    )

@@ -6,11 +6,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from server.users.models import User
+from server.validation import normalize_login
 
 
 def find_by_login(db: Session, login: str) -> User | None:
-    """Find by username (case-insensitive) or email."""
-    key = login.strip().lower()
+    """Find by username or email, compared as stored (NFC, case-folded)."""
+    key = normalize_login(login)
     return db.scalar(select(User).where(or_(User.username_key == key, User.email == key)))
 
 

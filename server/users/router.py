@@ -4,7 +4,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Response, UploadFile, status
 
-from server.deps import AuthDep, ClientAddress, CurrentUser, DbDep, SettingsDep, StoreDep
+from server.deps import (
+    AuthDep,
+    ClientAddress,
+    ContextDep,
+    CurrentUser,
+    DbDep,
+    SettingsDep,
+    StoreDep,
+)
+from server.people import service as people_service
 from server.uploads import read_upload
 from server.users import service
 from server.users.schemas import CurrentPasswordIn, PasswordChangeIn, UserOut
@@ -76,9 +85,13 @@ def delete_me(
     store: StoreDep,
     settings: SettingsDep,
     address: ClientAddress,
+    context: ContextDep,
 ) -> Response:
-    """Delete the account: every row and stored object of the user is removed."""
+    """Delete the account: every row and stored object of the user is removed, and the face
+    collection the cloud engine keeps for them."""
+    user_id = user.id
     service.delete_account(
         db, store, settings, user, current=body.current_password, address=address
     )
+    people_service.forget_user(context.engines, settings, user_id=user_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class UserOut(BaseModel):
@@ -23,15 +23,20 @@ class TokenOut(BaseModel):
     user: UserOut
 
 
+# Raw input bounds, generous on purpose: the services give the precise rules and messages.
+LOGIN_MAX = 320
+PASSWORD_INPUT_MAX = 1024
+
+
 class LoginIn(BaseModel):
-    login: str
-    password: str
+    login: str = Field(max_length=LOGIN_MAX)
+    password: str = Field(max_length=PASSWORD_INPUT_MAX)
 
 
 class PasswordChangeIn(BaseModel):
-    current_password: str
-    new_password: str
+    current_password: str = Field(max_length=PASSWORD_INPUT_MAX)
+    new_password: str = Field(max_length=PASSWORD_INPUT_MAX)
 
 
 class CurrentPasswordIn(BaseModel):
-    current_password: str
+    current_password: str = Field(max_length=PASSWORD_INPUT_MAX)

@@ -20,11 +20,19 @@ from server.errors import Conflict, NotPermitted, ValidationFailed
 from server.photos import repository as photos
 from server.photos import service as photo_service
 from server.photos.objects import StagedObjects, delete_objects_quietly, user_prefix
+from server.search import repository as search_repository
 from server.storage import ObjectStore, StorageError
 from server.users import repository
 from server.users.models import User
 from server.users.schemas import UserOut
-from server.validation import check_new_password, clean_email, clean_text, clean_username
+from server.validation import (
+    check_new_password,
+    clean_email,
+    clean_text,
+    clean_username,
+    normalize_login,
+    username_key,
+)
 
 LANGUAGES = ("es", "en")
 
@@ -77,9 +85,25 @@ class Registration:
 
 
 def register(
-    db: Session, store: ObjectStore, settings: Settings, form: Registration
+    db: Session,
+    store: ObjectStore,
+    settings: Settings,
+    form: Registration,
+    *,
+    address: str,
 ) -> tuple[str, AuthSession, User]:
-    """Create the user, the "Fotos de perfil" album holding the photo, and a session — or nothing."""
+    """Create the user, the "Fotos de perfil" album holding the photo, and a session — or nothing.
+
+    Every attempt counts toward the address's sign-up limit. The photo is checked and the
+    password hashed *before* the username and email are looked up, so "taken" costs as much
+    as a sign-up and cannot be used to list accounts cheaply.
+    """
+    throttle.take(
+        db,
+        auth_service.register_policy(settings),
+        [throttle.address_bucket(auth_service.register_policy(settings), address)],
+        now=utcnow(),
+    )
     username = clean_username(form.username)
     email = clean_email(form.email)
     full_name = clean_text(
@@ -97,17 +121,18 @@ def register(
             fields={"password_confirm": "mismatch"},
         )
     language = _clean_language(form.language) or "es"
-    if repository.username_taken(db, username.lower()):
+    image = photo_service.process(settings, form.photo, field="photo")
+    password_hash = hash_password(password)
+    if repository.username_taken(db, username_key(username)):
         raise _username_conflict()
     if repository.email_taken(db, email):
         raise _email_conflict()
-    image = photo_service.process(settings, form.photo, field="photo")
     user = User(
         username=username,
-        username_key=username.lower(),
+        username_key=username_key(username),
         email=email,
         full_name=full_name,
-        password_hash=hash_password(password),
+        password_hash=password_hash,
         language=language,
     )
     try:
@@ -145,15 +170,21 @@ def check_current_password(
 ) -> None:
     """Sensitive changes need the current password; failures count toward the login lockout."""
     policy = auth_service.password_policy(settings)
-    key = user.username_key
-    throttle.ensure_not_locked(db, policy, account_key=key, address=address, now=utcnow())
+    reservation = throttle.reserve(
+        db, policy, account_key=auth_service.lockout_key(user, ""), address=address, now=utcnow()
+    )
     if not password or not verify_password(user.password_hash, password):
-        throttle.record(db, policy, account_key=key, address=address, success=False)
+        auth_repository.record_attempt(
+            db, method="password", account_key=user.username_key, address=address, success=False
+        )
+        db.commit()
         raise NotPermitted(
             "The current password is not correct.",
             code="wrong_password",
             fields={"current_password": "wrong"},
         )
+    throttle.settle(db, reservation, success=True)
+    db.commit()
 
 
 @dataclass(frozen=True)
@@ -171,10 +202,10 @@ def update_profile(
 ) -> User:
     if changes.username is not None and changes.username.strip() != user.username:
         username = clean_username(changes.username)
-        if repository.username_taken(db, username.lower(), except_user_id=user.id):
+        if repository.username_taken(db, username_key(username), except_user_id=user.id):
             raise _username_conflict()
-        user.username, user.username_key = username, username.lower()
-    if changes.email is not None and changes.email.strip().lower() != user.email:
+        user.username, user.username_key = username, username_key(username)
+    if changes.email is not None and normalize_login(changes.email) != user.email:
         email = clean_email(changes.email)
         if repository.email_taken(db, email, except_user_id=user.id):
             raise _email_conflict()
@@ -252,6 +283,7 @@ def delete_account(
     check_current_password(db, settings, user, current, address=address)
     user_id = user.id
     keys = photos.object_keys_for_user(db, user_id=user_id)
+    search_repository.remove_for_user(db, user_id=user_id)  # FTS5 rows have no foreign key
     db.delete(user)
     db.commit()
     with contextlib.suppress(StorageError):  # what is left is removed by the sweeper

@@ -188,7 +188,9 @@ def cpu_seconds_of_this_process_and_children() -> float:
 def tagging_through_the_job_runner(runs: int) -> None:
     """Upload fixture photos through the API, then drain the tag_photo queue with JobRunner."""
     with tempfile.TemporaryDirectory() as folder:
-        context = build_context(Settings(data_dir=Path(folder), job_worker=False))
+        context = build_context(
+            Settings(data_dir=Path(folder), job_worker=False, face_indexing=False)
+        )
         runner = build_job_runner(context)
         paths = sorted(p for p in FACES.iterdir() if p.suffix in (".jpg", ".png"))
         with TestClient(create_app(context=context)) as client:

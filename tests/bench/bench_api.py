@@ -191,7 +191,7 @@ def register(client: httpx.Client) -> dict[str, str]:
 def upload(
     client: httpx.Client, headers: dict[str, str], album_id: int, name: str, data: bytes
 ) -> int:
-    response = client.post(f"/api/v1/albums/{album_id}/photos", data={"name": name},
+    response = client.post(f"/api/v1/albums/{album_id}/photos", data={"name": name, "allow_duplicate": "true"},
                            files={"file": ("p.jpg", data, "image/jpeg")}, headers=headers)  # fmt: skip
     assert response.status_code == 201, response.text
     return int(response.json()["id"])

@@ -100,7 +100,7 @@ def uploads_during_kill(cluster: LocalCluster, token: str, uploads: int = 80) ->
                 try:
                     status = client.post(
                         f"/api/v1/albums/{album['id']}/photos",
-                        data={"name": "k"},
+                        data={"name": "k", "allow_duplicate": "true"},
                         files={"file": ("k.jpg", photo, "image/jpeg")},
                     ).status_code
                 except httpx.HTTPError:

@@ -94,6 +94,7 @@ def small_jpegs(count: int) -> list[bytes]:
     for i in range(count):
         image = Image.open(sources[i % len(sources)]).convert("RGB")
         image.thumbnail((320 + i % 7, 320 + i % 7))
+        image.putpixel((0, 0), (i % 256, i // 256 % 256, 0))  # distinct bytes: not a duplicate
         buffer = io.BytesIO()
         image.save(buffer, "JPEG", quality=80)
         result.append(buffer.getvalue())

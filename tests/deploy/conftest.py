@@ -18,14 +18,29 @@ def _ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
-@pytest.fixture(scope="module")
-def cluster_database_url() -> Iterator[str]:
-    """An empty MariaDB database for one cluster. Skipped locally when no server answers;
+def _empty_database() -> Iterator[str]:
+    """An empty MariaDB database, dropped afterwards. Skipped locally when no server answers;
     under CI=true a missing server FAILS the run."""
     try:
-        with fresh_mysql_database() as url:
-            yield url
+        database = fresh_mysql_database()
+        url = database.__enter__()
     except ConnectionError as exc:
         if _ci():
             pytest.fail(str(exc))
         pytest.skip(str(exc))
+    try:
+        yield url
+    finally:
+        database.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def cluster_database_url() -> Iterator[str]:
+    """An empty MariaDB database for one cluster."""
+    yield from _empty_database()
+
+
+@pytest.fixture
+def empty_database_url() -> Iterator[str]:
+    """An empty MariaDB database for one test (no cluster instance works on it)."""
+    yield from _empty_database()

@@ -1,4 +1,5 @@
-"""Open every screen in Spanish and English and save PNGs to ``screenshots/`` (git-ignored).
+"""Open every screen in Spanish and English and save PNGs to ``screenshots/`` (git-ignored),
+each at the window's (or dialog's) minimum size and at a large size.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/desktop/screenshots.py [--out DIR]
 
@@ -9,6 +10,7 @@ camera screens use the fixture video as the webcam.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 import tempfile
@@ -21,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from desktop_server_process import REPO, free_port, start_server, stop_server
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer
+from PIL import Image
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop.api.client import ApiClient
@@ -66,6 +69,10 @@ def seed(url: str) -> None:
                             description="Una tarde en la playa con amigos")
     for name in ("group_obama_biden.jpg", "biden_2.jpg", "obama_3.jpg"):
         client.upload_photo(family.id, FACES / name)
+    copy = io.BytesIO()  # a smaller re-encoded copy: the duplicates screen has a group to show
+    image = Image.open(FACES / "obama_2.jpg").convert("RGB")
+    image.resize((image.width // 2, image.height // 2)).save(copy, "JPEG", quality=70)
+    client.upload_photo(family.id, copy.getvalue(), name="Obama 2 (copia)")
 
 
 class Shooter:
@@ -75,11 +82,18 @@ class Shooter:
         self.count = 0
 
     def shot(self, widget: QWidget, name: str) -> None:
-        settle(300)
         self.count += 1
-        path = self.out / f"{self.lang}_{self.count:02d}_{name}.png"
-        widget.grab().save(str(path))
-        print(path)  # noqa: T201 - a script reporting what it wrote
+        original = widget.size()
+        smallest = widget.minimumSize().expandedTo(widget.minimumSizeHint())
+        large = QSize(1600, 1000) if widget.isWindow() and not isinstance(widget, QDialog) \
+            else smallest * 1.4
+        for label, size in (("min", smallest), ("large", large)):
+            widget.resize(size)
+            settle(300)
+            path = self.out / f"{self.lang}_{self.count:02d}_{name}_{label}.png"
+            widget.grab().save(str(path))
+            print(path)  # noqa: T201 - a script reporting what it wrote
+        widget.resize(original)
 
 
 def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
@@ -121,13 +135,37 @@ def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
     settle(1500)
     shoot.shot(window, "albums")
     window.albums.set_edit_mode(True)
-    shoot.shot(window, "albums_edit")
+    shoot.shot(window, "albums_selected")
 
     trip = next(a for a in window.albums.model.albums if a.name == "Viaje a Cádiz")
     window.open_album(trip)
     wait_until(lambda: len(window.album.model.photos) == 8)
     settle(2000)
     shoot.shot(window, "album")
+    grid = window.album.grid
+    for row in (0, 2, 3):
+        grid.selectionModel().select(window.album.model.index(row, 0),
+                                     grid.selectionModel().SelectionFlag.Select)
+    shoot.shot(window, "album_selection")
+    window.album.trash_selected()
+    wait_until(lambda: len(window.album.model.photos) == 5)
+    shoot.shot(window, "album_undo")
+    window.undo_bar.undo()
+    wait_until(lambda: len(window.album.model.photos) == 8)
+
+    window.search_edit.setText("playa")
+    window.run_search()
+    wait_until(lambda: len(window.search.model.photos) > 0 and not window.search.model.loading)
+    settle(1500)
+    shoot.shot(window, "search")
+    window.open_search_result(window.search.model.photos[0], window.search.model.terms)
+    settle(1000)
+    shoot.shot(window, "search_photo")
+
+    window.navigate("duplicates")
+    wait_until(lambda: len(window.duplicates.cards) > 0)
+    settle(1500)
+    shoot.shot(window, "duplicates")
 
     window.open_photo(window.album.model.photos[3])
     settle(1500)
@@ -135,6 +173,11 @@ def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
         window.photo.language.setCurrentIndex(max(1, window.photo.language.findData("en" if lang == "es" else "es")))
         wait_until(lambda: window.photo.translation_status.text() != window.photo.tr("Traduciendo…"), 15000)
     shoot.shot(window, "photo")
+    window.photo.preview.zoom_by(2.0)
+    shoot.shot(window, "photo_zoomed")
+    window.photo.preview.fit()
+
+    people_shots(window, shoot)
 
     window.navigate("extract_text")
     window.extract.extract(FACES / "group_harington_leslie.jpg")
@@ -169,6 +212,29 @@ def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
     window.close()
     QTimer.singleShot(0, lambda: None)
     settle(200)
+
+
+def people_shots(window: object, shoot: Shooter) -> None:
+    """The viewer with face boxes, "Fotos donde aparezco" and the People screen."""
+    window.navigate("me")  # type: ignore[attr-defined]
+    me = window.me  # type: ignore[attr-defined]
+    wait_until(lambda: len(me.model.photos) >= 2 and not me.model.loading, 60000)
+    settle(2000)
+    shoot.shot(window, "me")
+    group = next((p for p in me.model.photos if p.name.startswith("group")), me.model.photos[0])
+    window.open_photo(group)  # type: ignore[attr-defined]
+    photo_page = window.photo  # type: ignore[attr-defined]
+    wait_until(lambda: len(photo_page.preview.image_label.face_rects()) >= 2, 30000)
+    face, _rect = max(photo_page.preview.image_label.face_rects(), key=lambda pair: pair[1].left())
+    photo_page.select_face(face)
+    settle(800)
+    shoot.shot(window, "photo_faces")
+    window.navigate("people")  # type: ignore[attr-defined]
+    people = window.people  # type: ignore[attr-defined]
+    wait_until(lambda: len(people.people) >= 2, 15000)
+    people.list.setCurrentRow(min(1, people.list.count() - 1))
+    settle(2500)
+    shoot.shot(window, "people")
 
 
 def main() -> int:

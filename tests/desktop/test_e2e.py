@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QInputDialog, QMessageBox, QWidget
+from person import drag_and_drop
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.backend import BackendState
@@ -19,21 +19,6 @@ from desktop.views.albums import AlbumRole
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "Tr0mpeta-Azul!"
-
-
-def drop_files(view: QAbstractItemView | QWidget, pos: QPoint, paths: list[Path]) -> None:
-    """Deliver a file-manager drag of ``paths`` entering ``view`` and dropped at ``pos``.
-
-    Synthetic drag events sent through QApplication are dropped by Qt without a real drag in
-    progress, so the handlers are called the way the event dispatcher would call them.
-    """
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(pos, *args)  # the QPointF overload is missing in PySide6 6.12
-    view.dragEnterEvent(enter)
-    assert enter.isAccepted(), "the drop target refused the drag"
-    view.dropEvent(QDropEvent(pos.toPointF(), *args))
 
 
 def open_item(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex) -> None:
@@ -71,7 +56,7 @@ def register_through_the_form(qtbot: QtBot, window: MainWindow, username: str, p
     assert page.errors["password_confirm"].text() == ""
     assert page.strength_hint.text() == "Contraseña fuerte"
     page.set_photo(photo)
-    qtbot.waitUntil(page.submit_button.isEnabled, timeout=3000)
+    qtbot.waitUntil(page.submit_button.isEnabled, timeout=30000)
     qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.top.currentWidget() is window.shell, timeout=60000)
 
@@ -106,8 +91,8 @@ def test_register_upload_by_drop_view_photo_and_delete_album(
     notes.write_text("esto no es una foto")
     grid = window.albums.grid
     index = window.albums.model.index_of(next(a.id for a in window.albums.model.albums if a.name == "Vacaciones"))
-    drop_files(grid, grid.visualRect(index).center(),
-               [faces / "biden_1.jpg", faces / "group_harington_leslie.jpg", notes])
+    assert drag_and_drop(grid.viewport(), grid.visualRect(index).center(),
+                         [faces / "biden_1.jpg", faces / "group_harington_leslie.jpg", notes])
     panel = window.upload_panel
     assert panel.isVisible()
     qtbot.waitUntil(lambda: not window.uploads.busy and panel.counts()[UploadState.DONE] == 2, timeout=30000)

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from desktop import bundle, selftest
+from desktop.core import frozen
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SPEC = REPO_ROOT / "build.spec"
@@ -120,9 +121,9 @@ def test_spec_carries_apertium_tools_libraries_and_mode_data(spec: SimpleNamespa
 def test_server_command_runs_the_bundle_itself_when_frozen(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert bundle.server_command("--port", "1") == [sys.executable, "-m", "server", "--port", "1"]
+    assert frozen.server_command("--port", "1") == [sys.executable, "-m", "server", "--port", "1"]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    assert bundle.server_command("--port", "1") == [sys.executable, "--run-server", "--port", "1"]
+    assert frozen.server_command("--port", "1") == [sys.executable, "--run-server", "--port", "1"]
 
 
 def test_run_server_flag_reaches_the_server_command_line(
@@ -135,7 +136,7 @@ def test_run_server_flag_reaches_the_server_command_line(
 
 
 def test_process_age_is_positive_and_plausible() -> None:
-    age = bundle.process_age_ms()
+    age = frozen.process_age_ms()
     assert 0 < age < 24 * 3600 * 1000
 
 
@@ -157,7 +158,7 @@ def test_relocated_modes_point_into_the_bundle(tmp_path: Path) -> None:
     from server.engines.translation.local import _first_stage_dictionary
 
     apertium = _fake_apertium(tmp_path / "bundle", "/usr/share/apertium")
-    target = bundle.write_relocated_modes(apertium, tmp_path / "cache")
+    target = frozen.write_relocated_modes(apertium, tmp_path / "cache")
     text = (target / "modes" / "xx-yy.mode").read_text()
     assert "/usr/share/apertium" not in text
     analyser = _first_stage_dictionary(text)
@@ -175,12 +176,12 @@ def test_configure_bundled_apertium_sets_path_and_datadir(
     monkeypatch.setenv("PATH", os.environ.get("PATH", ""))
     root = tmp_path / "bundle"
     apertium = _fake_apertium(root, "/usr/share/apertium")
-    assert bundle.configure_bundled_apertium(root) is True
+    assert frozen.configure_bundled_apertium(root) is True
     assert os.environ["PATH"].split(os.pathsep)[0] == str(apertium / "bin")
     datadir = Path(os.environ["APERTIUM_DATADIR"])
     assert datadir.is_relative_to(tmp_path / "cache" / "FaceAlbum")
     assert (datadir / "modes" / "xx-yy.mode").is_file()
-    assert bundle.configure_bundled_apertium(tmp_path / "elsewhere") is False
+    assert frozen.configure_bundled_apertium(tmp_path / "elsewhere") is False
 
 
 @pytest.mark.skipif(not HAS_APERTIUM, reason="Apertium is not installed here")
@@ -201,7 +202,7 @@ def test_staged_apertium_translates_through_the_wrappers(
     monkeypatch.setenv("APERTIUM_DATADIR", "")
     monkeypatch.delenv("APERTIUM_DATADIR")
     monkeypatch.setenv("PATH", os.environ.get("PATH", ""))
-    assert bundle.configure_bundled_apertium(root)
+    assert frozen.configure_bundled_apertium(root)
     wrapper = root / "apertium" / "bin" / "apertium"
     translator = LocalTranslator(
         apertium_binary=str(wrapper), lt_proc_binary=str(root / "apertium" / "bin" / "lt-proc")
@@ -244,7 +245,7 @@ def test_self_test_names_the_failed_step(
 ) -> None:
     """A server that cannot start fails the run at server_start, with its own words."""
     monkeypatch.setattr(
-        bundle, "server_command",
+        frozen, "server_command",
         lambda *args: [sys.executable, "-c", "import sys; print('no database here'); sys.exit(3)"],
     )  # fmt: skip
     report_file = tmp_path / "report.json"

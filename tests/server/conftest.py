@@ -167,6 +167,14 @@ class Api:
         self.client = client
         self.faces_dir = faces_dir
         self._photo = jpeg_bytes(faces_dir / "obama_small.jpg")
+        self._uploads = 0
+
+    def distinct_jpeg(self) -> bytes:
+        """A small JPEG whose bytes no earlier call returned (the same bytes twice are a
+        duplicate_photo)."""
+        self._uploads += 1
+        n = self._uploads
+        return jpeg_bytes(color=f"rgb({n * 53 % 256}, {n * 97 % 256}, {n * 151 % 256})")
 
     def register(
         self,
@@ -208,11 +216,17 @@ class Api:
         description: str = "Un día de sol",
         filename: str = "playa.jpg",
         expect: int = 201,
+        allow_duplicate: bool = False,
     ) -> dict[str, Any]:
+        form = {"name": name, "description": description}
+        if allow_duplicate:
+            form["allow_duplicate"] = "true"
         response = self.client.post(
             f"/api/v1/albums/{album_id}/photos",
-            data={"name": name, "description": description},
-            files={"file": (filename, data if data is not None else jpeg_bytes(), "image/jpeg")},
+            data=form,
+            files={
+                "file": (filename, data if data is not None else self.distinct_jpeg(), "image/jpeg")
+            },
             headers=account.headers,
         )
         assert response.status_code == expect, response.text

@@ -520,12 +520,13 @@ def test_decompression_bomb_warning_raised_as_error_is_image_too_large() -> None
     assert (error.code, error.status) == ("image_too_large", 413)
 
 
-def test_rejection_carries_code_status_and_fields() -> None:
-    error = ImageRejected("image_too_small", "Too small.", 422, {"file": "image_too_small"})
+def test_rejection_carries_code_status_and_the_field_it_concerns() -> None:
+    error = ImageRejected("Too small.", code="image_too_small")
 
-    assert str(error) == "Too small."
+    assert (str(error), error.status) == ("Too small.", 422)
     assert error.fields == {"file": "image_too_small"}
-    assert ImageRejected("empty_file", "Empty.", 400).fields == {}
+    moved = ImageRejected("Empty.", code="empty_file", status=400).for_field("photo")
+    assert (moved.code, moved.status, moved.fields) == ("empty_file", 400, {"photo": "empty_file"})
 
 
 # --- open_verified ----------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import httpx
 
@@ -33,7 +34,7 @@ def test_kill_during_uploads_keeps_committed_photos(server_process, faces_dir, t
             try:
                 response = client.post(
                     f"/api/v1/albums/{album_id}/photos",
-                    data={"name": f"p{n}"},
+                    data={"name": f"p{n}", "allow_duplicate": "true"},
                     files={"file": ("p.jpg", photo, "image/jpeg")},
                     headers=headers,
                 )
@@ -46,17 +47,23 @@ def test_kill_during_uploads_keeps_committed_photos(server_process, faces_dir, t
 
     uploader = threading.Thread(target=upload_forever)
     uploader.start()
-    while len(committed) < 5:
-        uploader.join(0.05)
-    server.kill()
-    killed.set()
-    uploader.join(30)
+    deadline = time.monotonic() + 300
+    try:
+        while len(committed) < 5:
+            assert uploader.is_alive(), "the uploader stopped before five uploads were committed"
+            assert time.monotonic() < deadline, f"only {len(committed)} uploads committed in 300 s"
+            uploader.join(0.05)
+        server.kill()
+    finally:
+        killed.set()
+        uploader.join(60)
+    assert not uploader.is_alive()
 
     restarted = server_process(data_dir, port=server.port)
     client = httpx.Client(base_url=restarted.url, timeout=30)
     items: list[int] = []
     cursor = None
-    while True:
+    for _page in range(1000):  # far more pages than uploads: a cursor loop would end here
         params = {"limit": 100} | ({"cursor": cursor} if cursor else {})
         page = client.get(
             f"/api/v1/albums/{album_id}/photos", params=params, headers=headers
@@ -65,6 +72,7 @@ def test_kill_during_uploads_keeps_committed_photos(server_process, faces_dir, t
         cursor = page["next_cursor"]
         if not cursor:
             break
+    assert not cursor, "the pages never ended"
     assert set(committed) <= set(items)
     for photo_id in committed:
         content = client.get(f"/api/v1/photos/{photo_id}/content?variant=original", headers=headers)

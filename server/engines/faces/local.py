@@ -247,6 +247,26 @@ class LocalFaceEngine:
         """The 128-d embedding of the single face in the image."""
         return decode_embedding(self.sample(image).template)
 
+    def embed_faces(
+        self, image: Image.Image, *, min_face_px: int = 0
+    ) -> list[tuple[DetectedFace, bytes]]:
+        """Every face at least ``min_face_px`` wide (original pixels) with its embedding template,
+        largest first (what indexing a photo's faces needs: one detection, one pass)."""
+        with self._worker() as worker:
+            found = self._find(image, worker, upsample=self.upsample, look_for_eyes=False)
+            kept = [f for f in found if f.face.width_px >= min_face_px]
+            return [
+                (
+                    f.face,
+                    encode_embedding(
+                        np.asarray(
+                            worker.network.compute_face_descriptor(_chip(f.working, f.shape))
+                        )
+                    ),
+                )
+                for f in kept
+            ]
+
     def score(
         self, probes: Sequence[FaceSample], candidates: Sequence[Candidate]
     ) -> list[CandidateScore]:

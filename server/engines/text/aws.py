@@ -18,10 +18,10 @@ from server.engines.aws_client import LazyClient
 from server.engines.shapes import BoundingBox, EngineUnavailable
 from server.engines.text.base import (
     TEXT_UNAVAILABLE,
-    ImageRejected,
     TextLine,
     TextResult,
     clamp_box,
+    engine_rejected,
     in_reading_order,
     to_rgb,
 )
@@ -75,7 +75,7 @@ def rekognition_error(error: ClientError | BotoCoreError, unavailable_code: str)
     if isinstance(error, ClientError):
         code = str(error.response.get("Error", {}).get("Code", ""))
         if code in IMAGE_ERRORS:
-            return ImageRejected(f"Rekognition could not read the image ({code}).")
+            return engine_rejected(f"Rekognition could not read the image ({code}).")
         return EngineUnavailable(
             unavailable_code, f"Rekognition failed ({code}). {CREDENTIALS_HINT}"
         )

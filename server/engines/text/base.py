@@ -13,6 +13,7 @@ from typing import Protocol
 from PIL import Image
 
 from server.engines.shapes import BoundingBox
+from server.errors import ImageRejected
 
 TEXT_UNAVAILABLE = "text_unavailable"
 
@@ -32,19 +33,26 @@ class TextResult:
     """The lines found, in reading order; ``text`` is the lines joined by newlines."""
 
     lines: list[TextLine] = field(default_factory=list)
+    complete: bool = True  # False when the engine's time budget ran out before the last line
 
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
 
     def as_dict(self) -> dict[str, object]:
-        return {"text": self.text, "lines": [line.as_dict() for line in self.lines]}
+        return {
+            "text": self.text,
+            "lines": [line.as_dict() for line in self.lines],
+            "complete": self.complete,
+        }
 
 
-class ImageRejected(ValueError):
+UNPROCESSABLE_IMAGE = "unprocessable_image"
+
+
+def engine_rejected(message: str) -> ImageRejected:
     """The engine refused the image as unreadable (HTTP 422 ``unprocessable_image``)."""
-
-    code = "unprocessable_image"
+    return ImageRejected(message, code=UNPROCESSABLE_IMAGE)
 
 
 class TextEngine(Protocol):

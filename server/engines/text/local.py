@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -48,11 +49,20 @@ class LocalTextEngine:
         min_confidence: float = 50.0,
         rotate_upside_down_text: bool = False,
         threads: int | None = None,
+        max_boxes: int = 1000,
+        time_budget: float | None = None,
     ) -> None:
         """``rotate_upside_down_text`` turns on rapidocr's 180° classifier (about 7% slower).
 
-        ``min_confidence`` (0-100) drops lines the recogniser is unsure of.
+        ``min_confidence`` (0-100) drops lines the recogniser is unsure of. ``max_boxes`` bounds
+        the text boxes recognised per call (recognition costs per box: a page of small print
+        would otherwise take tens of seconds). With ``time_budget`` (seconds), lines are
+        recognised top to bottom in small batches and recognition stops once the budget is
+        spent (detection, bounded by ``detection_side_limit``, and the first batch always
+        run); the result then says it is not ``complete``.
         """
+        self._max_boxes = max_boxes
+        self._time_budget = time_budget
         self._detection_side_limit = detection_side_limit
         self._min_confidence = min_confidence
         self._rotate_upside_down_text = rotate_upside_down_text
@@ -69,10 +79,14 @@ class LocalTextEngine:
         ocr = self._engine()
         rgb = to_rgb(image)
         width, height = rgb.size
-        output = ocr(rgb, use_cls=self._rotate_upside_down_text)
-        boxes, texts, scores = output.boxes, output.txts, output.scores
+        complete = True
+        if self._time_budget is None:
+            output = ocr(rgb, use_cls=self._rotate_upside_down_text)
+            boxes, texts, scores = output.boxes, output.txts, output.scores
+        else:
+            boxes, texts, scores, complete = self._within_budget(ocr, rgb)
         if boxes is None or texts is None or scores is None:
-            return TextResult([])
+            return TextResult([], complete=complete)
         lines: list[TextLine] = []
         for quad, text, score in zip(boxes, texts, scores, strict=True):
             confidence = round(float(score) * 100, 2)
@@ -86,7 +100,38 @@ class LocalTextEngine:
                 float(ys.max()) / height,
             )
             lines.append(TextLine(text=text.strip(), confidence=confidence, box=box))
-        return TextResult(in_reading_order(lines))
+        return TextResult(in_reading_order(lines), complete=complete)
+
+    def _within_budget(self, ocr: Any, rgb: Image.Image) -> tuple[Any, Any, Any, bool]:
+        """Detect every box, then recognise them top to bottom in rapidocr's batches until the
+        recognition budget is spent. The steps are rapidocr's own (``load_img``, the crop, the
+        optional classifier, ``recognize_txt``), so a finished call reads the same text."""
+        from rapidocr.utils.process_img import get_rotate_crop_image
+
+        detected = ocr(rgb, use_det=True, use_cls=False, use_rec=False)
+        deadline = time.monotonic() + (self._time_budget or 0.0)
+        quads = detected.boxes
+        if quads is None or len(quads) == 0:
+            return None, None, None, True
+        quads = sorted(quads, key=lambda quad: float(quad[:, 1].min()))
+        source = ocr.load_img(rgb)
+        batch_size = max(1, int(getattr(ocr.cfg.Rec, "rec_batch_num", 6)))
+        boxes: list[Any] = []
+        texts: list[str] = []
+        scores: list[float] = []
+        for start in range(0, len(quads), batch_size):
+            if start and time.monotonic() > deadline:
+                logger.info("OCR budget spent after %d of %d lines", len(boxes), len(quads))
+                return boxes, texts, scores, False
+            batch = quads[start : start + batch_size]
+            crops = [get_rotate_crop_image(source, quad.astype("float32").copy()) for quad in batch]
+            if self._rotate_upside_down_text:
+                crops, _ = ocr.cls_and_rotate(crops)
+            recognised = ocr.recognize_txt(crops)
+            boxes.extend(batch)
+            texts.extend(recognised.txts)
+            scores.extend(recognised.scores)
+        return boxes, texts, scores, True
 
     def _engine(self) -> Any:
         if self._ocr is None:
@@ -122,6 +167,7 @@ class LocalTextEngine:
             "Global.use_cls": self._rotate_upside_down_text,
             "Det.limit_type": "max",
             "Det.limit_side_len": self._detection_side_limit,
+            "Det.max_candidates": self._max_boxes,
         }
         for section, path in paths.items():
             # An explicit model_path makes rapidocr skip its download step entirely.

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from desktop.api import (
     ApiClient,
@@ -17,6 +19,7 @@ from desktop.api import (
     ValidationFailed,
 )
 from desktop.api.errors import ApiError, Forbidden
+from desktop.api.models import FaceStatus
 
 PASSWORD = "Very-secret-42"
 
@@ -62,7 +65,11 @@ def test_mismatched_passwords_report_the_field(server_url: str, unique: str, fix
     with pytest.raises(ValidationFailed) as caught:
         ApiClient(server_url).register(username=f"bo_{unique}", email=f"bo_{unique}@example.com",
                                        password=PASSWORD, password_confirm=PASSWORD + "x", photo=fixture_photo)
-    assert caught.value.fields or caught.value.code == "passwords_do_not_match"
+    assert caught.value.status == 400
+    assert caught.value.code == "passwords_do_not_match"
+    assert caught.value.fields == {"password_confirm": "mismatch"}
+    with pytest.raises(NotAuthenticated):  # nothing was created
+        ApiClient(server_url).login(f"bo_{unique}", PASSWORD)
 
 
 def test_login_logout_and_wrong_password(server_url: str, unique: str, fixture_photo: Path) -> None:
@@ -89,10 +96,10 @@ def test_albums_crud_and_locked_profile_album(server_url: str, unique: str, fixt
     renamed = client.rename_album(album.id, "Cádiz 2024")
     assert renamed.name == "Cádiz 2024"
     profile = next(a for a in client.albums() if a.is_profile)
-    with pytest.raises(ApiError) as caught:
+    with pytest.raises(Forbidden) as caught:
         client.rename_album(profile.id, "nope")
-    assert caught.value.code == "profile_album_locked"
-    assert isinstance(caught.value, Forbidden | Conflict | ValidationFailed)
+    assert (caught.value.code, caught.value.status) == ("profile_album_locked", 403)
+    assert next(a for a in client.albums() if a.id == profile.id).name == profile.name
     client.delete_album(album.id)
     with pytest.raises(NotFound):
         client.list_photos(album.id)
@@ -117,7 +124,8 @@ def test_upload_streams_with_progress_and_pages_with_a_cursor(
     ids = {p.id for p in first.items + second.items}
     assert len(ids) == 3
     thumb = client.photo_content(photo.id, "thumb")
-    assert thumb[:3] == b"\xff\xd8\xff" or thumb[:4] == b"\x89PNG" or thumb[8:12] == b"WEBP"
+    with Image.open(io.BytesIO(thumb)) as image:  # the contract: thumbnails are 256 px JPEGs
+        assert image.format == "JPEG" and max(image.size) == 256
 
 
 def test_photo_edit_move_delete(server_url: str, unique: str, fixture_photo: Path, faces: Path) -> None:
@@ -129,7 +137,13 @@ def test_photo_edit_move_delete(server_url: str, unique: str, fixture_photo: Pat
     moved = client.update_photo(photo.id, album_id=second.id)
     assert moved.album_id == second.id
     assert client.photo(photo.id).album_id == second.id
+    client.delete_photo(photo.id)  # into the trash: out of the album, restorable
+    assert client.photo(photo.id).trashed_at
+    assert client.list_photos(second.id).items == []
+    assert [p.id for p in client.trash().items] == [photo.id]
+    assert [p.album_id for p in client.bulk("restore", [photo.id])] == [second.id]
     client.delete_photo(photo.id)
+    assert client.empty_trash() == 1
     with pytest.raises(NotFound):
         client.photo(photo.id)
 
@@ -157,7 +171,7 @@ def test_change_password_and_delete_account(server_url: str, unique: str, fixtur
     client = register(server_url, unique, fixture_photo)
     with pytest.raises(ApiError) as caught:
         client.change_password("not-my-password", "Another-secret-7")
-    assert caught.value.code == "wrong_password"
+    assert (caught.value.code, caught.value.status) == ("wrong_password", 403)
     client.change_password(PASSWORD, "Another-secret-7")
     assert client.login(f"ana_{unique}", "Another-secret-7").user.username == f"ana_{unique}"
     updated = client.update_me(current_password="Another-secret-7", full_name="Ana P.")
@@ -167,23 +181,25 @@ def test_change_password_and_delete_account(server_url: str, unique: str, fixtur
         ApiClient(server_url).login(f"ana_{unique}", "Another-secret-7")
 
 
-def test_optional_endpoints_answer_a_shape_or_a_typed_error(server_url: str, unique: str,
-                                                            fixture_photo: Path, faces: Path) -> None:
-    # Face, tags, translation and OCR come from other issues: until they land the client must
-    # raise a typed error (never crash). Tighten to exact results when they do.
+def test_face_tags_languages_translation_and_text(server_url: str, unique: str,
+                                                  fixture_photo: Path, faces: Path) -> None:
     client = register(server_url, unique, fixture_photo)
     album = client.create_album("Análisis")
-    photo = client.upload_photo(album.id, faces / "group_harington_leslie.jpg", description="Dos actores")
-    for call in (client.face_status, client.me_tags, client.languages,
-                 lambda: client.translation(photo.id, "en"),
-                 lambda: client.extract_text(faces / "group_harington_leslie.jpg")):
-        try:
-            result = call()
-        except ApiError as error:
-            assert error.message
-        else:
-            assert result is not None
+    photo = client.upload_photo(album.id, faces / "group_harington_leslie.jpg", description="Los dos actores están en la fiesta de la serie")
 
+    assert client.face_status() == FaceStatus(enabled=False)
+    tags = client.me_tags()
+    assert len(tags) == 1 and tags[0]["BoundingBox"]["Width"] > 0  # one face in obama_1.jpg
+    codes = {language.code for language in client.languages()}
+    assert {"es", "en"} <= codes
+    translation = client.translation(photo.id, "en")
+    assert (translation.source_language, translation.language) == ("es", "en")
+    assert translation.text == "The two actors are in the party of the series"
+    extracted = client.extract_text(faces / "group_harington_leslie.jpg")
+    assert [line.text for line in extracted.lines].count("HBO") >= 2
+    with pytest.raises(ValidationFailed) as caught:
+        client.translation(photo.id, "xx")
+    assert caught.value.status == 400 and caught.value.code
 
 def test_connection_refused_is_connection_failed() -> None:
     import socket

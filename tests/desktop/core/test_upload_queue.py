@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from pathlib import Path
@@ -12,6 +13,8 @@ from desktop.api.errors import ConnectionFailed, UnsupportedMedia
 from desktop.api.models import Photo
 from desktop.api.multipart import ProgressCallback
 from desktop.core.uploads import UploadItem, UploadQueue, UploadState, expand_paths
+
+WAIT_S = 60.0  # generous: the machine may be loaded; a passing run never waits this long
 
 
 @pytest.fixture
@@ -48,20 +51,24 @@ def test_folders_expand_and_non_images_are_skipped_with_a_reason(photos: list[Pa
 
 def test_parallelism_is_bounded(photos: list[Path]) -> None:
     running, peak, lock = 0, 0, threading.Lock()
+    # Uploads meet in pairs: each waits until a second one is running, so two overlap however
+    # slowly the machine schedules the threads (one at a time would break the barrier).
+    pair = threading.Barrier(2, timeout=WAIT_S)
 
     def upload(item: UploadItem, progress: ProgressCallback) -> Photo:
         nonlocal running, peak
         with lock:
             running += 1
             peak = max(peak, running)
-        time.sleep(0.05)
+        pair.wait()
         with lock:
             running -= 1
         return fake_photo(item)
 
     queue = UploadQueue(upload, max_parallel=2)
     queue.add(photos * 3, album_id=1)
-    assert len(queue.run().done) == 12
+    summary = queue.run()
+    assert len(summary.done) == 12, [(i.path.name, i.reason) for i in summary.failed]
     assert peak == 2
 
 
@@ -76,7 +83,7 @@ def test_network_failures_are_retried_at_the_end_and_refusals_are_not(photos: li
             raise UnsupportedMedia("unsupported_media_type", "no", status=415)
         return fake_photo(item)
 
-    queue = UploadQueue(upload, max_parallel=1)
+    queue = UploadQueue(upload, max_parallel=1, retry_delays=(0.01,))
     queue.add(photos, album_id=1)
     summary = queue.run()
     assert calls[-1] == "obama_1.jpg"  # the retry comes after every first attempt
@@ -91,18 +98,91 @@ def test_cancel_aborts_the_file_being_sent_and_the_rest(photos: list[Path]) -> N
     queue: UploadQueue
 
     def upload(item: UploadItem, progress: ProgressCallback) -> Photo:
+        progress(10, 100)
         started.set()
-        for sent in range(0, 100, 10):
-            progress(sent, 100)
-            time.sleep(0.02)
+        # Keep sending until the queue aborts this file through the progress callback.
+        deadline = time.monotonic() + WAIT_S
+        while time.monotonic() < deadline:
+            progress(50, 100)
+            queue_cancelled.wait(0.01)
         return fake_photo(item)
 
+    queue_cancelled = threading.Event()
     queue = UploadQueue(upload, max_parallel=1)
     queue.add(photos, album_id=1)
     thread = threading.Thread(target=queue.run)
     thread.start()
-    started.wait(2)
+    assert started.wait(WAIT_S)
     queue.cancel()
-    thread.join(5)
+    queue_cancelled.set()
+    thread.join(WAIT_S)
+    assert not thread.is_alive()
     summary = queue.summary()
     assert len(summary.cancelled) == 4 and not summary.done
+
+
+def test_files_the_server_already_has_are_skipped_without_sending(photos: list[Path]) -> None:
+    from desktop.core.uploads import file_sha256
+
+    have = file_sha256(photos[0])
+    asked: list[list[str]] = []
+    sent: list[str] = []
+
+    def check(digests: list[str]) -> set[str]:
+        asked.append(digests)
+        return {have} & set(digests)
+
+    def upload(item: UploadItem, progress: ProgressCallback) -> Photo:
+        sent.append(item.path.name)
+        return fake_photo(item)
+
+    queue = UploadQueue(upload, check=check)
+    queue.add(photos, album_id=1)
+    summary = queue.run()
+    assert len(asked) == 1 and len(asked[0]) == 4  # one question for the whole batch
+    assert [item.path for item in summary.skipped] == [photos[0]]
+    assert summary.skipped[0].reason_code == "already_uploaded" and summary.skipped[0].reason
+    assert sorted(sent) == sorted(p.name for p in photos[1:])
+
+
+def test_retries_back_off_reuse_the_idempotency_key_and_then_fail(photos: list[Path]) -> None:
+    keys: dict[str, list[str]] = {}
+    moments: list[float] = []
+
+    def upload(item: UploadItem, progress: ProgressCallback) -> Photo:
+        keys.setdefault(item.path.name, []).append(item.idempotency_key)
+        if item.path.name == "obama_1.jpg":
+            moments.append(time.monotonic())
+            raise ConnectionFailed("connection_failed", "reset")
+        if item.path.name == "biden_1.jpg" and item.attempts < 3:
+            raise ConnectionFailed("timeout", "slow")
+        return fake_photo(item)
+
+    queue = UploadQueue(upload, max_parallel=2, retry_delays=(0.05, 0.1, 0.2))
+    queue.add(photos, album_id=1)
+    summary = queue.run()
+    assert len(keys["obama_1.jpg"]) == 4 and len(set(keys["obama_1.jpg"])) == 1
+    assert len(keys["biden_1.jpg"]) == 3 and len(set(keys["biden_1.jpg"])) == 1
+    assert keys["obama_1.jpg"][0] != keys["biden_1.jpg"][0]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(moments)]
+    assert gaps[0] >= 0.05 and gaps[1] >= 0.1 and gaps[2] >= 0.2  # growing pauses
+    assert [item.path.name for item in summary.failed] == ["obama_1.jpg"]
+    assert summary.failed[0].reason_code == "connection_failed"
+    assert len(summary.done) == 3
+
+
+def test_a_duplicate_refused_by_the_server_counts_as_already_uploaded(photos: list[Path]) -> None:
+    from desktop.api.errors import error_from_response
+
+    def upload(item: UploadItem, progress: ProgressCallback) -> Photo:
+        if item.path.name == "leslie_1.jpg":
+            raise error_from_response(
+                409, {"error": {"code": "duplicate_photo", "message": "dup"}}, had_token=True
+            )
+        return fake_photo(item)
+
+    queue = UploadQueue(upload)
+    queue.add(photos, album_id=1)
+    summary = queue.run()
+    assert [item.path.name for item in summary.skipped] == ["leslie_1.jpg"]
+    assert summary.skipped[0].reason_code == "already_uploaded"

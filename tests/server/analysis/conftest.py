@@ -44,6 +44,12 @@ def app_context(app_context: AppContext, shared_engines: EngineRegistry) -> AppC
 
 
 @pytest.fixture
+def settings_overrides() -> dict[str, Any]:
+    """These tests count tagging jobs: face indexing (the people domain's jobs) stays off."""
+    return {"face_indexing": False}
+
+
+@pytest.fixture
 def runner(app_context: AppContext) -> JobRunner:
     """The service's own job runner (tag_photo handler included), run by hand in tests."""
     return build_job_runner(app_context)

@@ -34,16 +34,23 @@ def test_the_pool_tags_like_the_service_process(api, app_context: AppContext, fi
     pool = build_label_pool(app_context.settings)
     assert pool is not None and pool.config.processes >= 1
 
-    def tags_with(handler: TagPhotoHandler) -> dict[int, list[dict[str, object]]]:
+    words: dict[str, dict[int, str | None]] = {}
+
+    def tags_with(handler: TagPhotoHandler, run: str) -> dict[int, list[dict[str, object]]]:
         with app_context.session_factory() as db:
             for job in db.scalars(select(Job).where(Job.photo_id.in_(ids))):
                 handler.run(db, job)
             db.commit()
-            return {photo_id: list(db.get(Photo, photo_id).labels or []) for photo_id in ids}
+            photos = {photo_id: db.get(Photo, photo_id) for photo_id in ids}
+            words[run] = {photo_id: photo.ocr_text for photo_id, photo in photos.items()}
+            return {photo_id: list(photo.labels or []) for photo_id, photo in photos.items()}
 
-    in_process = tags_with(TagPhotoHandler(app_context))
-    in_pool = tags_with(TagPhotoHandler(app_context, pool))
+    in_process = tags_with(TagPhotoHandler(app_context), "process")
+    in_pool = tags_with(TagPhotoHandler(app_context, pool), "pool")
     assert in_pool == in_process
+    # The words are stored for search either way (OCR's time budget may cut a line under load).
+    assert all(words["pool"][photo_id] is not None for photo_id in ids)
+    assert "HBO" in (words["pool"][ids[0]] or "").split()
     assert "HBO" in [label["name"] for label in in_pool[ids[0]]]
     assert "2 people" in [label["name"] for label in in_pool[ids[1]]]
 

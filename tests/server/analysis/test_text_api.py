@@ -91,7 +91,7 @@ def test_printed_text_in_a_photo(api, fixture_bytes):
 def test_image_without_text_answers_no_lines(api, encoded):
     account = api.register("vacia")
     body = post_text(api, account, encoded(Image.new("RGB", (400, 300), "steelblue"))).json()
-    assert body == {"text": "", "lines": []}
+    assert body == {"text": "", "lines": [], "complete": True}
 
 
 def test_not_an_image_is_415(api):

@@ -99,6 +99,35 @@ def test_translation_is_cached_until_the_description_changes(api, app_context, c
     assert [(row.language, row.text) for row in rows] == [("en", third["text"])]
 
 
+def test_a_new_description_removes_the_stored_translations_of_every_language(api, app_context):
+    account = api.register("editora")
+    album = api.create_album(account)
+    photo = api.upload(account, album["id"], description="Cena con la familia en casa")
+    for lang in ("en", "fr"):
+        assert translation(api, account, photo["id"], lang).status_code == 200
+    assert sorted(row.language for row in cached_rows(app_context, photo["id"])) == ["en", "fr"]
+
+    unchanged = api.client.patch(
+        f"/api/v1/photos/{photo['id']}",
+        json={"description": "Cena con la familia en casa", "name": "Otra"},
+        headers=account.headers,
+    )
+    assert unchanged.status_code == 200
+    assert sorted(row.language for row in cached_rows(app_context, photo["id"])) == ["en", "fr"]
+
+    patched = api.client.patch(
+        f"/api/v1/photos/{photo['id']}",
+        json={"description": "Mi perro en el parque"},
+        headers=account.headers,
+    )
+    assert patched.status_code == 200
+    assert cached_rows(app_context, photo["id"]) == []  # no stale French row stays behind
+    english = translation(api, account, photo["id"], "en").json()
+    assert "dog" in english["text"]
+    rows = cached_rows(app_context, photo["id"])
+    assert [(row.language, row.text) for row in rows] == [("en", english["text"])]
+
+
 def test_each_language_is_cached_apart(api, app_context, counting):
     account = api.register("poliglota")
     album = api.create_album(account)

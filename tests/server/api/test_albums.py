@@ -113,12 +113,23 @@ def test_profile_album_is_locked(api, client):
     ):
         assert response.status_code == 403
         assert response.json()["error"]["code"] == "profile_album_locked"
-    assert client.get("/api/v1/albums", headers=account.headers).json()[0]["photo_count"] == 1
+    after = client.get("/api/v1/albums", headers=account.headers).json()
+    assert [(a["id"], a["name"], a["photo_count"]) for a in after] == [
+        (profile["id"], "Fotos de perfil", 1)
+    ]
+    photos = client.get(f"/api/v1/albums/{profile['id']}/photos", headers=account.headers).json()
+    assert len(photos["items"]) == 1 and photos["items"][0]["name"] != "x"
 
 
 def test_unknown_and_out_of_range_ids(api, client):
     account = api.register("victor")
+    answers = {}
     for album_id in ("999999", "99999999999999999999", "abc", "0"):
         response = client.get(f"/api/v1/albums/{album_id}", headers=account.headers)
-        assert response.status_code in (400, 404), response.text
-        assert "error" in response.json()
+        answers[album_id] = (response.status_code, response.json()["error"]["code"])
+    assert answers == {
+        "999999": (404, "album_not_found"),
+        "99999999999999999999": (400, "validation_error"),
+        "abc": (400, "validation_error"),
+        "0": (400, "validation_error"),
+    }

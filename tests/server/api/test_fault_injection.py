@@ -129,10 +129,12 @@ def test_storage_failure_during_delete_then_sweep(api, client, app_context, flak
     account = api.register("dario")
     album = api.create_album(account)
     photo = api.upload(account, album["id"])
-    flaky.fail_deletes = True
     assert (
         client.delete(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 204
-    )
+    )  # into the trash; emptying it deletes for good
+    flaky.fail_deletes = True
+    emptied = client.delete("/api/v1/trash", headers=account.headers)
+    assert emptied.status_code == 200 and emptied.json() == {"deleted": 1}
     assert client.get(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code == 404
     orphans = [k for k in flaky.inner.iter_keys("") if f"/albums/{album['id']}/" in k]
     assert len(orphans) == 3  # the row is gone; the objects wait for the sweeper

@@ -6,9 +6,10 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from server.albums.schemas import AlbumOut
+from server.db import utcnow
 from server.deps import AppContext
 from server.photos.models import Photo
-from server.photos.schemas import PhotoOut
+from server.photos.service import to_out
 
 # An int confidence as older rows may hold it: the contract still shows a float.
 STORED_LABELS = [
@@ -22,17 +23,29 @@ def test_photo_json_matches_model(api, app_context: AppContext):
     account = api.register("lectora")
     album = api.create_album(account)
     uploaded = [api.upload(account, album["id"], name=f"Foto {n}") for n in range(3)]
+    in_trash = api.upload(account, album["id"], name="En la papelera")
     with app_context.session_factory() as db:
         db.execute(
             update(Photo)
             .where(Photo.id == uploaded[0]["id"])
-            .values(labels=STORED_LABELS, labels_state="done", camera="Canon EOS 80D")
+            .values(
+                labels=STORED_LABELS,
+                labels_state="done",
+                camera="Canon EOS 80D",
+                ocr_text="FELIZ\nAÑO NUEVO",
+            )
         )
+        db.execute(update(Photo).where(Photo.id == in_trash["id"]).values(trashed_at=utcnow()))
         db.commit()
         expected = {
-            photo.id: PhotoOut.model_validate(photo, from_attributes=True).model_dump_json()
+            photo.id: to_out(photo).model_dump_json()
             for photo in db.query(Photo).filter(Photo.album_id == album["id"])
         }
+
+    trashed = api.client.get(f"/api/v1/photos/{in_trash['id']}", headers=account.headers)
+    assert trashed.status_code == 200
+    assert trashed.content.decode() == expected[in_trash["id"]]
+    assert trashed.json()["trashed_at"] is not None
 
     one = api.client.get(f"/api/v1/photos/{uploaded[0]['id']}", headers=account.headers)
     assert one.status_code == 200
@@ -40,6 +53,7 @@ def test_photo_json_matches_model(api, app_context: AppContext):
     assert one.content.decode() == expected[uploaded[0]["id"]]
     assert [label["confidence"] for label in one.json()["labels"]] == [99.42, 100.0, 91.5]
     assert b'"confidence":100.0' in one.content
+    assert one.json()["image_text"] == "FELIZ\nAÑO NUEVO"
 
     page = api.client.get(f"/api/v1/albums/{album['id']}/photos?limit=2", headers=account.headers)
     assert page.status_code == 200
@@ -56,10 +70,14 @@ def test_photo_json_matches_model(api, app_context: AppContext):
     )
 
 
-def test_album_json_matches_model(api):
+def test_album_json_matches_model(api, app_context: AppContext):
     account = api.register("coleccion")
     album = api.create_album(account, "Playa")
     photo = api.upload(account, album["id"])
+    in_trash = api.upload(account, album["id"], name="Borrada")
+    with app_context.session_factory() as db:
+        db.execute(update(Photo).where(Photo.id == in_trash["id"]).values(trashed_at=utcnow()))
+        db.commit()
     listing = api.client.get("/api/v1/albums", headers=account.headers)
     assert listing.status_code == 200
     one = api.client.get(f"/api/v1/albums/{album['id']}", headers=account.headers).json()

@@ -15,10 +15,10 @@ from PIL import Image
 from server.engines.labels.aws import AwsLabelEngine
 from server.engines.shapes import BoundingBox, EngineUnavailable
 from server.engines.text.aws import AwsTextEngine, rekognition_image_bytes
-from server.engines.text.base import ImageRejected
 from server.engines.translation.aws import AwsTranslator
 from server.engines.translation.base import UnsupportedLanguage
 from server.engines.translation.local import LocalTranslator
+from server.errors import ImageRejected
 
 REGION = "eu-west-1"
 
@@ -123,8 +123,9 @@ def test_bad_image_and_service_errors_are_told_apart(rekognition: tuple[Any, Stu
     stubber.add_client_error("detect_text", "AccessDeniedException", "no", http_status_code=403)
     engine = AwsTextEngine(client)
 
-    with pytest.raises(ImageRejected):
+    with pytest.raises(ImageRejected) as rejected:
         engine.detect_text(photo())
+    assert (rejected.value.code, rejected.value.status) == ("unprocessable_image", 422)
     with pytest.raises(EngineUnavailable) as raised:
         engine.detect_text(photo())
     assert raised.value.code == "text_unavailable"

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+import pwd
+import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from server.storage import LocalObjectStore, StorageError
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 def _mode(path: Path) -> int:
@@ -105,15 +111,40 @@ def test_check_fails_when_the_root_is_a_file(tmp_path: Path) -> None:
         store.put("users/1/a.jpg", b"x", "image/jpeg")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
-def test_check_fails_on_a_read_only_root(tmp_path: Path) -> None:
-    root = tmp_path / "objects"
-    root.mkdir(mode=0o500)
-    try:
-        with pytest.raises(StorageError):
-            LocalObjectStore(root).check()
-    finally:
-        root.chmod(0o700)
+_CHECK_READ_ONLY_ROOT = """
+import shutil, sys, tempfile
+from pathlib import Path
+from server.storage import LocalObjectStore, StorageError
+root = Path(tempfile.mkdtemp()) / "objects"
+root.mkdir(mode=0o500)
+try:
+    LocalObjectStore(root).check()
+except StorageError as exc:
+    print("StorageError:", exc)
+    sys.exit(0)
+finally:
+    root.chmod(0o700)
+    shutil.rmtree(root.parent)
+print("check() passed on a read-only root")
+sys.exit(1)
+"""
+
+
+def test_check_fails_on_a_read_only_root() -> None:
+    """Root ignores file permissions, and CI runs as root: the check then runs as ``nobody``."""
+    command = [sys.executable, "-c", _CHECK_READ_ONLY_ROOT]
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        assert setpriv, "running as root needs util-linux's setpriv to drop to an unprivileged user"
+        nobody = pwd.getpwnam("nobody")
+        command = [setpriv, f"--reuid={nobody.pw_uid}", f"--regid={nobody.pw_gid}",
+                   "--clear-groups", "--", *command]  # fmt: skip
+    environment = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "TMPDIR": "/tmp", "HOME": "/tmp"}
+    completed = subprocess.run(
+        command, cwd="/", env=environment, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert completed.stdout.startswith("StorageError:"), completed.stdout
 
 
 def test_a_file_in_the_way_of_a_folder_is_a_storage_error(tmp_path: Path) -> None:

@@ -1,0 +1,1 @@
+"""duplicates domain: exact (SHA-256) and near (64-bit perceptual hash) copies of a user's photos."""

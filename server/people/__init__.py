@@ -1,0 +1,1 @@
+"""people domain: faces found in a user's photos, grouped and named; "photos where I appear"."""

@@ -1,0 +1,136 @@
+"""What a person does, as real Qt events: log in, drag files from a file manager, press keys.
+
+Drag events are sent with ``QApplication.sendEvent`` to the widget under the pointer (a list's
+viewport, not the list): Qt's own dispatch then walks up to the first widget that accepts drops,
+exactly as for a drag from another window. A target that does not accept drops is never reached.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.backend import BackendState
+
+
+def file_mime(paths: list[Path]) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    return mime
+
+
+def drag_over(widget: QWidget, pos: QPoint, paths: list[Path]) -> bool:
+    """Files enter ``widget`` and hover at ``pos``; True when the drop would be taken there."""
+    mime = file_mime(paths)
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(pos, *args)
+    QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return False
+    move = QDragMoveEvent(pos, *args)
+    QApplication.sendEvent(widget, move)
+    widget._test_mime = mime  # type: ignore[attr-defined]  # keep it alive until the drop
+    return move.isAccepted()
+
+
+def drop(widget: QWidget, pos: QPoint, paths: list[Path]) -> bool:
+    """Release the dragged files at ``pos``; True when a target took them."""
+    mime = file_mime(paths)
+    event = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+    return event.isAccepted()
+
+
+def drag_leave(widget: QWidget) -> None:
+    QApplication.sendEvent(widget, QDragLeaveEvent())
+
+
+def drag_and_drop(widget: QWidget, pos: QPoint, paths: list[Path]) -> bool:
+    """The whole gesture; True when the files were taken."""
+    return drag_over(widget, pos, paths) and drop(widget, pos, paths)
+
+
+def log_in(qtbot: QtBot, window: object, backend: object, login: str, password: str) -> None:
+    """Type the login and password and press Enter.
+
+    A loaded machine can miss the app's first one-second server check (issue 15 makes it
+    patient); the person then presses "Reintentar", as the banner offers.
+    """
+
+    def ready() -> bool:
+        if backend.state is BackendState.FAILED and window.login.banner.retry.isVisible():
+            qtbot.mouseClick(window.login.banner.retry, Qt.MouseButton.LeftButton)
+        return backend.state is BackendState.READY
+
+    qtbot.waitUntil(ready, timeout=120000)
+    window.login.login_edit.clear()
+    qtbot.keyClicks(window.login.login_edit, login)
+    window.login.password_edit.clear()
+    qtbot.keyClicks(window.login.password_edit, password)
+    qtbot.keyClick(window.login.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.top.currentWidget() is window.shell, timeout=30000)
+
+
+def answer_next_message_box(qtbot: QtBot, button_text: str, seen: list[str] | None = None) -> None:
+    """Click ``button_text`` in the message box about to open (recording its text in ``seen``)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            if seen is not None:
+                seen.append(box.text() + "\n" + box.informativeText())
+            for button in box.buttons():
+                if button.text() == button_text:
+                    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+                    return
+            raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.buttons()]}")
+        QTimer.singleShot(20, press)
+
+    QTimer.singleShot(20, press)
+
+
+def settle(qtbot: QtBot, window: object) -> None:
+    """Wait until the home screen has its profile tags (the server's slow first analysis is over)."""
+    qtbot.waitUntil(lambda: window.home.tags_status.text() != window.home.tr("Analizando tu foto…"),
+                    timeout=120000)
+
+
+def right_click_and_choose(qtbot: QtBot, viewport: QWidget, pos: QPoint, *path: str) -> None:
+    """Right-click at ``pos`` and pick the menu entry ``path`` (e.g. "Mover a", "Playa")."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    chosen: list[str] = []
+
+    def pick(depth: int = 0) -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(20, lambda: pick(depth))
+            return
+        action = next((a for a in menu.actions() if a.text() == path[depth]), None)
+        if action is None:
+            menu.close()
+            raise AssertionError(f"no {path[depth]!r} in {[a.text() for a in menu.actions()]}")
+        if action.menu() is not None and depth + 1 < len(path):
+            menu.setActiveAction(action)
+            action.menu().popup(menu.mapToGlobal(menu.actionGeometry(action).topRight()))
+            QTimer.singleShot(20, lambda: pick(depth + 1))
+            return
+        chosen.append(action.text())
+        action.trigger()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMenu) and widget.isVisible():
+                widget.close()
+
+    QTimer.singleShot(20, pick)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(lambda: bool(chosen), timeout=5000)

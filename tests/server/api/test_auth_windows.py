@@ -1,0 +1,77 @@
+"""Time windows seen from outside: a session past its expiry is refused, a login lock lifts once
+its window has passed (a short window, so the test waits for real time to pass)."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from server.auth.models import AuthSession
+from server.db import utcnow
+
+# Long enough that five password checks on a loaded machine fit inside it; short enough to wait.
+WINDOW_SECONDS = 20
+
+
+@pytest.fixture
+def settings_overrides() -> dict[str, object]:
+    return {"login_window_seconds": WINDOW_SECONDS}
+
+
+def test_a_session_past_its_expiry_is_refused_and_others_keep_working(api, client, app_context):
+    account = api.register("caduca")
+    other = client.post(
+        "/api/v1/auth/login", json={"login": "caduca", "password": account.password}
+    ).json()
+    assert client.get("/api/v1/me", headers=account.headers).status_code == 200
+    with app_context.session_factory() as db:
+        sessions = db.scalars(select(AuthSession).order_by(AuthSession.id)).all()
+        assert len(sessions) == 2
+        # 30 days later, as far as the first session knows.
+        sessions[0].expires_at = utcnow() - timedelta(seconds=1)
+        db.commit()
+
+    expired = client.get("/api/v1/me", headers=account.headers)
+    assert expired.status_code == 401
+    assert expired.json()["error"]["code"] == "invalid_token"
+    assert expired.headers["WWW-Authenticate"] == 'Bearer error="invalid_token"'
+    still = client.get("/api/v1/me", headers={"Authorization": f"Bearer {other['token']}"})
+    assert still.status_code == 200 and still.json()["username"] == "caduca"
+
+
+def test_a_new_session_expires_after_the_configured_days(api, client, app_context):
+    before = utcnow()
+    api.register("treinta")
+    with app_context.session_factory() as db:
+        expires_at = db.scalars(select(AuthSession.expires_at)).one()
+    days = app_context.settings.session_days
+    assert before + timedelta(days=days) <= expires_at <= utcnow() + timedelta(days=days)
+
+
+def _login(client, password: str):  # type: ignore[no-untyped-def]
+    return client.post("/api/v1/auth/login", json={"login": "candado", "password": password})
+
+
+def test_a_login_lock_lifts_after_its_window(api, client):
+    account = api.register("candado")
+    for _ in range(5):
+        assert _login(client, "bad bad 12").status_code == 401
+    locked = _login(client, account.password)
+    assert locked.status_code == 429
+    assert locked.json()["error"]["code"] == "too_many_attempts"
+    assert 1 <= int(locked.headers["Retry-After"]) <= WINDOW_SECONDS
+
+    deadline = time.monotonic() + 180  # generous: the window is 20 s
+    while True:
+        answer = _login(client, account.password)
+        if answer.status_code != 429:
+            break
+        assert time.monotonic() < deadline, "the lock never lifted"
+        time.sleep(min(int(answer.headers["Retry-After"]), WINDOW_SECONDS))
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["user"]["username"] == "candado"
+    # The success cleared the account's count: one new failure is a plain 401, not a lock.
+    assert _login(client, "bad bad 12").status_code == 401

@@ -1,0 +1,262 @@
+"""Exact duplicates (409 and the check endpoint), near-duplicate groups, bulk actions (atomic,
+owner-scoped), the trash (restore, empty, purge after 30 days) and idempotent upload retries."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from datetime import timedelta
+
+from PIL import Image
+from sqlalchemy import func, select, update
+
+from server.db import utcnow
+from server.photos.models import IdempotencyKey, Photo
+from server.sweep import sweep_orphans
+
+
+def _reencoded(data: bytes, **options) -> bytes:  # type: ignore[no-untyped-def]
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    if "scale" in options:
+        image = image.resize(
+            (int(image.width * options["scale"]), int(image.height * options["scale"]))
+        )
+    if "crop" in options:
+        f = options["crop"]
+        w, h = image.size
+        image = image.crop((int(w * f), int(h * f), int(w * (1 - f)), int(h * (1 - f))))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=options.get("quality", 85))
+    return out.getvalue()
+
+
+def _count_photos(app_context) -> int:  # type: ignore[no-untyped-def]
+    with app_context.session_factory() as db:
+        return int(db.scalar(select(func.count()).select_from(Photo)) or 0)
+
+
+def test_same_bytes_twice_is_a_409_with_the_existing_photo(api, client, faces_dir, app_context):
+    account = api.register("doble")
+    album = api.create_album(account, "Viaje")
+    other = api.create_album(account, "Otro")
+    data = (faces_dir / "obama_1.jpg").read_bytes()
+    first = api.upload(account, album["id"], data, name="Primera")
+    before = _count_photos(app_context)
+    keys_before = sorted(app_context.store.iter_keys(""))
+
+    again = client.post(
+        f"/api/v1/albums/{other['id']}/photos",
+        files={"file": ("copia.jpg", data, "image/jpeg")},
+        headers=account.headers,
+    )
+    assert again.status_code == 409
+    error = again.json()["error"]
+    assert error["code"] == "duplicate_photo"
+    assert error["existing"]["photo"]["id"] == first["id"]
+    assert error["existing"]["album"] == {"id": album["id"], "name": "Viaje"}
+    assert _count_photos(app_context) == before
+    assert sorted(app_context.store.iter_keys("")) == keys_before  # nothing written
+
+    kept = api.upload(account, other["id"], data, name="Segunda", allow_duplicate=True)
+    assert kept["id"] != first["id"] and kept["album_id"] == other["id"]
+
+    stranger = api.register("ajeno")  # another user's copy is no duplicate of theirs
+    api.upload(stranger, api.create_album(stranger)["id"], data)
+
+
+def test_check_says_which_files_are_already_stored(api, client, faces_dir):
+    account = api.register("check")
+    album = api.create_album(account)
+    stored = (faces_dir / "biden_1.jpg").read_bytes()
+    api.upload(account, album["id"], stored)
+    new = (faces_dir / "biden_2.jpg").read_bytes()
+    digests = [hashlib.sha256(stored).hexdigest().upper(), hashlib.sha256(new).hexdigest()]
+    response = client.post(
+        "/api/v1/photos/check", json={"sha256": digests}, headers=account.headers
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert [item["sha256"] for item in body["existing"]] == [digests[0].lower()]
+    assert body["existing"][0]["album_id"] == album["id"]
+    assert body["existing"][0]["in_trash"] is False
+    assert body["missing"] == [digests[1]]
+
+    stranger = api.register("miron")
+    theirs = client.post("/api/v1/photos/check", json={"sha256": digests}, headers=stranger.headers)
+    assert theirs.json()["existing"] == []
+    bad = client.post("/api/v1/photos/check", json={"sha256": ["xyz"]}, headers=account.headers)
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "validation_error"
+
+
+def test_near_duplicates_are_grouped_and_the_best_copy_comes_first(api, client, faces_dir):
+    account = api.register("cercanas")
+    album = api.create_album(account)
+    original = (faces_dir / "obama_1.jpg").read_bytes()
+    best = api.upload(account, album["id"], original, name="original", description="Discurso")
+    smaller = api.upload(
+        account,
+        album["id"],
+        _reencoded(original, scale=0.5, quality=60),
+        name="pequeña",
+        description="",
+    )
+    cropped = api.upload(
+        account, album["id"], _reencoded(original, crop=0.05), name="recorte", description=""
+    )
+    api.upload(account, album["id"], (faces_dir / "biden_1.jpg").read_bytes(), name="otra")
+
+    groups = client.get("/api/v1/duplicates", headers=account.headers).json()["groups"]
+    assert len(groups) == 1
+    (group,) = groups
+    assert group["best_photo_id"] == best["id"]
+    assert group["photos"][0]["id"] == best["id"]
+    assert {p["id"] for p in group["photos"]} == {best["id"], smaller["id"], cropped["id"]}
+    assert group["kind"] == "similar" and 4 < group["max_distance"] <= 10  # the crop
+
+    only_duplicates = client.get(
+        "/api/v1/duplicates", params={"kind": "duplicate"}, headers=account.headers
+    ).json()["groups"]
+    assert only_duplicates == []
+
+    keep = client.post(
+        "/api/v1/duplicates/keep",
+        json={"keep_id": smaller["id"], "trash_ids": [best["id"], cropped["id"]]},
+        headers=account.headers,
+    )
+    assert keep.status_code == 200
+    assert keep.json()["description"] == "Discurso"  # the kept copy had none: it takes the best
+    assert client.get("/api/v1/duplicates", headers=account.headers).json()["groups"] == []
+    trash = client.get("/api/v1/trash", headers=account.headers).json()["items"]
+    assert sorted(p["id"] for p in trash) == sorted([best["id"], cropped["id"]])
+
+
+def test_bulk_is_all_or_nothing_and_owner_scoped(api, client, app_context):
+    account = api.register("bulk")
+    source = api.create_album(account, "Origen")
+    target = api.create_album(account, "Destino")
+    ids = [api.upload(account, source["id"], name=f"f{n}")["id"] for n in range(4)]
+    stranger = api.register("extrano")
+    theirs = api.upload(stranger, api.create_album(stranger)["id"])
+
+    mixed = client.post(
+        "/api/v1/photos/bulk",
+        json={"action": "move", "ids": [*ids, theirs["id"]], "album_id": target["id"]},
+        headers=account.headers,
+    )
+    assert mixed.status_code == 404 and mixed.json()["error"]["code"] == "photo_not_found"
+    with app_context.session_factory() as db:
+        assert {p.album_id for p in db.scalars(select(Photo).where(Photo.id.in_(ids)))} == {
+            source["id"]
+        }
+        assert db.get(Photo, theirs["id"]).album_id != target["id"]
+
+    into_theirs = client.post(
+        "/api/v1/photos/bulk",
+        json={"action": "move", "ids": ids, "album_id": theirs["album_id"]},
+        headers=account.headers,
+    )
+    assert into_theirs.status_code == 404
+    no_album = client.post(
+        "/api/v1/photos/bulk", json={"action": "move", "ids": ids}, headers=account.headers
+    )
+    assert no_album.status_code == 400 and no_album.json()["error"]["fields"] == {
+        "album_id": "required"
+    }
+
+    moved = client.post(
+        "/api/v1/photos/bulk",
+        json={"action": "move", "ids": ids, "album_id": target["id"]},
+        headers=account.headers,
+    )
+    assert moved.status_code == 200
+    assert {p["album_id"] for p in moved.json()["items"]} == {target["id"]}
+    page = client.get(f"/api/v1/albums/{target['id']}/photos", headers=account.headers).json()
+    assert sorted(p["id"] for p in page["items"]) == sorted(ids)
+
+    trashed = client.post(
+        "/api/v1/photos/bulk", json={"action": "trash", "ids": ids[:3]}, headers=account.headers
+    )
+    assert trashed.status_code == 200
+    page = client.get(f"/api/v1/albums/{target['id']}/photos", headers=account.headers).json()
+    assert [p["id"] for p in page["items"]] == [ids[3]]
+    albums = {a["id"]: a for a in client.get("/api/v1/albums", headers=account.headers).json()}
+    assert albums[target["id"]]["photo_count"] == 1
+
+    restored = client.post(
+        "/api/v1/photos/bulk", json={"action": "restore", "ids": ids[:2]}, headers=account.headers
+    )
+    assert restored.status_code == 200
+    page = client.get(f"/api/v1/albums/{target['id']}/photos", headers=account.headers).json()
+    assert sorted(p["id"] for p in page["items"]) == sorted([ids[0], ids[1], ids[3]])
+
+
+def test_trash_is_purged_after_thirty_days_and_emptied_on_request(api, client, app_context):
+    account = api.register("papelera")
+    album = api.create_album(account)
+    old = api.upload(account, album["id"], name="vieja")
+    recent = api.upload(account, album["id"], name="reciente")
+    kept = api.upload(account, album["id"], name="guardada")
+    for photo in (old, recent):
+        assert (
+            client.delete(f"/api/v1/photos/{photo['id']}", headers=account.headers).status_code
+            == 204
+        )
+    with app_context.session_factory() as db:
+        db.execute(
+            update(Photo)
+            .where(Photo.id == old["id"])
+            .values(trashed_at=utcnow() - timedelta(days=31))
+        )
+        db.commit()
+        old_keys = db.get(Photo, old["id"]).object_keys
+    report = sweep_orphans(app_context, grace_seconds=3600, dry_run=False)
+    assert report["trash_purged"] == 1
+    assert client.get(f"/api/v1/photos/{old['id']}", headers=account.headers).status_code == 404
+    assert not set(old_keys) & set(app_context.store.iter_keys(""))
+    trash = client.get("/api/v1/trash", headers=account.headers).json()["items"]
+    assert [p["id"] for p in trash] == [recent["id"]]
+
+    emptied = client.delete("/api/v1/trash", headers=account.headers)
+    assert emptied.json() == {"deleted": 1}
+    assert client.get(f"/api/v1/photos/{recent['id']}", headers=account.headers).status_code == 404
+    assert client.get(f"/api/v1/photos/{kept['id']}", headers=account.headers).status_code == 200
+
+
+def test_a_retry_with_the_same_idempotency_key_returns_the_first_photo(api, client, app_context):
+    account = api.register("reintento")
+    album = api.create_album(account)
+    data = api.distinct_jpeg()
+    headers = {**account.headers, "Idempotency-Key": "upload-7f1c2a"}
+
+    def send(key_headers: dict[str, str]):  # type: ignore[no-untyped-def]
+        return client.post(
+            f"/api/v1/albums/{album['id']}/photos",
+            data={"name": "una vez"},
+            files={"file": ("p.jpg", data, "image/jpeg")},
+            headers=key_headers,
+        )
+
+    first = send(headers)
+    assert first.status_code == 201 and "Idempotency-Replayed" not in first.headers
+    before = _count_photos(app_context)
+    retry = send(headers)
+    assert retry.status_code == 201
+    assert retry.headers["Idempotency-Replayed"] == "true"
+    assert retry.json()["id"] == first.json()["id"]
+    assert _count_photos(app_context) == before
+
+    other_key = send({**account.headers, "Idempotency-Key": "another-key"})
+    assert other_key.status_code == 409  # a new upload of the same bytes: a duplicate
+
+    stranger = api.register("otro")  # keys are per user: theirs never answers with our photo
+    theirs = client.post(
+        f"/api/v1/albums/{api.create_album(stranger)['id']}/photos",
+        files={"file": ("p.jpg", api.distinct_jpeg(), "image/jpeg")},
+        headers={**stranger.headers, "Idempotency-Key": "upload-7f1c2a"},
+    )
+    assert theirs.status_code == 201 and theirs.json()["id"] != first.json()["id"]
+    with app_context.session_factory() as db:
+        assert db.scalar(select(func.count()).select_from(IdempotencyKey)) == 2
+
+    bad = send({**account.headers, "Idempotency-Key": "x" * 201})
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_idempotency_key"
