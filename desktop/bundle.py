@@ -10,6 +10,7 @@ With ``FACEALBUM_EXIT_AFTER_SHOWN=1`` the app quits once its first window is sho
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 
@@ -21,6 +22,9 @@ EXIT_AFTER_SHOWN_VARIABLE = "FACEALBUM_EXIT_AFTER_SHOWN"
 
 def main(argv: list[str] | None = None) -> int:
     """Route to the server, the self-test or the desktop app (see the module docstring)."""
+    # The server's label workers are spawned processes: frozen, they start as this executable with
+    # multiprocessing's own arguments, which freeze_support() recognises and runs (no-op otherwise).
+    multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if is_frozen():
         configure_bundled_apertium()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -10,6 +11,12 @@ from fastapi import FastAPI
 
 from server import __version__
 from server.albums.router import router as albums_router
+from server.analysis.label_pool import (
+    LabelPool,
+    PoolConfig,
+    shared_label_pool,
+    shutdown_label_pools,
+)
 from server.analysis.router import router as analysis_router
 from server.auth.router import router as auth_router
 from server.config import Settings
@@ -63,20 +70,39 @@ def build_context(
     )
 
 
+def build_label_pool(settings: Settings) -> LabelPool | None:
+    """The worker processes for local tagging, or None to tag in this process."""
+    processes = settings.tagging_processes
+    if processes is None:
+        processes = os.cpu_count() or 1
+    if settings.labels_engine != "local" or processes < 1:
+        return None
+    return shared_label_pool(
+        PoolConfig(
+            processes=processes,
+            use_faces=settings.face_engine == "local",
+            use_text=settings.text_engine == "local",
+            max_pixels=settings.max_image_pixels,
+        )
+    )
+
+
 def build_job_runner(context: AppContext) -> JobRunner:
     from server.analysis.tagging import IndexPhotoHandler, TagPhotoHandler
     from server.people.jobs import BACKFILL_FACES, BackfillFacesHandler, IndexFacesHandler
 
+    pool = build_label_pool(context.settings)
     return JobRunner(
         context.session_factory,
         {
-            jobs.TAG_PHOTO: TagPhotoHandler(context),
+            jobs.TAG_PHOTO: TagPhotoHandler(context, pool),
             jobs.INDEX_PHOTO: IndexPhotoHandler(context),
             jobs.INDEX_FACES: IndexFacesHandler(context),
             BACKFILL_FACES: BackfillFacesHandler(context),
         },
         poll_seconds=context.settings.jobs_poll_seconds,
         max_attempts=context.settings.jobs_max_attempts,
+        concurrency=pool.config.processes if pool is not None else 1,
     )
 
 
@@ -97,6 +123,7 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
         finally:
             if runner is not None:
                 runner.stop()
+                shutdown_label_pools()
             context.engine.dispose()
 
     app = FastAPI(

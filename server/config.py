@@ -150,6 +150,9 @@ class Settings(BaseSettings):
     job_worker: bool = True
     jobs_poll_seconds: float = 1.0
     jobs_max_attempts: int = 3
+    # Local tagging runs in this many worker processes (and as many jobs at once); None = one per
+    # core, 0 = in the service process, one job at a time.
+    tagging_processes: int | None = None
 
     def resolved_database_url(self) -> str:
         """The SQLAlchemy URL: explicit URL, else the seed's MySQL variables, else SQLite in the data dir."""

@@ -73,6 +73,13 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+# Connections kept open in the pool. Requests run on up to 40 worker threads (anyio's default);
+# with fewer pooled connections than requests in flight, every request over the pool size opened
+# and closed a connection of its own (measured: a fifth of a listing's time at 16 clients).
+SQLITE_POOL_SIZE = 40
+MYSQL_POOL_SIZE = 20
+
+
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_DIR_MODE = 0o700
 
@@ -118,7 +125,12 @@ def make_engine(url: str) -> Engine:
     it, and owner-only files."""
     if url.startswith("sqlite"):
         restrict_sqlite_files(url)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            pool_size=SQLITE_POOL_SIZE,
+            max_overflow=10,
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -130,7 +142,9 @@ def make_engine(url: str) -> Engine:
             restrict_sqlite_files(url)  # WAL mode has just created the -wal and -shm files
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_recycle=1800, pool_size=10, max_overflow=20)
+    return create_engine(
+        url, pool_pre_ping=True, pool_recycle=1800, pool_size=MYSQL_POOL_SIZE, max_overflow=20
+    )
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, Path, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
 
 from server.auth import repository as auth_repository
 from server.auth.models import AuthSession
@@ -20,6 +21,7 @@ from server.errors import NotAuthenticated
 from server.storage import ObjectStore
 from server.users.models import User
 
+T = TypeVar("T")
 # Dependencies that only read memory are `async def`: a plain `def` would cost a worker-thread
 # hop per request. Those that touch the database stay sync and run in the thread pool.
 
@@ -83,15 +85,19 @@ def _bearer_token(request: Request) -> str:
     return token.strip()
 
 
+def _invalid_token() -> NotAuthenticated:
+    return NotAuthenticated(
+        "Your session has expired or was closed. Log in again.",
+        code="invalid_token",
+        headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+    )
+
+
 def get_authenticated(request: Request, db: DbDep) -> Authenticated:
     token = _bearer_token(request)
     found = auth_repository.find_user_by_token_hash(db, hash_token(token), utcnow())
     if found is None:
-        raise NotAuthenticated(
-            "Your session has expired or was closed. Log in again.",
-            code="invalid_token",
-            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
-        )
+        raise _invalid_token()
     return Authenticated(user=found[0], session=found[1])
 
 
@@ -103,6 +109,38 @@ async def get_current_user(auth: AuthDep) -> User:
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+@dataclass(frozen=True)
+class OwnerRead:
+    """A read-only request of the hot paths: the token check and the read run in one call on a
+    worker thread (a sync auth dependency plus a sync endpoint would cost two thread hops, and
+    FastAPI adds a third to validate a sync endpoint's return value).
+
+    The token is checked against the database on every request, so a logout or revocation on
+    any instance is seen at once; nothing is cached in the process.
+    """
+
+    session_factory: sessionmaker[Session]
+    token_hash: str
+
+    async def __call__(self, read: Callable[[Session, int], T]) -> T:
+        """``read(db, user_id)`` for the token's user, in one worker-thread hop."""
+        return await run_in_threadpool(self._run, read)
+
+    def _run(self, read: Callable[[Session, int], T]) -> T:
+        with self.session_factory() as db:
+            user_id = auth_repository.find_user_id_by_token_hash(db, self.token_hash, utcnow())
+            if user_id is None:
+                raise _invalid_token()
+            return read(db, user_id)
+
+
+async def get_owner_read(request: Request, context: ContextDep) -> OwnerRead:
+    return OwnerRead(context.session_factory, hash_token(_bearer_token(request)))
+
+
+OwnerReadDep = Annotated[OwnerRead, Depends(get_owner_read)]
 
 
 async def client_address(request: Request, settings: SettingsDep) -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
@@ -12,10 +12,14 @@ from server.albums.models import Album
 from server.photos.models import Photo
 
 
-@dataclass(frozen=True)
-class AlbumSummary:
-    album: Album
-    photo_count: int
+class AlbumSummary(NamedTuple):
+    """An album row with its photo count and cover: plain columns, no ORM object (a hot read)."""
+
+    id: int
+    name: str
+    kind: str
+    created_at: datetime
+    photo_count: int | None  # None: no photos (outer join)
     cover_photo_id: int | None
 
 
@@ -24,8 +28,18 @@ _OWNED_ALBUM = select(Album).where(
 )
 
 
+_OWNED_ALBUM_ID = select(Album.id).where(
+    Album.id == bindparam("album_id"), Album.user_id == bindparam("user_id")
+)
+
+
 def get_owned(db: Session, *, user_id: int, album_id: int) -> Album | None:
     return db.scalar(_OWNED_ALBUM, {"album_id": album_id, "user_id": user_id})
+
+
+def is_owned(db: Session, *, user_id: int, album_id: int) -> bool:
+    params = {"album_id": album_id, "user_id": user_id}
+    return db.connection().scalar(_OWNED_ALBUM_ID, params) is not None
 
 
 def get_profile_album(db: Session, *, user_id: int) -> Album | None:
@@ -51,7 +65,14 @@ def _albums_with_counts(*, one_album: bool) -> Select[Any]:
         .subquery()
     )
     query = (
-        select(Album, stats.c.photo_count, stats.c.cover_photo_id)
+        select(
+            Album.id,
+            Album.name,
+            Album.kind,
+            Album.created_at,
+            stats.c.photo_count,
+            stats.c.cover_photo_id,
+        )
         .outerjoin(stats, stats.c.album_id == Album.id)
         .where(Album.user_id == bindparam("user_id"))
         .order_by(Album.kind != "profile", Album.name_key)
@@ -67,11 +88,10 @@ _ONE_ALBUM = _albums_with_counts(one_album=True)
 def list_with_counts(
     db: Session, *, user_id: int, album_id: int | None = None
 ) -> list[AlbumSummary]:
+    # Plain columns: run on the connection, past the ORM's row loading.
+    connection = db.connection()
     if album_id is None:
-        rows = db.execute(_ALL_ALBUMS, {"user_id": user_id})
+        rows = connection.execute(_ALL_ALBUMS, {"user_id": user_id})
     else:
-        rows = db.execute(_ONE_ALBUM, {"user_id": user_id, "album_id": album_id})
-    return [
-        AlbumSummary(album=row[0], photo_count=int(row[1] or 0), cover_photo_id=row[2])
-        for row in rows
-    ]
+        rows = connection.execute(_ONE_ALBUM, {"user_id": user_id, "album_id": album_id})
+    return [AlbumSummary(*row) for row in rows]

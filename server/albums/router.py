@@ -2,30 +2,22 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
-from server.albums import repository, service
+from server.albums import service
 from server.albums.repository import AlbumSummary
 from server.albums.schemas import AlbumIn, AlbumOut
-from server.deps import CurrentUser, DbDep, ResourceId, SettingsDep, StoreDep
+from server.deps import CurrentUser, DbDep, OwnerReadDep, ResourceId, SettingsDep, StoreDep
 
 router = APIRouter(prefix="/api/v1/albums", tags=["albums"])
 
 
 def _out(summary: AlbumSummary) -> AlbumOut:
-    album = summary.album
-    return AlbumOut(
-        id=album.id,
-        name=album.name,
-        kind="profile" if album.kind == "profile" else "regular",
-        photo_count=summary.photo_count,
-        cover_photo_id=summary.cover_photo_id,
-        created_at=album.created_at,
-    )
+    return AlbumOut(**service.album_json(summary))
 
 
 @router.get("", response_model=list[AlbumOut])
-def list_albums(user: CurrentUser, db: DbDep) -> list[AlbumOut]:
+async def list_albums(read: OwnerReadDep) -> Response:
     """The user's albums, "Fotos de perfil" first, then by name."""
-    return [_out(summary) for summary in repository.list_with_counts(db, user_id=user.id)]
+    return Response(await read(service.album_list_json), media_type="application/json")
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=AlbumOut)

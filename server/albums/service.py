@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from server.albums import repository
 from server.albums.models import PROFILE_ALBUM_NAME, Album
 from server.albums.repository import AlbumSummary
+from server.albums.schemas import ALBUM_LIST_JSON, AlbumJson
 from server.config import Settings
 from server.db import id_in_range
 from server.errors import Conflict, NotFound, NotPermitted
@@ -54,11 +55,34 @@ def get_owned(db: Session, *, user_id: int, album_id: int) -> Album:
     return album
 
 
+def check_owned(db: Session, *, user_id: int, album_id: int) -> None:
+    """Raise ``album_not_found`` unless the user owns the album (without loading it)."""
+    if not repository.is_owned(db, user_id=user_id, album_id=album_id):
+        raise album_not_found()
+
+
 def summary(db: Session, *, user_id: int, album_id: int) -> AlbumSummary:
     found = repository.list_with_counts(db, user_id=user_id, album_id=album_id)
     if not found:
         raise album_not_found()
     return found[0]
+
+
+def album_json(summary: AlbumSummary) -> AlbumJson:
+    return {
+        "id": summary.id,
+        "name": summary.name,
+        "kind": "profile" if summary.kind == "profile" else "regular",
+        "photo_count": summary.photo_count or 0,
+        "cover_photo_id": summary.cover_photo_id,
+        "created_at": summary.created_at,
+    }
+
+
+def album_list_json(db: Session, user_id: int) -> bytes:
+    """The user's albums as the JSON body of ``GET /albums``, serialised in one pass."""
+    summaries = repository.list_with_counts(db, user_id=user_id)
+    return ALBUM_LIST_JSON.dump_json([album_json(summary) for summary in summaries])
 
 
 def create_profile_album(db: Session, *, user_id: int) -> Album:

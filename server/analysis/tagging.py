@@ -14,6 +14,7 @@ from typing import Any
 from PIL import Image
 from sqlalchemy.orm import Session
 
+from server.analysis.label_pool import LabelPool
 from server.deps import AppContext
 from server.engines.labels.base import Label, LabelLanguage, PhotoExif
 from server.engines.shapes import EngineUnavailable
@@ -44,8 +45,10 @@ def stored_labels(
 class TagPhotoHandler:
     """``JobRunner`` handler for ``tag_photo`` jobs."""
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, pool: LabelPool | None = None) -> None:
+        """With a ``pool``, the local labels engine runs in its worker processes."""
         self.context = context
+        self.pool = pool
 
     def run(self, db: Session, job: Job) -> None:
         """Tag the job's photo; the runner commits with the job's completion.
@@ -59,15 +62,21 @@ class TagPhotoHandler:
             return
         owner = db.get(User, photo.user_id)
         language = label_language(owner.language if owner else None)
-        image = self._preview(photo)
         settings = self.context.settings
-        with image:
-            labels = self.context.engines.labels.detect_labels(
-                image,
-                language=language,
-                exif=PhotoExif(taken_at=photo.taken_at, camera=photo.camera),
-            )
-            photo.ocr_text = read_words(self.context, image)
+        preview = self.context.store.get(photo.preview_key)
+        exif = PhotoExif(taken_at=photo.taken_at, camera=photo.camera)
+        if self.pool is not None:
+            labels, words = self.pool.detect_labels(preview, language=language, exif=exif)
+            if not self.pool.config.use_text:
+                with open_verified(preview, max_pixels=settings.max_image_pixels) as image:
+                    words = read_words(self.context, image)
+            photo.ocr_text = words
+        else:
+            with open_verified(preview, max_pixels=settings.max_image_pixels) as image:
+                labels = self.context.engines.labels.detect_labels(
+                    image, language=language, exif=exif
+                )
+                photo.ocr_text = read_words(self.context, image)
         photo.labels = stored_labels(
             labels,
             max_labels=settings.labels_max,
@@ -86,9 +95,6 @@ class TagPhotoHandler:
         photo.labels_state = "failed"
         db.commit()
         log.warning("tagging photo %s failed for good: %s", photo.id, job.last_error)
-
-    def _preview(self, photo: Photo) -> Image.Image:
-        return stored_preview(self.context, photo)
 
 
 def stored_preview(context: AppContext, photo: Photo) -> Image.Image:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import case, delete, func, select, update
+from sqlalchemy import bindparam, case, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -25,6 +25,20 @@ def find_user_by_token_hash(
         )
     ).first()
     return None if row is None else (row[0], row[1])
+
+
+# Built once: every authenticated read runs it.
+_USER_ID_FOR_TOKEN = select(AuthSession.user_id).where(
+    AuthSession.token_hash == bindparam("token_hash"),
+    AuthSession.revoked_at.is_(None),
+    AuthSession.expires_at > bindparam("now"),
+)
+
+
+def find_user_id_by_token_hash(db: Session, token_hash: str, now: datetime) -> int | None:
+    """The user of a live session (sessions are deleted with their user), without loading rows."""
+    params = {"token_hash": token_hash, "now": now}
+    return db.connection().scalar(_USER_ID_FOR_TOKEN, params)
 
 
 def add_session(

@@ -62,6 +62,9 @@ def claim_next(db: Session, *, worker_id: str, now: datetime, lease: timedelta) 
             update(Job)
             .where(
                 Job.id == job_id,
+                # Still due: another runner thread may have run, failed and rescheduled it since
+                # the candidates were read.
+                Job.run_after <= now,
                 or_(Job.state == "pending", (Job.state == "running") & (Job.locked_until < now)),
             )
             .values(

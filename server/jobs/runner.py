@@ -2,6 +2,9 @@
 
 Every instance may run one; a job is claimed with an atomic UPDATE and a lease, so two
 instances never run the same job, and a job whose worker died is picked up after its lease.
+With ``concurrency`` > 1 that many threads each claim and run one job at a time (the claim is
+the same atomic UPDATE, so they never share a job); handlers do their heavy work elsewhere (the
+tagging handler in a process pool of the same size).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ class JobRunner:
         poll_seconds: float = 1.0,
         lease: timedelta = timedelta(minutes=5),
         max_attempts: int = 3,
+        concurrency: int = 1,
     ) -> None:
         self._session_factory = session_factory
         self._handlers = dict(handlers)
@@ -49,8 +53,9 @@ class JobRunner:
         self._lease = lease
         self._max_attempts = max_attempts
         self.worker_id = f"{socket.gethostname()[:30]}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+        self.concurrency = max(1, concurrency)
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []
 
     def run_once(self) -> bool:
         """Claim and run one due job. Returns False when nothing was due."""
@@ -89,10 +94,29 @@ class JobRunner:
             return True
 
     def run_until_idle(self, max_jobs: int = 10_000) -> int:
-        """Run due jobs until none is left (tests, benchmarks, the CLI)."""
+        """Run due jobs until none is left (tests, benchmarks, the CLI), ``concurrency`` at once."""
         done = 0
-        while done < max_jobs and self.run_once():
-            done += 1
+        lock = threading.Lock()
+
+        def drain() -> None:
+            nonlocal done
+            while True:
+                with lock:
+                    if done >= max_jobs:
+                        return
+                if not self.run_once():
+                    return
+                with lock:
+                    done += 1
+
+        if self.concurrency == 1:
+            drain()
+            return done
+        drainers = [threading.Thread(target=drain) for _ in range(self.concurrency)]
+        for thread in drainers:
+            thread.start()
+        for thread in drainers:
+            thread.join()
         return done
 
     def _loop(self) -> None:
@@ -106,12 +130,17 @@ class JobRunner:
                 self._stop.wait(self._poll_seconds)
 
     def start(self) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._loop, name="facealbum-jobs", daemon=True)
-            self._thread.start()
+        if not self._threads:
+            self._stop.clear()
+            self._threads = [
+                threading.Thread(target=self._loop, name=f"facealbum-jobs-{n}", daemon=True)
+                for n in range(self.concurrency)
+            ]
+            for thread in self._threads:
+                thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+        for thread in self._threads:
+            thread.join(timeout)
+        self._threads = []

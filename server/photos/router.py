@@ -6,7 +6,15 @@ from fastapi import APIRouter, File, Form, Header, Query, Request, Response, Upl
 from fastapi.responses import RedirectResponse
 
 from server.analysis import service as analysis_service
-from server.deps import ContextDep, CurrentUser, DbDep, ResourceId, SettingsDep, StoreDep
+from server.deps import (
+    ContextDep,
+    CurrentUser,
+    DbDep,
+    OwnerReadDep,
+    ResourceId,
+    SettingsDep,
+    StoreDep,
+)
 from server.people import service as people_service
 from server.photos import service
 from server.photos.schemas import (
@@ -26,19 +34,25 @@ from server.uploads import read_upload
 router = APIRouter(prefix="/api/v1", tags=["photos"])
 
 
+def _json(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
+
+
 @router.get("/albums/{album_id}/photos", response_model=PhotoPage)
-def list_photos(
+async def list_photos(
     album_id: ResourceId,
-    user: CurrentUser,
-    db: DbDep,
+    read: OwnerReadDep,
     settings: SettingsDep,
     limit: Annotated[int | None, Query()] = None,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
-) -> PhotoPage:
+) -> Response:
     """A page of the album's photos, newest first; pass `next_cursor` back for the next page."""
-    return service.list_page(
-        db, settings, user_id=user.id, album_id=album_id, limit=limit, cursor=cursor
+    page = await read(
+        lambda db, user_id: service.page_json_bytes(
+            db, settings, user_id=user_id, album_id=album_id, limit=limit, cursor=cursor
+        )
     )
+    return _json(page)
 
 
 @router.post(
@@ -130,8 +144,11 @@ def empty_trash(
 
 
 @router.get("/photos/{photo_id}", response_model=PhotoOut)
-def get_photo(photo_id: ResourceId, user: CurrentUser, db: DbDep) -> PhotoOut:
-    return service.to_out(service.get_owned(db, user_id=user.id, photo_id=photo_id))
+async def get_photo(photo_id: ResourceId, read: OwnerReadDep) -> Response:
+    photo = await read(
+        lambda db, user_id: service.photo_json_bytes(db, user_id=user_id, photo_id=photo_id)
+    )
+    return _json(photo)
 
 
 @router.get(

@@ -24,7 +24,16 @@ from server.jobs import repository as jobs
 from server.photos import repository
 from server.photos.models import IdempotencyKey, Photo
 from server.photos.objects import StagedObjects, delete_objects_quietly, photo_key_prefix
-from server.photos.schemas import BulkRequest, BulkResult, Label, PhotoOut, PhotoPage, PhotoPatch
+from server.photos.schemas import (
+    PHOTO_JSON,
+    PHOTO_PAGE_JSON,
+    BulkRequest,
+    BulkResult,
+    Label,
+    PhotoOut,
+    PhotoPage,
+    PhotoPatch,
+)
 from server.search import index as search_index
 from server.storage import ObjectStore
 from server.validation import clean_text
@@ -308,7 +317,18 @@ def decode_cursor(cursor: str) -> int:
         ) from exc
 
 
-def _page_size(settings: Settings, limit: int | None) -> int:
+def photo_json_bytes(db: Session, *, user_id: int, photo_id: int) -> bytes:
+    """The JSON body of ``GET /photos/{id}``."""
+    row = repository.get_owned_shown(db, user_id=user_id, photo_id=photo_id)
+    if row is None:
+        raise photo_not_found()
+    return PHOTO_JSON.dump_json(PHOTO_JSON.validate_python(row._asdict()))
+
+
+def _page_bounds(
+    settings: Settings, limit: int | None, cursor: str | None
+) -> tuple[int, int | None]:
+    """The page size and the id to start below, from the query's ``limit`` and ``cursor``."""
     size = settings.page_size_default if limit is None else limit
     if not 1 <= size <= settings.page_size_max:
         raise ValidationFailed(
@@ -316,10 +336,10 @@ def _page_size(settings: Settings, limit: int | None) -> int:
             code="validation_error",
             fields={"limit": f"1..{settings.page_size_max}"},
         )
-    return size
+    return size, decode_cursor(cursor) if cursor else None
 
 
-def list_page(
+def page_json_bytes(
     db: Session,
     settings: Settings,
     *,
@@ -327,19 +347,28 @@ def list_page(
     album_id: int,
     limit: int | None,
     cursor: str | None,
-) -> PhotoPage:
-    album_service.get_owned(db, user_id=user_id, album_id=album_id)
-    size = _page_size(settings, limit)
-    before_id = decode_cursor(cursor) if cursor else None
+) -> bytes:
+    """The JSON body of a page of the album's photos, serialised in one pass."""
+    try:
+        size, before_id = _page_bounds(settings, limit, cursor)
+    except ValidationFailed:
+        album_service.check_owned(db, user_id=user_id, album_id=album_id)  # 404 comes first
+        raise
     rows = repository.list_page(
         db, user_id=user_id, album_id=album_id, limit=size, before_id=before_id
     )
+    if not rows:
+        # Rows are scoped to the owner, so any row proves the album is the user's; only an empty
+        # page needs the album checked (an empty album, or someone else's: 404).
+        album_service.check_owned(db, user_id=user_id, album_id=album_id)
     has_more = len(rows) > size
     rows = rows[:size]
-    return PhotoPage(
-        items=[to_out(photo) for photo in rows],
-        next_cursor=encode_cursor(rows[-1].id) if has_more and rows else None,
-    )
+    page = {
+        "items": [row._asdict() for row in rows],
+        "next_cursor": encode_cursor(rows[-1].id) if has_more and rows else None,
+    }
+    # Validated and serialised in pydantic's core, in one pass each: no model per photo.
+    return PHOTO_PAGE_JSON.dump_json(PHOTO_PAGE_JSON.validate_python(page))
 
 
 def update(
@@ -421,8 +450,7 @@ def bulk(db: Session, *, user_id: int, request: BulkRequest) -> BulkResult:
 def list_trash(
     db: Session, settings: Settings, *, user_id: int, limit: int | None, cursor: str | None
 ) -> PhotoPage:
-    size = _page_size(settings, limit)
-    before_id = decode_cursor(cursor) if cursor else None
+    size, before_id = _page_bounds(settings, limit, cursor)
     rows = repository.list_trash_page(db, user_id=user_id, limit=size, before_id=before_id)
     has_more = len(rows) > size
     rows = rows[:size]

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import math
+import multiprocessing
+import os
 import statistics
 import sys
 import tempfile
@@ -173,6 +175,16 @@ def main() -> None:
 TAGGED_PHOTOS = 10
 
 
+def cpu_seconds_of_this_process_and_children() -> float:
+    """CPU time (user + system) of this process and its live children (the label workers)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in [os.getpid(), *(child.pid for child in multiprocessing.active_children())]:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
 def tagging_through_the_job_runner(runs: int) -> None:
     """Upload fixture photos through the API, then drain the tag_photo queue with JobRunner."""
     with tempfile.TemporaryDirectory() as folder:
@@ -211,21 +223,30 @@ def tagging_through_the_job_runner(runs: int) -> None:
                     jobs.enqueue(db, kind=jobs.TAG_PHOTO, photo_id=photo_id)
                 db.commit()
 
-        timings = []
+        timings, cpu_timings = [], []
         for run in range(max(1, runs // 2)):
             if run:
                 requeue()
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), cpu_seconds_of_this_process_and_children()
             done = runner.run_until_idle()
             timings.append(time.perf_counter() - started)
+            cpu_timings.append(cpu_seconds_of_this_process_and_children() - cpu_started)
             assert done == len(photo_ids), done
         with context.session_factory() as db:
             states = set(db.scalars(select(Photo.labels_state).where(Photo.id.in_(photo_ids))))
         context.engine.dispose()
     per_pass = statistics.median(timings)
+    cpu_per_photo = statistics.median(cpu_timings) / len(photo_ids)
+    cores = os.cpu_count() or 1
     report(
-        f"Tagging via JobRunner.run_until_idle ({len(photo_ids)} photos, states {sorted(states)}): "
-        f"{len(photo_ids) / per_pass * 60:.0f} photos/minute ({per_pass / len(photo_ids):.2f} s/photo)"
+        f"Tagging via JobRunner.run_until_idle ({len(photo_ids)} photos, states {sorted(states)}, "
+        f"{runner.concurrency} at once): {len(photo_ids) / per_pass * 60:.0f} photos/minute "
+        f"wall clock ({per_pass / len(photo_ids):.2f} s/photo; load average "
+        f"{os.getloadavg()[0]:.1f} on {cores} cores)"
+    )
+    report(
+        f"Tagging CPU (service + label workers): {cpu_per_photo:.2f} CPU s/photo = "
+        f"{cores * 60 / cpu_per_photo:.0f} photos/minute on {cores} otherwise idle cores"
     )
 
 

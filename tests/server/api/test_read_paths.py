@@ -1,0 +1,128 @@
+"""The hot read paths (album list, photo page, one photo) serialise rows without building models:
+their JSON must be exactly what the models give, and their owner and token checks as strict."""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+
+from server.albums.schemas import AlbumOut
+from server.db import utcnow
+from server.deps import AppContext
+from server.photos.models import Photo
+from server.photos.service import to_out
+
+# An int confidence as older rows may hold it: the contract still shows a float.
+STORED_LABELS = [
+    {"name": "2 personas", "confidence": 99.42},
+    {"name": "Horizontal", "confidence": 100},
+    {"name": "Año nuevo en Málaga", "confidence": 91.5},
+]
+
+
+def test_photo_json_matches_model(api, app_context: AppContext):
+    account = api.register("lectora")
+    album = api.create_album(account)
+    uploaded = [api.upload(account, album["id"], name=f"Foto {n}") for n in range(3)]
+    in_trash = api.upload(account, album["id"], name="En la papelera")
+    with app_context.session_factory() as db:
+        db.execute(
+            update(Photo)
+            .where(Photo.id == uploaded[0]["id"])
+            .values(
+                labels=STORED_LABELS,
+                labels_state="done",
+                camera="Canon EOS 80D",
+                ocr_text="FELIZ\nAÑO NUEVO",
+            )
+        )
+        db.execute(update(Photo).where(Photo.id == in_trash["id"]).values(trashed_at=utcnow()))
+        db.commit()
+        expected = {
+            photo.id: to_out(photo).model_dump_json()
+            for photo in db.query(Photo).filter(Photo.album_id == album["id"])
+        }
+
+    trashed = api.client.get(f"/api/v1/photos/{in_trash['id']}", headers=account.headers)
+    assert trashed.status_code == 200
+    assert trashed.content.decode() == expected[in_trash["id"]]
+    assert trashed.json()["trashed_at"] is not None
+
+    one = api.client.get(f"/api/v1/photos/{uploaded[0]['id']}", headers=account.headers)
+    assert one.status_code == 200
+    assert one.headers["content-type"] == "application/json"
+    assert one.content.decode() == expected[uploaded[0]["id"]]
+    assert [label["confidence"] for label in one.json()["labels"]] == [99.42, 100.0, 91.5]
+    assert b'"confidence":100.0' in one.content
+    assert one.json()["image_text"] == "FELIZ\nAÑO NUEVO"
+
+    page = api.client.get(f"/api/v1/albums/{album['id']}/photos?limit=2", headers=account.headers)
+    assert page.status_code == 200
+    body = page.content.decode()
+    newest = [uploaded[2]["id"], uploaded[1]["id"]]
+    items = ",".join(expected[photo_id] for photo_id in newest)
+    assert body == f'{{"items":[{items}],"next_cursor":"{page.json()["next_cursor"]}"}}'
+    rest = api.client.get(
+        f"/api/v1/albums/{album['id']}/photos?limit=2&cursor={page.json()['next_cursor']}",
+        headers=account.headers,
+    )
+    assert (
+        rest.content.decode() == f'{{"items":[{expected[uploaded[0]["id"]]}],"next_cursor":null}}'
+    )
+
+
+def test_album_json_matches_model(api, app_context: AppContext):
+    account = api.register("coleccion")
+    album = api.create_album(account, "Playa")
+    photo = api.upload(account, album["id"])
+    in_trash = api.upload(account, album["id"], name="Borrada")
+    with app_context.session_factory() as db:
+        db.execute(update(Photo).where(Photo.id == in_trash["id"]).values(trashed_at=utcnow()))
+        db.commit()
+    listing = api.client.get("/api/v1/albums", headers=account.headers)
+    assert listing.status_code == 200
+    one = api.client.get(f"/api/v1/albums/{album['id']}", headers=account.headers).json()
+    profile, playa = listing.json()
+    assert profile["kind"] == "profile" and profile["photo_count"] == 1
+    assert playa == one and playa["photo_count"] == 1 and playa["cover_photo_id"] == photo["id"]
+    models = [AlbumOut.model_validate(item) for item in listing.json()]
+    assert listing.content.decode() == "[" + ",".join(m.model_dump_json() for m in models) + "]"
+
+
+def test_an_empty_album_is_an_empty_page_and_another_users_album_is_404(api):
+    owner = api.register("duena")
+    other = api.register("vecino")
+    empty = api.create_album(owner, "Vacío")
+    full = api.create_album(owner, "Lleno")
+    api.upload(owner, full["id"])
+
+    mine = api.client.get(f"/api/v1/albums/{empty['id']}/photos", headers=owner.headers)
+    assert mine.status_code == 200 and mine.json() == {"items": [], "next_cursor": None}
+    for album in (empty, full):
+        for query in ("", "?limit=0", "?cursor=%%%"):
+            theirs = api.client.get(
+                f"/api/v1/albums/{album['id']}/photos{query}", headers=other.headers
+            )
+            assert theirs.status_code == 404, (album, query)
+            assert theirs.json()["error"]["code"] == "album_not_found"
+    bad_limit = api.client.get(f"/api/v1/albums/{full['id']}/photos?limit=0", headers=owner.headers)
+    assert bad_limit.status_code == 400
+    assert bad_limit.json()["error"]["fields"] == {"limit": "1..200"}
+
+
+def test_a_logout_closes_the_hot_reads_at_once(api):
+    account = api.register("salida")
+    album = api.create_album(account)
+    photo = api.upload(account, album["id"])
+    paths = [
+        "/api/v1/albums",
+        f"/api/v1/albums/{album['id']}/photos",
+        f"/api/v1/photos/{photo['id']}",
+    ]
+    for path in paths:
+        assert api.client.get(path, headers=account.headers).status_code == 200
+    assert api.client.post("/api/v1/auth/logout", headers=account.headers).status_code == 204
+    for path in paths:
+        response = api.client.get(path, headers=account.headers)
+        assert response.status_code == 401, path
+        assert response.json()["error"]["code"] == "invalid_token"
+        assert response.headers["WWW-Authenticate"] == 'Bearer error="invalid_token"'
