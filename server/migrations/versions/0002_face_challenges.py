@@ -1,7 +1,7 @@
 """face login challenges, replay fingerprints, opt-in identification
 
 Revision ID: 0002
-Revises: 0001
+Revises: 0004
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from alembic import op
 import server.db
 
 revision = "0002"
-down_revision = "0001"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
