@@ -43,6 +43,7 @@ lint: $(STAMP)
 	@if git grep -nI --untracked -e '\.\.[/]shared' -- . ':!.venv'; then \
 		echo "error: the files above refer to a shared folder outside the checkout; the repository must stand alone (copy into tests/fixtures or docs)"; exit 1; fi
 	$(VENV)/bin/ruff check server desktop tests
+	$(VENV)/bin/ruff format --check server desktop tests
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 

@@ -48,15 +48,21 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(options: LaunchOptions, *, token_store: TokenStore | None = None,
-                 start_backend: bool = True) -> tuple[MainWindow, AppContext, Backend]:
+def build_window(
+    options: LaunchOptions, *, token_store: TokenStore | None = None, start_backend: bool = True
+) -> tuple[MainWindow, AppContext, Backend]:
     """Create the context, backend and window (the window is not shown)."""
     paths = (AppPaths.under(options.data_dir) if options.data_dir else AppPaths.for_user()).ensure()
     settings = AppSettings.load(paths.settings_file)
     if options.language:
         settings.language = options.language
-    ctx = AppContext(paths, settings, token_store=token_store, camera_override=options.camera,
-                     server_override=options.server)
+    ctx = AppContext(
+        paths,
+        settings,
+        token_store=token_store,
+        camera_override=options.camera,
+        server_override=options.server,
+    )
     ctx.language.apply(settings.language)
     backend = Backend(remote_url=ctx.remote_url(), server_data_dir=paths.server_data_dir)
     window = MainWindow(ctx, backend)

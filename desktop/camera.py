@@ -32,6 +32,7 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp"}
 def frame_to_qimage(frame: np.ndarray) -> QImage:
     """A BGR OpenCV frame as an RGB ``QImage`` that owns its pixels."""
     import cv2
+
     rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
     height, width, _ = rgb.shape
     return QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
@@ -40,6 +41,7 @@ def frame_to_qimage(frame: np.ndarray) -> QImage:
 def encode_jpeg(frame: np.ndarray, quality: int = 90) -> bytes:
     """A frame as JPEG bytes."""
     import cv2
+
     ok, buffer = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, quality])
     if not ok:
         raise ValueError("JPEG encoding failed")
@@ -66,8 +68,14 @@ class CameraWorker(QThread):
     error = Signal(str)
     opened = Signal()
 
-    def __init__(self, source: CameraSource, *, fps: float = 25.0, detect_faces: bool = False,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        source: CameraSource,
+        *,
+        fps: float = 25.0,
+        detect_faces: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.source = source
         self.fps = fps
@@ -189,7 +197,9 @@ class CameraWorker(QThread):
         scale = 320.0 / max(gray.shape)
         if scale < 1.0:
             gray = cv2.resize(gray, None, fx=scale, fy=scale)
-        faces = self._detector.detectMultiScale(gray, scaleFactor=1.2, minNeighbors=4, minSize=(30, 30))
+        faces = self._detector.detectMultiScale(
+            gray, scaleFactor=1.2, minNeighbors=4, minSize=(30, 30)
+        )
         return len(faces) > 0
 
 

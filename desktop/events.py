@@ -18,5 +18,7 @@ class DomainEvents(QObject):
     photo_updated = Signal(object)  # Photo: new name, description or album
     photo_deleted = Signal(int, int)  # photo id, album id it was in
     session_ending = Signal(str)  # the token still works: last chance to stop work cleanly
-    people_changed = Signal()  # a face named, confirmed or rejected; a person renamed, hidden, merged
+    people_changed = (
+        Signal()
+    )  # a face named, confirmed or rejected; a person renamed, hidden, merged
     session_ended = Signal(str)  # why: "logout", "expired", "deleted", "server_changed"

@@ -37,8 +37,10 @@ class LanguageSwitcher:
         LanguageSwitcher._installed.clear()
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         # Qt's own strings (dialog buttons, the file dialog, context menus of text fields) and ours.
-        for name, folder in ((f"qtbase_{language}", qt_folder),
-                             (f"facealbum_{language}", str(TRANSLATIONS))):
+        for name, folder in (
+            (f"qtbase_{language}", qt_folder),
+            (f"facealbum_{language}", str(TRANSLATIONS)),
+        ):
             translator = QTranslator()
             if translator.load(name, folder):
                 QCoreApplication.installTranslator(translator)
@@ -47,5 +49,7 @@ class LanguageSwitcher:
                 log.warning("no compiled translation %s in %s", name, folder)
         self.language = language
         messages.set_language(language)
-        QLocale.setDefault(QLocale(QLocale.Language.Spanish if language == "es" else QLocale.Language.English))
+        QLocale.setDefault(
+            QLocale(QLocale.Language.Spanish if language == "es" else QLocale.Language.English)
+        )
         return language

@@ -51,9 +51,16 @@ from desktop.views.widgets import label
 log = logging.getLogger(__name__)
 
 NAV = ("home", "albums", "me", "people", "duplicates", "trash", "extract_text", "account")
-NAV_ICONS = {"home": "home", "albums": "albums", "me": "face", "people": "user", "duplicates": "copy",
-             "trash": "trash",
-             "extract_text": "text", "account": "user"}
+NAV_ICONS = {
+    "home": "home",
+    "albums": "albums",
+    "me": "face",
+    "people": "user",
+    "duplicates": "copy",
+    "trash": "trash",
+    "extract_text": "text",
+    "account": "user",
+}
 
 
 class MainWindow(QMainWindow):
@@ -171,8 +178,19 @@ class MainWindow(QMainWindow):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
         self.content = QStackedWidget()
-        for page in (self.home, self.albums, self.album, self.photo, self.extract, self.account,
-                     self.search, self.duplicates, self.trash, self.me, self.people):
+        for page in (
+            self.home,
+            self.albums,
+            self.album,
+            self.photo,
+            self.extract,
+            self.account,
+            self.search,
+            self.duplicates,
+            self.trash,
+            self.me,
+            self.people,
+        ):
             self.content.addWidget(page)
         right.addWidget(self.content, 1)
         self.undo_bar = UndoBar()
@@ -211,15 +229,23 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle("FaceAlbum")
-        texts = {"home": self.tr("Inicio"), "albums": self.tr("Álbumes"),
-                 "me": self.tr("Fotos donde aparezco"), "people": self.tr("Personas"),
-                 "duplicates": self.tr("Duplicados"), "trash": self.tr("Papelera"),
-                 "extract_text": self.tr("Extraer texto"), "account": self.tr("Cuenta")}
+        texts = {
+            "home": self.tr("Inicio"),
+            "albums": self.tr("Álbumes"),
+            "me": self.tr("Fotos donde aparezco"),
+            "people": self.tr("Personas"),
+            "duplicates": self.tr("Duplicados"),
+            "trash": self.tr("Papelera"),
+            "extract_text": self.tr("Extraer texto"),
+            "account": self.tr("Cuenta"),
+        }
         for key, text in texts.items():
             self.nav[key].setText("  " + text)
         self.settings_button.setText("  " + self.tr("Ajustes"))
         self.undo_bar.retranslate()
-        self.search_edit.setPlaceholderText(self.tr("Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)"))
+        self.search_edit.setPlaceholderText(
+            self.tr("Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)")
+        )
         self.logout_button.setText("  " + self.tr("Cerrar sesión"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -235,9 +261,16 @@ class MainWindow(QMainWindow):
 
     def navigate(self, key: str) -> None:
         """Show one of the sidebar's screens."""
-        page = {"home": self.home, "albums": self.albums, "me": self.me, "people": self.people,
-                "duplicates": self.duplicates, "trash": self.trash,
-                "extract_text": self.extract, "account": self.account}[key]
+        page = {
+            "home": self.home,
+            "albums": self.albums,
+            "me": self.me,
+            "people": self.people,
+            "duplicates": self.duplicates,
+            "trash": self.trash,
+            "extract_text": self.extract,
+            "account": self.account,
+        }[key]
         self.nav[key].setChecked(True)
         self.content.setCurrentWidget(page)
         if key == "albums":
@@ -288,7 +321,9 @@ class MainWindow(QMainWindow):
 
     def open_photo_id(self, photo_id: int) -> None:
         """A photo known only by its id (a face in the People screen)."""
-        photo_ops.load_photo(parent=self, ctx=self.ctx, photo_id=photo_id, success=self._open_person_photo)
+        photo_ops.load_photo(
+            parent=self, ctx=self.ctx, photo_id=photo_id, success=self._open_person_photo
+        )
 
     def _open_person_photo(self, photo: Photo) -> None:
         self._photo_came_from = self.people
@@ -299,7 +334,9 @@ class MainWindow(QMainWindow):
     def open_search_result(self, photo: Photo, terms: tuple[str, ...]) -> None:
         self._photo_came_from = self.search
         self.photo.opened_from_album = True
-        self.photo.show_photo(photo, self.albums.model.albums, self.search.model.photos, terms=terms)
+        self.photo.show_photo(
+            photo, self.albums.model.albums, self.search.model.photos, terms=terms
+        )
         self.content.setCurrentWidget(self.photo)
 
     def _back_to_album(self) -> None:
@@ -330,8 +367,12 @@ class MainWindow(QMainWindow):
 
     def _resume_session(self) -> None:
         """Skip login when the keyring holds a token that still works."""
-        account_ops.resume_session(parent=self, ctx=self.ctx, success=lambda _u: self._enter_shell(),
-                                   failure=self._on_resume_failed)
+        account_ops.resume_session(
+            parent=self,
+            ctx=self.ctx,
+            success=lambda _u: self._enter_shell(),
+            failure=self._on_resume_failed,
+        )
 
     def _on_resume_failed(self, error: Exception) -> None:
         if isinstance(error, SessionExpired):
@@ -378,22 +419,29 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "FaceAlbum", self.tr("Tu cuenta se ha eliminado."))
 
     # -- uploads --------------------------------------------------------------------------
-    def start_upload(self, album: Album, paths: list[Path], name: str = "", description: str = "") -> None:
+    def start_upload(
+        self, album: Album, paths: list[Path], name: str = "", description: str = ""
+    ) -> None:
         self.uploads.start(album, paths, name=name, description=description)
 
     def open_upload_dialog(self, album: Album | None) -> None:
         albums = self.albums.model.albums
         if not [a for a in albums if not a.is_profile]:
-            QMessageBox.information(self, self.tr("Subir fotos"),
-                                    self.tr("Primero crea un álbum en «Álbumes»."))
+            QMessageBox.information(
+                self, self.tr("Subir fotos"), self.tr("Primero crea un álbum en «Álbumes».")
+            )
             self.navigate("albums")
             return
         dialog = UploadDialog(albums, album, self)
         if dialog.exec() and dialog.paths and dialog.selected_album() is not None:
             target = dialog.selected_album()
             assert target is not None
-            self.start_upload(target, dialog.paths, dialog.name.text().strip(),
-                              dialog.description.toPlainText().strip())
+            self.start_upload(
+                target,
+                dialog.paths,
+                dialog.name.text().strip(),
+                dialog.description.toPlainText().strip(),
+            )
 
     # -- settings -------------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -401,8 +449,9 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return
         settings = self.ctx.settings
-        server_changed = (dialog.server_mode() != settings.server_mode or
-                          (dialog.server_mode() == "remote" and dialog.remote_url() != settings.remote_url))
+        server_changed = dialog.server_mode() != settings.server_mode or (
+            dialog.server_mode() == "remote" and dialog.remote_url() != settings.remote_url
+        )
         settings.server_mode = "remote" if dialog.server_mode() == "remote" else "local"
         settings.remote_url = dialog.remote_url()
         camera_changed = dialog.camera_source() != settings.camera_source
@@ -429,14 +478,22 @@ class MainWindow(QMainWindow):
 
     def confirm_quit_with_uploads(self) -> bool:
         """Ask what to do with files not uploaded yet; False keeps the window open."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Subidas pendientes"),
-                          self.tr("Quedan %n foto(s) por subir.", "", self.uploads.pending_count),
-                          parent=self)
-        box.setInformativeText(self.tr("Si sales ahora, se subirán la próxima vez que entres con "
-                                       "esta cuenta."))
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Subidas pendientes"),
+            self.tr("Quedan %n foto(s) por subir.", "", self.uploads.pending_count),
+            parent=self,
+        )
+        box.setInformativeText(
+            self.tr("Si sales ahora, se subirán la próxima vez que entres con esta cuenta.")
+        )
         wait = box.addButton(self.tr("Seguir subiendo"), QMessageBox.ButtonRole.RejectRole)
-        later = box.addButton(self.tr("Salir y continuar después"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("Salir y descartarlas"), QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton(
+            self.tr("Salir y continuar después"), QMessageBox.ButtonRole.AcceptRole
+        )
+        discard = box.addButton(
+            self.tr("Salir y descartarlas"), QMessageBox.ButtonRole.DestructiveRole
+        )
         box.setDefaultButton(later)
         box.setEscapeButton(wait)
         box.exec()

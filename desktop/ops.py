@@ -81,7 +81,6 @@ _live: set[QueryOp[Any]] = set()
 class QueryOp(Generic[T]):
     """One background call with a success handler, an optional failure handler and progress."""
 
-
     def __init__(
         self,
         *,

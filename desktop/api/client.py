@@ -194,9 +194,7 @@ class ApiClient:
 
     def face_challenge(self, login: str = "") -> FaceChallenge:
         """``POST /auth/face-challenge``: a fresh script to follow for one face login."""
-        data = self._json(
-            "POST", "/auth/face-challenge", json={"login": login or None}, auth=False
-        )
+        data = self._json("POST", "/auth/face-challenge", json={"login": login or None}, auth=False)
         return FaceChallenge.from_json(data)
 
     def face_login(
@@ -211,7 +209,9 @@ class ApiClient:
         fields = {"challenge_id": challenge_id, "offsets_ms": json.dumps(list(offsets_ms))}
         if login:
             fields["login"] = login
-        parts = [FilePart("frames", f"frame_{i:02d}.jpg", f, "image/jpeg") for i, f in enumerate(frames)]
+        parts = [
+            FilePart("frames", f"frame_{i:02d}.jpg", f, "image/jpeg") for i, f in enumerate(frames)
+        ]
         data = self._json(
             "POST", "/auth/face-login", body=MultipartBody(fields, parts), auth=False, timeout=120
         )
@@ -283,7 +283,9 @@ class ApiClient:
 
     def enrol_face(self, current_password: str, frames: Sequence[bytes]) -> FaceStatus:
         """``PUT /me/face``: enrol (or replace) face login from JPEG frames."""
-        parts = [FilePart("frames", f"frame_{i:02d}.jpg", f, "image/jpeg") for i, f in enumerate(frames)]
+        parts = [
+            FilePart("frames", f"frame_{i:02d}.jpg", f, "image/jpeg") for i, f in enumerate(frames)
+        ]
         data = self._json(
             "PUT",
             "/me/face",
@@ -320,7 +322,9 @@ class ApiClient:
         """``DELETE /albums/{id}``: the album and its photos."""
         self._json("DELETE", f"/albums/{album_id}")
 
-    def list_photos(self, album_id: int, *, limit: int = 100, cursor: str | None = None) -> PhotoPage:
+    def list_photos(
+        self, album_id: int, *, limit: int = 100, cursor: str | None = None
+    ) -> PhotoPage:
         """``GET /albums/{id}/photos``: one page; pass ``next_cursor`` back for the next."""
         params: dict[str, Any] = {"limit": limit}
         if cursor:
@@ -343,15 +347,18 @@ class ApiClient:
         With ``idempotency_key`` a retry of an upload whose answer was lost returns the same
         photo instead of a second one. The same bytes already stored raise ``duplicate_photo``
         (409) unless ``allow_duplicate``."""
-        fields = {"name": name or (file.stem if isinstance(file, Path) else "foto"),
-                  "description": description}
+        fields = {
+            "name": name or (file.stem if isinstance(file, Path) else "foto"),
+            "description": description,
+        }
         if allow_duplicate:
             fields["allow_duplicate"] = "true"
         body = MultipartBody(fields, [_file_part("file", file, "photo.jpg")], progress)
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
         return Photo.from_json(
-            self._json("POST", f"/albums/{album_id}/photos", body=body, timeout=300,
-                       extra_headers=headers)
+            self._json(
+                "POST", f"/albums/{album_id}/photos", body=body, timeout=300, extra_headers=headers
+            )
         )
 
     def check_photos(self, sha256s: Sequence[str]) -> set[str]:
@@ -359,13 +366,23 @@ class ApiClient:
         found: set[str] = set()
         digests = list(sha256s)
         for start in range(0, len(digests), 1000):
-            data = self._json("POST", "/photos/check", json={"sha256": digests[start:start + 1000]})
+            data = self._json(
+                "POST", "/photos/check", json={"sha256": digests[start : start + 1000]}
+            )
             found.update(str(item["sha256"]) for item in data.get("existing") or [])
         return found
 
-    def search(self, query: str, *, album_id: int | None = None, date_from: str | None = None,
-               date_to: str | None = None, has_text: bool | None = None, limit: int = 100,
-               cursor: str | None = None) -> SearchPage:
+    def search(
+        self,
+        query: str,
+        *,
+        album_id: int | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        has_text: bool | None = None,
+        limit: int = 100,
+        cursor: str | None = None,
+    ) -> SearchPage:
         """``GET /search``: the user's photos matching every word of ``query``, best first."""
         params: dict[str, Any] = {"q": query, "limit": limit}
         if album_id is not None:
@@ -380,7 +397,9 @@ class ApiClient:
             params["cursor"] = cursor
         return SearchPage.from_json(self._json("GET", "/search", params=params))
 
-    def bulk(self, action: str, photo_ids: Sequence[int], album_id: int | None = None) -> list[Photo]:
+    def bulk(
+        self, action: str, photo_ids: Sequence[int], album_id: int | None = None
+    ) -> list[Photo]:
         """``POST /photos/bulk``: move (into ``album_id``), trash or restore, all or none."""
         payload: dict[str, Any] = {"action": action, "ids": list(photo_ids)}
         if album_id is not None:
@@ -405,8 +424,11 @@ class ApiClient:
 
     def keep_duplicate(self, keep_id: int, trash_ids: Sequence[int]) -> Photo:
         """``POST /duplicates/keep``: keep one copy, trash the others (keeping the best description)."""
-        return Photo.from_json(self._json(
-            "POST", "/duplicates/keep", json={"keep_id": keep_id, "trash_ids": list(trash_ids)}))
+        return Photo.from_json(
+            self._json(
+                "POST", "/duplicates/keep", json={"keep_id": keep_id, "trash_ids": list(trash_ids)}
+            )
+        )
 
     # -- photos ---------------------------------------------------------------------------
     def photo(self, photo_id: int) -> Photo:
@@ -441,8 +463,9 @@ class ApiClient:
         params = {"hidden": "true"} if include_hidden else None
         return [Person.from_json(item) for item in self._json("GET", "/people", params=params)]
 
-    def person_photos(self, person_id: int | None, *, limit: int = 100,
-                      cursor: str | None = None) -> PhotoPage:
+    def person_photos(
+        self, person_id: int | None, *, limit: int = 100, cursor: str | None = None
+    ) -> PhotoPage:
         """``GET /people/{id}/photos`` (``None``: ``/people/me/photos``)."""
         params: dict[str, Any] = {"limit": limit}
         if cursor:
@@ -454,8 +477,9 @@ class ApiClient:
         """``GET /people/{id}/faces``: the person's faces, suggestions included."""
         return [Face.from_json(item) for item in self._json("GET", f"/people/{person_id}/faces")]
 
-    def update_person(self, person_id: int, *, name: str | None = None,
-                      hidden: bool | None = None) -> Person:
+    def update_person(
+        self, person_id: int, *, name: str | None = None, hidden: bool | None = None
+    ) -> Person:
         """``PATCH /people/{id}``: name or hide a person."""
         payload: dict[str, Any] = {}
         if name is not None:
@@ -476,8 +500,10 @@ class ApiClient:
 
     def suggestions(self, limit: int = 50) -> list[Face]:
         """``GET /people/suggestions``: faces waiting to be confirmed or rejected."""
-        return [Face.from_json(item)
-                for item in self._json("GET", "/people/suggestions", params={"limit": limit})]
+        return [
+            Face.from_json(item)
+            for item in self._json("GET", "/people/suggestions", params={"limit": limit})
+        ]
 
     def name_face(self, face_id: int, name: str) -> Face:
         """``PATCH /faces/{id}`` ``{name}``: this face is that person (created if new)."""
@@ -485,7 +511,9 @@ class ApiClient:
 
     def confirm_face(self, face_id: int, person_id: int) -> Face:
         """``PATCH /faces/{id}`` ``{person_id}``: confirm a suggestion or move a face."""
-        return Face.from_json(self._json("PATCH", f"/faces/{face_id}", json={"person_id": person_id}))
+        return Face.from_json(
+            self._json("PATCH", f"/faces/{face_id}", json={"person_id": person_id})
+        )
 
     def reject_face(self, face_id: int) -> Face:
         """``PATCH /faces/{id}`` ``{not_person: true}``: not this person."""
@@ -507,7 +535,7 @@ class ApiClient:
             return self._request_absolute(url).content
         path = url if url.startswith("/") else f"/{url}"
         if path.startswith(API_PREFIX):
-            path = path[len(API_PREFIX):]
+            path = path[len(API_PREFIX) :]
             return self._request("GET", path, timeout=60).content
         return self._request("GET", path, api=False, timeout=60).content
 
@@ -516,9 +544,7 @@ class ApiClient:
         if not url.startswith(self.base_url):
             headers = {}
         try:
-            response = self._session().get(
-                url, headers=headers, timeout=(self.connect_timeout, 60)
-            )
+            response = self._session().get(url, headers=headers, timeout=(self.connect_timeout, 60))
         except requests.RequestException as exc:
             raise ConnectionFailed("connection_failed", str(exc)) from exc
         if response.status_code >= 400:

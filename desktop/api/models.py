@@ -317,8 +317,11 @@ class PersonRef:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PersonRef:
         name = data.get("name")
-        return cls(id=int(data["id"]), name=None if name is None else str(name),
-                   is_me=bool(data.get("is_me", False)))
+        return cls(
+            id=int(data["id"]),
+            name=None if name is None else str(name),
+            is_me=bool(data.get("is_me", False)),
+        )
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,11 @@ def fold(word: str) -> str:
 
 def matched_words(text: str, terms: Sequence[str]) -> list[str]:
     """The words of ``text`` that start with one of the (folded) search ``terms``."""
-    return [m.group(0) for m in _WORD.finditer(text) if any(fold(m.group(0)).startswith(t) for t in terms)]
+    return [
+        m.group(0)
+        for m in _WORD.finditer(text)
+        if any(fold(m.group(0)).startswith(t) for t in terms)
+    ]
 
 
 def highlight_html(text: str, terms: Sequence[str], style: str = "background:#fff1a8") -> str:
@@ -30,7 +34,7 @@ def highlight_html(text: str, terms: Sequence[str], style: str = "background:#ff
     for match in _WORD.finditer(text):
         word = match.group(0)
         if any(fold(word).startswith(term) for term in terms):
-            out.append(html.escape(text[last:match.start()]))
+            out.append(html.escape(text[last : match.start()]))
             out.append(f'<b style="{style}">{html.escape(word)}</b>')
             last = match.end()
     out.append(html.escape(text[last:]))

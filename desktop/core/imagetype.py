@@ -18,9 +18,21 @@ def sniff_image_format(head: bytes) -> str | None:
         return "png"
     if len(head) >= 12 and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "webp"
-    if len(head) >= 12 and head[4:8] == b"ftyp" and head[8:12] in {
-        b"heic", b"heix", b"hevc", b"hevx", b"mif1", b"msf1", b"heim", b"heis",
-    }:
+    if (
+        len(head) >= 12
+        and head[4:8] == b"ftyp"
+        and head[8:12]
+        in {
+            b"heic",
+            b"heix",
+            b"hevc",
+            b"hevx",
+            b"mif1",
+            b"msf1",
+            b"heim",
+            b"heis",
+        }
+    ):
         return "heic"
     if head.startswith((b"GIF87a", b"GIF89a")):
         return "gif"

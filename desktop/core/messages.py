@@ -53,9 +53,15 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "username_taken": ("Ese nombre de usuario ya existe.", "That username is already taken."),
     "email_taken": ("Ese correo ya está registrado.", "That email is already registered."),
-    "album_name_taken": ("Ya tienes un álbum con ese nombre.", "You already have an album with that name."),
+    "album_name_taken": (
+        "Ya tienes un álbum con ese nombre.",
+        "You already have an album with that name.",
+    ),
     "conflict": ("Ya existe algo con ese nombre.", "Something with that name already exists."),
-    "not_found": ("No se encontró. Puede que se haya eliminado.", "Not found. It may have been deleted."),
+    "not_found": (
+        "No se encontró. Puede que se haya eliminado.",
+        "Not found. It may have been deleted.",
+    ),
     "album_not_found": ("Ese álbum ya no existe.", "That album no longer exists."),
     "photo_not_found": ("Esa foto ya no existe.", "That photo no longer exists."),
     "person_not_found": ("Esa persona ya no existe.", "That person no longer exists."),
@@ -120,8 +126,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Se ve más de una cara. Asegúrate de estar solo delante de la cámara.",
         "More than one face is visible. Make sure you are alone in front of the camera.",
     ),
-    "face_too_small": ("La cara se ve muy pequeña. Acércate a la cámara.", "The face is too small. Move closer."),
-    "face_too_dark": ("Hay poca luz. Busca un sitio más iluminado.", "It is too dark. Find more light."),
+    "face_too_small": (
+        "La cara se ve muy pequeña. Acércate a la cámara.",
+        "The face is too small. Move closer.",
+    ),
+    "face_too_dark": (
+        "Hay poca luz. Busca un sitio más iluminado.",
+        "It is too dark. Find more light.",
+    ),
     "liveness_failed": (
         "La cámara vio una imagen quieta, no una cabeza que se mueve. Sigue las flechas.",
         "The camera saw a still picture, not a moving head. Follow the arrows.",
@@ -220,8 +232,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "No podemos saber quién eres solo por la cara. Escribe tu usuario e inténtalo de nuevo.",
         "We cannot tell who you are from the face alone. Type your username and try again.",
     ),
-    "image_unreadable": ("Una de las imágenes no se pudo leer.", "One of the frames could not be read."),
-    "too_few_frames": ("No llegaron suficientes imágenes de la cámara.", "Not enough camera frames arrived."),
+    "image_unreadable": (
+        "Una de las imágenes no se pudo leer.",
+        "One of the frames could not be read.",
+    ),
+    "too_few_frames": (
+        "No llegaron suficientes imágenes de la cámara.",
+        "Not enough camera frames arrived.",
+    ),
     "too_many_frames": ("Se enviaron demasiadas imágenes.", "Too many frames were sent."),
     "unsupported_challenge": ("Ese gesto no se admite.", "That gesture is not supported."),
     "weak_password": (
@@ -254,7 +272,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The image could not be read: it may be damaged.",
     ),
     "bad_request": ("La petición no es válida.", "The request is not valid."),
-    "method_not_allowed": ("Esa acción no está permitida aquí.", "That action is not allowed here."),
+    "method_not_allowed": (
+        "Esa acción no está permitida aquí.",
+        "That action is not allowed here.",
+    ),
     "internal_error": (
         "El servidor tuvo un problema. Inténtalo de nuevo en un momento.",
         "The server had a problem. Try again in a moment.",
@@ -264,7 +285,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The server is still getting ready. Try again in a moment.",
     ),
     "empty_file": ("El archivo está vacío.", "The file is empty."),
-    "empty_description": ("Esta foto no tiene descripción que traducir.", "This photo has no description to translate."),
+    "empty_description": (
+        "Esta foto no tiene descripción que traducir.",
+        "This photo has no description to translate.",
+    ),
     "empty_text": ("No hay texto que traducir.", "There is no text to translate."),
     "image_too_small": ("La imagen es demasiado pequeña.", "The image is too small."),
     "faces_unavailable": (
@@ -289,7 +313,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "empty": ("No puede estar vacío.", "It cannot be empty."),
     "invalid": ("El valor no es válido.", "The value is not valid."),
     "invalid format": ("El formato no es válido.", "The format is not valid."),
-    "invalid characters": ("Tiene caracteres no permitidos.", "It has characters that are not allowed."),
+    "invalid characters": (
+        "Tiene caracteres no permitidos.",
+        "It has characters that are not allowed.",
+    ),
     "too long": ("Es demasiado largo.", "It is too long."),
     "too large": ("Es demasiado grande.", "It is too large."),
     "too many": ("Son demasiados.", "There are too many."),
@@ -304,7 +331,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The new password must differ from the current one.",
     ),
     "es|en": ("Elige español o inglés.", "Choose Spanish or English."),
-    "thumb|preview|original": ("Ese tamaño de imagen no existe.", "That image size does not exist."),
+    "thumb|preview|original": (
+        "Ese tamaño de imagen no existe.",
+        "That image size does not exist.",
+    ),
 }
 
 # Generic messages per HTTP status, used when the code is unknown.

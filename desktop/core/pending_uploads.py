@@ -44,9 +44,14 @@ class PendingUploadStore:
         items: list[PendingUpload] = []
         for entry in raw if isinstance(raw, list) else []:
             with contextlib.suppress(TypeError, ValueError, KeyError):
-                items.append(PendingUpload(path=str(entry["path"]), album_id=int(entry["album_id"]),
-                                           name=str(entry.get("name", "")),
-                                           description=str(entry.get("description", ""))))
+                items.append(
+                    PendingUpload(
+                        path=str(entry["path"]),
+                        album_id=int(entry["album_id"]),
+                        name=str(entry.get("name", "")),
+                        description=str(entry.get("description", "")),
+                    )
+                )
         return items
 
     def save(self, namespace: str, items: list[PendingUpload]) -> None:
@@ -58,7 +63,9 @@ class PendingUploadStore:
                 return
             self.folder.mkdir(parents=True, exist_ok=True)
             partial = target.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_text(json.dumps([asdict(i) for i in items], ensure_ascii=False), encoding="utf-8")
+            partial.write_text(
+                json.dumps([asdict(i) for i in items], ensure_ascii=False), encoding="utf-8"
+            )
             partial.replace(target)
         except OSError as exc:
             log.warning("could not keep the pending uploads: %s", exc)

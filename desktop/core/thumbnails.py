@@ -40,7 +40,9 @@ class ThumbnailCache:
                 self._folder(namespace).rmdir()
         return removed
 
-    def get(self, server_url: str, photo_id: int, sha256: str, variant: str = "thumb") -> bytes | None:
+    def get(
+        self, server_url: str, photo_id: int, sha256: str, variant: str = "thumb"
+    ) -> bytes | None:
         """The cached bytes or None."""
         path = self._path(server_url, photo_id, sha256, variant)
         try:
@@ -51,7 +53,9 @@ class ThumbnailCache:
             os.utime(path)  # keeps least-recently-used pruning honest
         return data
 
-    def put(self, server_url: str, photo_id: int, sha256: str, data: bytes, variant: str = "thumb") -> None:
+    def put(
+        self, server_url: str, photo_id: int, sha256: str, data: bytes, variant: str = "thumb"
+    ) -> None:
         """Store bytes (written to a temp file then renamed, so readers never see half a file)."""
         path = self._path(server_url, photo_id, sha256, variant)
         try:

@@ -148,8 +148,13 @@ class UploadQueue:
         """Queue files (folders expanded); non-images are marked skipped with the reason."""
         added: list[UploadItem] = []
         for path in expand_paths(paths):
-            item = UploadItem(path=path, album_id=album_id, name=name or path.stem,
-                              description=description, index=len(self.items))
+            item = UploadItem(
+                path=path,
+                album_id=album_id,
+                name=name or path.stem,
+                description=description,
+                index=len(self.items),
+            )
             try:
                 item.total = path.stat().st_size
             except OSError:
@@ -183,7 +188,8 @@ class UploadQueue:
             with ThreadPoolExecutor(self.max_parallel, thread_name_prefix="upload") as pool:
                 list(pool.map(self._upload_one, pending))
             pending = [
-                item for item in self.items
+                item
+                for item in self.items
                 if item.state is UploadState.QUEUED and item.attempts == attempt
             ]
         for item in self.items:

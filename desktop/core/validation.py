@@ -28,7 +28,12 @@ def password_strength(password: str, *, username: str = "") -> Strength:
         bool(re.search(pattern, password))
         for pattern in (r"[a-záéíóúñü]", r"[A-ZÁÉÍÓÚÑÜ]", r"\d", r"[^\w\s]")
     )
-    score = 1 + (classes >= 2) + (classes >= 3 or len(password) >= 14) + (len(password) >= 12 and classes >= 3)
+    score = (
+        1
+        + (classes >= 2)
+        + (classes >= 3 or len(password) >= 14)
+        + (len(password) >= 12 and classes >= 3)
+    )
     score = min(score, 4)
     if score <= 2:
         return Strength(score, "add_variety")

@@ -15,11 +15,13 @@ from desktop.operations import Failure, Success, run, then
 from desktop.ops import QueryOp
 
 
-def resume_session(*, parent: QObject, ctx: AppContext, success: Success,
-                   failure: Failure = None) -> QueryOp[User]:
+def resume_session(
+    *, parent: QObject, ctx: AppContext, success: Success, failure: Failure = None
+) -> QueryOp[User]:
     """Check that the saved token still works; on success the user is signed in again."""
-    return run(QueryOp(parent=parent, op=ctx.client.me,
-                       success=then(ctx.set_user, success)), failure)
+    return run(
+        QueryOp(parent=parent, op=ctx.client.me, success=then(ctx.set_user, success)), failure
+    )
 
 
 def log_out(*, parent: QObject, ctx: AppContext) -> None:
@@ -32,8 +34,9 @@ def log_out(*, parent: QObject, ctx: AppContext) -> None:
         run(QueryOp(parent=parent, op=revoke.logout, success=lambda _n: None), lambda _e: None)
 
 
-def load_profile_photo(*, parent: QObject, ctx: AppContext, success: Success,
-                       failure: Failure = None) -> QueryOp[QImage]:
+def load_profile_photo(
+    *, parent: QObject, ctx: AppContext, success: Success, failure: Failure = None
+) -> QueryOp[QImage]:
     """The signed-in user's profile photo (an empty image when signed out)."""
     client, user = ctx.client, ctx.user
 
@@ -46,15 +49,23 @@ def load_profile_photo(*, parent: QObject, ctx: AppContext, success: Success,
     return run(QueryOp(parent=parent, op=fetch, success=then(success)), failure)
 
 
-def load_profile_tags(*, parent: QObject, ctx: AppContext, success: Success,
-                      failure: Failure = None) -> QueryOp[list[dict[str, Any]]]:
+def load_profile_tags(
+    *, parent: QObject, ctx: AppContext, success: Success, failure: Failure = None
+) -> QueryOp[list[dict[str, Any]]]:
     """What the face engine sees in the profile photo (DetectFaces-shaped records)."""
     return run(QueryOp(parent=parent, op=ctx.client.me_tags, success=then(success)), failure)
 
 
-def update_profile(*, parent: QObject, ctx: AppContext, current_password: str,
-                   photo: Path | bytes | None, changes: dict[str, str], success: Success = None,
-                   failure: Failure = None) -> QueryOp[User]:
+def update_profile(
+    *,
+    parent: QObject,
+    ctx: AppContext,
+    current_password: str,
+    photo: Path | bytes | None,
+    changes: dict[str, str],
+    success: Success = None,
+    failure: Failure = None,
+) -> QueryOp[User]:
     """Save username, email, full name and/or a new profile photo."""
     client = ctx.client
 
@@ -67,22 +78,45 @@ def update_profile(*, parent: QObject, ctx: AppContext, current_password: str,
         if photo is not None:
             ctx.events.albums_changed.emit()  # the profile album gained a photo
 
-    return run(QueryOp(parent=parent,
-                       op=lambda: client.update_me(current_password=current_password, photo=photo,
-                                                   **changes),
-                       success=then(saved, success)), failure)
+    return run(
+        QueryOp(
+            parent=parent,
+            op=lambda: client.update_me(current_password=current_password, photo=photo, **changes),
+            success=then(saved, success),
+        ),
+        failure,
+    )
 
 
-def change_password(*, parent: QObject, ctx: AppContext, current_password: str, new_password: str,
-                    success: Success = None, failure: Failure = None) -> QueryOp[None]:
+def change_password(
+    *,
+    parent: QObject,
+    ctx: AppContext,
+    current_password: str,
+    new_password: str,
+    success: Success = None,
+    failure: Failure = None,
+) -> QueryOp[None]:
     """Change the password (the server ends the other sessions)."""
     client = ctx.client
-    return run(QueryOp(parent=parent, op=lambda: client.change_password(current_password, new_password),
-                       success=then(success)), failure)
+    return run(
+        QueryOp(
+            parent=parent,
+            op=lambda: client.change_password(current_password, new_password),
+            success=then(success),
+        ),
+        failure,
+    )
 
 
-def delete_account(*, parent: QObject, ctx: AppContext, current_password: str,
-                   success: Success = None, failure: Failure = None) -> QueryOp[None]:
+def delete_account(
+    *,
+    parent: QObject,
+    ctx: AppContext,
+    current_password: str,
+    success: Success = None,
+    failure: Failure = None,
+) -> QueryOp[None]:
     """Delete the account for good; its cached images go too, then the session ends."""
     client = ctx.client
     namespace = ctx.thumbnail_namespace()
@@ -94,5 +128,11 @@ def delete_account(*, parent: QObject, ctx: AppContext, current_password: str,
         ctx.save_settings()
         ctx.end_session("deleted")
 
-    return run(QueryOp(parent=parent, op=lambda: client.delete_me(current_password),
-                       success=then(deleted, success)), failure)
+    return run(
+        QueryOp(
+            parent=parent,
+            op=lambda: client.delete_me(current_password),
+            success=then(deleted, success),
+        ),
+        failure,
+    )

@@ -24,17 +24,35 @@ def _announce_moved(ctx: AppContext, photos: list[Photo], album_id: int) -> None
     ctx.events.albums_changed.emit()
 
 
-def move_photos(*, parent: QObject, ctx: AppContext, photo_ids: Sequence[int], album_id: int,
-                success: Success = None, failure: Failure = None) -> QueryOp[list[Photo]]:
+def move_photos(
+    *,
+    parent: QObject,
+    ctx: AppContext,
+    photo_ids: Sequence[int],
+    album_id: int,
+    success: Success = None,
+    failure: Failure = None,
+) -> QueryOp[list[Photo]]:
     """Move the photos into ``album_id``; ``success`` gets the moved photos."""
     client, ids = ctx.client, list(photo_ids)
-    return run(QueryOp(parent=parent, op=lambda: client.bulk("move", ids, album_id),
-                       success=then(lambda moved: _announce_moved(ctx, moved, album_id), success)),
-               failure)
+    return run(
+        QueryOp(
+            parent=parent,
+            op=lambda: client.bulk("move", ids, album_id),
+            success=then(lambda moved: _announce_moved(ctx, moved, album_id), success),
+        ),
+        failure,
+    )
 
 
-def trash_photos(*, parent: QObject, ctx: AppContext, photo_ids: Sequence[int],
-                 success: Success = None, failure: Failure = None) -> QueryOp[list[Photo]]:
+def trash_photos(
+    *,
+    parent: QObject,
+    ctx: AppContext,
+    photo_ids: Sequence[int],
+    success: Success = None,
+    failure: Failure = None,
+) -> QueryOp[list[Photo]]:
     """Move the photos to the trash (kept 30 days)."""
     client, ids = ctx.client, list(photo_ids)
 
@@ -43,12 +61,22 @@ def trash_photos(*, parent: QObject, ctx: AppContext, photo_ids: Sequence[int],
             ctx.events.photo_deleted.emit(photo.id, photo.album_id)
         ctx.events.albums_changed.emit()
 
-    return run(QueryOp(parent=parent, op=lambda: client.bulk("trash", ids),
-                       success=then(trashed, success)), failure)
+    return run(
+        QueryOp(
+            parent=parent, op=lambda: client.bulk("trash", ids), success=then(trashed, success)
+        ),
+        failure,
+    )
 
 
-def restore_photos(*, parent: QObject, ctx: AppContext, photo_ids: Sequence[int],
-                   success: Success = None, failure: Failure = None) -> QueryOp[list[Photo]]:
+def restore_photos(
+    *,
+    parent: QObject,
+    ctx: AppContext,
+    photo_ids: Sequence[int],
+    success: Success = None,
+    failure: Failure = None,
+) -> QueryOp[list[Photo]]:
     """Take the photos out of the trash, back into their albums."""
     client, ids = ctx.client, list(photo_ids)
 
@@ -57,21 +85,36 @@ def restore_photos(*, parent: QObject, ctx: AppContext, photo_ids: Sequence[int]
             ctx.events.photos_added.emit(album_id)
         ctx.events.albums_changed.emit()
 
-    return run(QueryOp(parent=parent, op=lambda: client.bulk("restore", ids),
-                       success=then(restored, success)), failure)
+    return run(
+        QueryOp(
+            parent=parent, op=lambda: client.bulk("restore", ids), success=then(restored, success)
+        ),
+        failure,
+    )
 
 
-def export_originals(*, parent: QObject, ctx: AppContext, photos: Sequence[Photo], folder: Path,
-                     success: Success = None, failure: Failure = None) -> QueryOp[int]:
+def export_originals(
+    *,
+    parent: QObject,
+    ctx: AppContext,
+    photos: Sequence[Photo],
+    folder: Path,
+    success: Success = None,
+    failure: Failure = None,
+) -> QueryOp[int]:
     """Save each photo's original into ``folder`` (names made unique); ``success`` gets the count."""
     client, chosen = ctx.client, list(photos)
 
     def export() -> int:
         used: set[str] = set()
         for photo in chosen:
-            extension = {"image/png": ".png", "image/webp": ".webp",
-                         "image/heic": ".heic"}.get(photo.content_type, ".jpg")
-            stem = "".join(c for c in photo.name if c not in '<>:"/\\|?*').strip() or f"foto-{photo.id}"
+            extension = {"image/png": ".png", "image/webp": ".webp", "image/heic": ".heic"}.get(
+                photo.content_type, ".jpg"
+            )
+            stem = (
+                "".join(c for c in photo.name if c not in '<>:"/\\|?*').strip()
+                or f"foto-{photo.id}"
+            )
             name, n = f"{stem}{extension}", 1
             while name.lower() in used or (folder / name).exists():
                 n += 1
@@ -83,26 +126,56 @@ def export_originals(*, parent: QObject, ctx: AppContext, photos: Sequence[Photo
     return run(QueryOp(parent=parent, op=export, success=then(success)), failure)
 
 
-def search(*, parent: QObject, ctx: AppContext, query: str, album_id: int | None,
-           date_from: str | None, date_to: str | None, has_text: bool | None, limit: int,
-           cursor: str | None, success: Success, failure: Failure = None) -> QueryOp[SearchPage]:
+def search(
+    *,
+    parent: QObject,
+    ctx: AppContext,
+    query: str,
+    album_id: int | None,
+    date_from: str | None,
+    date_to: str | None,
+    has_text: bool | None,
+    limit: int,
+    cursor: str | None,
+    success: Success,
+    failure: Failure = None,
+) -> QueryOp[SearchPage]:
     """One page of search results."""
     client = ctx.client
-    return run(QueryOp(parent=parent,
-                       op=lambda: client.search(query, album_id=album_id, date_from=date_from,
-                                                date_to=date_to, has_text=has_text, limit=limit,
-                                                cursor=cursor),
-                       success=then(success)), failure)
+    return run(
+        QueryOp(
+            parent=parent,
+            op=lambda: client.search(
+                query,
+                album_id=album_id,
+                date_from=date_from,
+                date_to=date_to,
+                has_text=has_text,
+                limit=limit,
+                cursor=cursor,
+            ),
+            success=then(success),
+        ),
+        failure,
+    )
 
 
-def load_duplicates(*, parent: QObject, ctx: AppContext, success: Success,
-                    failure: Failure = None) -> QueryOp[list[DuplicateGroup]]:
+def load_duplicates(
+    *, parent: QObject, ctx: AppContext, success: Success, failure: Failure = None
+) -> QueryOp[list[DuplicateGroup]]:
     """Groups of photos that look the same or alike."""
     return run(QueryOp(parent=parent, op=ctx.client.duplicates, success=then(success)), failure)
 
 
-def keep_one(*, parent: QObject, ctx: AppContext, keep: Photo, others: Sequence[Photo],
-             success: Success = None, failure: Failure = None) -> QueryOp[Photo]:
+def keep_one(
+    *,
+    parent: QObject,
+    ctx: AppContext,
+    keep: Photo,
+    others: Sequence[Photo],
+    success: Success = None,
+    failure: Failure = None,
+) -> QueryOp[Photo]:
     """Keep ``keep`` (with the group's best description), move ``others`` to the trash."""
     client, other_ids = ctx.client, [photo.id for photo in others]
 
@@ -112,19 +185,39 @@ def keep_one(*, parent: QObject, ctx: AppContext, keep: Photo, others: Sequence[
             ctx.events.photo_deleted.emit(other.id, other.album_id)
         ctx.events.albums_changed.emit()
 
-    return run(QueryOp(parent=parent, op=lambda: client.keep_duplicate(keep.id, other_ids),
-                       success=then(kept, success)), failure)
+    return run(
+        QueryOp(
+            parent=parent,
+            op=lambda: client.keep_duplicate(keep.id, other_ids),
+            success=then(kept, success),
+        ),
+        failure,
+    )
 
 
-def list_trash(*, parent: QObject, ctx: AppContext, limit: int, cursor: str | None,
-               success: Success, failure: Failure = None) -> QueryOp[PhotoPage]:
+def list_trash(
+    *,
+    parent: QObject,
+    ctx: AppContext,
+    limit: int,
+    cursor: str | None,
+    success: Success,
+    failure: Failure = None,
+) -> QueryOp[PhotoPage]:
     """One page of the photos in the trash."""
     client = ctx.client
-    return run(QueryOp(parent=parent, op=lambda: client.trash(limit=limit, cursor=cursor),
-                       success=then(success)), failure)
+    return run(
+        QueryOp(
+            parent=parent,
+            op=lambda: client.trash(limit=limit, cursor=cursor),
+            success=then(success),
+        ),
+        failure,
+    )
 
 
-def empty_trash(*, parent: QObject, ctx: AppContext, success: Success = None,
-                failure: Failure = None) -> QueryOp[int]:
+def empty_trash(
+    *, parent: QObject, ctx: AppContext, success: Success = None, failure: Failure = None
+) -> QueryOp[int]:
     """Delete every photo in the trash for good."""
     return run(QueryOp(parent=parent, op=ctx.client.empty_trash, success=then(success)), failure)

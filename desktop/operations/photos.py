@@ -11,32 +11,69 @@ from desktop.operations import Failure, Success, run, then
 from desktop.ops import QueryOp
 
 
-def list_photos(*, parent: QObject, ctx: AppContext, album_id: int, limit: int, cursor: str | None,
-                success: Success, failure: Failure = None) -> QueryOp[PhotoPage]:
+def list_photos(
+    *,
+    parent: QObject,
+    ctx: AppContext,
+    album_id: int,
+    limit: int,
+    cursor: str | None,
+    success: Success,
+    failure: Failure = None,
+) -> QueryOp[PhotoPage]:
     """One page of an album's photos."""
     client = ctx.client
-    return run(QueryOp(parent=parent, op=lambda: client.list_photos(album_id, limit=limit, cursor=cursor),
-                       success=then(success)), failure)
+    return run(
+        QueryOp(
+            parent=parent,
+            op=lambda: client.list_photos(album_id, limit=limit, cursor=cursor),
+            success=then(success),
+        ),
+        failure,
+    )
 
 
-def load_photo(*, parent: QObject, ctx: AppContext, photo_id: int, success: Success,
-               failure: Failure = None) -> QueryOp[Photo]:
+def load_photo(
+    *, parent: QObject, ctx: AppContext, photo_id: int, success: Success, failure: Failure = None
+) -> QueryOp[Photo]:
     """A photo's current record (tags, state)."""
     client = ctx.client
-    return run(QueryOp(parent=parent, op=lambda: client.photo(photo_id), success=then(success)), failure)
+    return run(
+        QueryOp(parent=parent, op=lambda: client.photo(photo_id), success=then(success)), failure
+    )
 
 
-def update_photo(*, parent: QObject, ctx: AppContext, photo_id: int, name: str, description: str,
-                 success: Success = None, failure: Failure = None) -> QueryOp[Photo]:
+def update_photo(
+    *,
+    parent: QObject,
+    ctx: AppContext,
+    photo_id: int,
+    name: str,
+    description: str,
+    success: Success = None,
+    failure: Failure = None,
+) -> QueryOp[Photo]:
     """Save a photo's name and description."""
     client = ctx.client
-    return run(QueryOp(parent=parent,
-                       op=lambda: client.update_photo(photo_id, name=name, description=description),
-                       success=then(ctx.events.photo_updated.emit, success)), failure)
+    return run(
+        QueryOp(
+            parent=parent,
+            op=lambda: client.update_photo(photo_id, name=name, description=description),
+            success=then(ctx.events.photo_updated.emit, success),
+        ),
+        failure,
+    )
 
 
-def move_photo(*, parent: QObject, ctx: AppContext, photo: Photo, album: Album,
-               success: Success = None, failure: Failure = None) -> QueryOp[Photo]:
+def move_photo(
+    *,
+    parent: QObject,
+    ctx: AppContext,
+    photo: Photo,
+    album: Album,
+    success: Success = None,
+    failure: Failure = None,
+) -> QueryOp[Photo]:
     """Move ``photo`` into ``album``."""
     client = ctx.client
 
@@ -44,12 +81,24 @@ def move_photo(*, parent: QObject, ctx: AppContext, photo: Photo, album: Album,
         ctx.events.photo_updated.emit(updated)
         ctx.events.albums_changed.emit()
 
-    return run(QueryOp(parent=parent, op=lambda: client.update_photo(photo.id, album_id=album.id),
-                       success=then(moved, success)), failure)
+    return run(
+        QueryOp(
+            parent=parent,
+            op=lambda: client.update_photo(photo.id, album_id=album.id),
+            success=then(moved, success),
+        ),
+        failure,
+    )
 
 
-def delete_photo(*, parent: QObject, ctx: AppContext, photo: Photo, success: Success = None,
-                 failure: Failure = None) -> QueryOp[None]:
+def delete_photo(
+    *,
+    parent: QObject,
+    ctx: AppContext,
+    photo: Photo,
+    success: Success = None,
+    failure: Failure = None,
+) -> QueryOp[None]:
     """Delete ``photo`` for good."""
     client = ctx.client
 
@@ -57,8 +106,12 @@ def delete_photo(*, parent: QObject, ctx: AppContext, photo: Photo, success: Suc
         ctx.events.photo_deleted.emit(photo.id, photo.album_id)
         ctx.events.albums_changed.emit()
 
-    return run(QueryOp(parent=parent, op=lambda: client.delete_photo(photo.id),
-                       success=then(deleted, success)), failure)
+    return run(
+        QueryOp(
+            parent=parent, op=lambda: client.delete_photo(photo.id), success=then(deleted, success)
+        ),
+        failure,
+    )
 
 
 def photos_uploaded(ctx: AppContext, album_id: int) -> None:
@@ -67,22 +120,41 @@ def photos_uploaded(ctx: AppContext, album_id: int) -> None:
     ctx.events.albums_changed.emit()
 
 
-def load_languages(*, parent: QObject, ctx: AppContext, success: Success,
-                   failure: Failure = None) -> QueryOp[list[Language]]:
+def load_languages(
+    *, parent: QObject, ctx: AppContext, success: Success, failure: Failure = None
+) -> QueryOp[list[Language]]:
     """The languages the server translates into."""
     return run(QueryOp(parent=parent, op=ctx.client.languages, success=then(success)), failure)
 
 
-def translate_description(*, parent: QObject, ctx: AppContext, photo_id: int, language: str,
-                          success: Success, failure: Failure = None) -> QueryOp[Translation]:
+def translate_description(
+    *,
+    parent: QObject,
+    ctx: AppContext,
+    photo_id: int,
+    language: str,
+    success: Success,
+    failure: Failure = None,
+) -> QueryOp[Translation]:
     """A photo's description in ``language``."""
     client = ctx.client
-    return run(QueryOp(parent=parent, op=lambda: client.translation(photo_id, language),
-                       success=then(success)), failure)
+    return run(
+        QueryOp(
+            parent=parent, op=lambda: client.translation(photo_id, language), success=then(success)
+        ),
+        failure,
+    )
 
 
-def load_image(*, parent: QObject, ctx: AppContext, photo: Photo, variant: str, success: Success,
-               failure: Failure = None) -> QueryOp[QImage]:
+def load_image(
+    *,
+    parent: QObject,
+    ctx: AppContext,
+    photo: Photo,
+    variant: str,
+    success: Success,
+    failure: Failure = None,
+) -> QueryOp[QImage]:
     """A photo's ``preview`` or ``thumb`` image, through the disk cache (keyed by id and hash)."""
     client, cache, namespace = ctx.client, ctx.thumbnails, ctx.thumbnail_namespace()
 

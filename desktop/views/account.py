@@ -77,7 +77,9 @@ class AccountPage(Page):
         grid.setVerticalSpacing(4)
         self.username, self.email, self.full_name = QLineEdit(), QLineEdit(), QLineEdit()
         self.info_password = password_edit()
-        self.l_username, self.l_email, self.l_full_name, self.l_info_password = (label() for _ in range(4))
+        self.l_username, self.l_email, self.l_full_name, self.l_info_password = (
+            label() for _ in range(4)
+        )
         grid.addWidget(self.l_username, 0, 0)
         grid.addWidget(self.username, 1, 0)
         grid.addWidget(self.l_email, 0, 1)
@@ -101,10 +103,19 @@ class AccountPage(Page):
         p.addWidget(self.pw_title)
         pw_grid = QGridLayout()
         pw_grid.setHorizontalSpacing(14)
-        self.pw_current, self.pw_new, self.pw_confirm = password_edit(), password_edit(), password_edit()
+        self.pw_current, self.pw_new, self.pw_confirm = (
+            password_edit(),
+            password_edit(),
+            password_edit(),
+        )
         self.l_pw_current, self.l_pw_new, self.l_pw_confirm = label(), label(), label()
-        for col, (lab, edit) in enumerate(((self.l_pw_current, self.pw_current), (self.l_pw_new, self.pw_new),
-                                           (self.l_pw_confirm, self.pw_confirm))):
+        for col, (lab, edit) in enumerate(
+            (
+                (self.l_pw_current, self.pw_current),
+                (self.l_pw_new, self.pw_new),
+                (self.l_pw_confirm, self.pw_confirm),
+            )
+        ):
             pw_grid.addWidget(lab, 0, col)
             pw_grid.addWidget(edit, 1, col)
         p.addLayout(pw_grid)
@@ -175,8 +186,17 @@ class AccountPage(Page):
         """Forget every field, password and message of the account that signed out."""
         self.new_photo = None
         self.face = None
-        for edit in (self.username, self.email, self.full_name, self.info_password, self.pw_current,
-                     self.pw_new, self.pw_confirm, self.face_password, self.delete_password):
+        for edit in (
+            self.username,
+            self.email,
+            self.full_name,
+            self.info_password,
+            self.pw_current,
+            self.pw_new,
+            self.pw_confirm,
+            self.face_password,
+            self.delete_password,
+        ):
             edit.clear()
         for status in (self.info_status, self.pw_status, self.face_status, self.delete_status):
             status.clear()
@@ -203,18 +223,27 @@ class AccountPage(Page):
         self.l_pw_confirm.setText(self.tr("Repite la nueva"))
         self.change_pw.setText(self.tr("Cambiar contraseña"))
         self.face_title.setText(self.tr("Acceso con la cara"))
-        self.face_explain.setText(self.tr(
-            "Entra mirando a la cámara. Guardamos solo lo necesario para reconocerte y lo borramos "
-            "al desactivarlo. Tu contraseña sigue funcionando siempre."))
+        self.face_explain.setText(
+            self.tr(
+                "Entra mirando a la cámara. Guardamos solo lo necesario para reconocerte y lo borramos "
+                "al desactivarlo. Tu contraseña sigue funcionando siempre."
+            )
+        )
         self.face_password.setPlaceholderText(self.tr("Contraseña actual"))
         self.face_disable.setText(self.tr("Desactivar"))
         self.face_identify.setText(self.tr("Entrar sin escribir mi nombre de usuario"))
-        self.face_identify_warning.setText(self.tr(
-            "Aviso: cualquiera que se te parezca mucho podría intentar entrar como tú sin saber tu usuario."))
+        self.face_identify_warning.setText(
+            self.tr(
+                "Aviso: cualquiera que se te parezca mucho podría intentar entrar como tú sin saber tu usuario."
+            )
+        )
         self.danger_title.setText(self.tr("Eliminar la cuenta"))
-        self.danger_text.setText(self.tr(
-            "Se borrarán tu cuenta, todos tus álbumes y fotos y tus datos de acceso con la cara. "
-            "Esta acción es irreversible."))
+        self.danger_text.setText(
+            self.tr(
+                "Se borrarán tu cuenta, todos tus álbumes y fotos y tus datos de acceso con la cara. "
+                "Esta acción es irreversible."
+            )
+        )
         self.delete_password.setPlaceholderText(self.tr("Contraseña actual"))
         self.delete_button.setText(self.tr("Eliminar mi cuenta"))
         self._show_face(self.face)
@@ -233,11 +262,16 @@ class AccountPage(Page):
         if user is not None:
             self._on_user(user)
         self.new_photo = None
-        account_ops.load_profile_photo(parent=self, ctx=self.ctx, success=self.avatar.set_image,
-                                       failure=lambda _e: self.avatar.clear_image())
+        account_ops.load_profile_photo(
+            parent=self,
+            ctx=self.ctx,
+            success=self.avatar.set_image,
+            failure=lambda _e: self.avatar.clear_image(),
+        )
         self.face_status.setText("")
-        face_ops.load_face_status(parent=self, ctx=self.ctx, success=self._show_face,
-                                  failure=self._face_failed)
+        face_ops.load_face_status(
+            parent=self, ctx=self.ctx, success=self._show_face, failure=self._face_failed
+        )
 
     def _show_face(self, status: FaceStatus | None) -> None:
         self.face = status
@@ -246,8 +280,11 @@ class AccountPage(Page):
             return
         if status.enabled:
             since = status.enrolled_at[:10] if status.enrolled_at else ""
-            self.face_state.setText(self.tr("Activado desde el {date}.").format(date=since) if since
-                                    else self.tr("Activado."))
+            self.face_state.setText(
+                self.tr("Activado desde el {date}.").format(date=since)
+                if since
+                else self.tr("Activado.")
+            )
             self.face_enable.setText(self.tr("Volver a registrar"))
         else:
             self.face_state.setText(self.tr("Desactivado."))
@@ -266,8 +303,11 @@ class AccountPage(Page):
     # -- personal info --------------------------------------------------------------------
     def _choose_photo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Elige tu foto de perfil"), str(Path.home()),
-            self.tr("Imágenes ({patterns})").format(patterns="*.jpg *.jpeg *.png *.webp *.heic"))
+            self,
+            self.tr("Elige tu foto de perfil"),
+            str(Path.home()),
+            self.tr("Imágenes ({patterns})").format(patterns="*.jpg *.jpeg *.png *.webp *.heic"),
+        )
         if path and sniff_file(Path(path)) in ACCEPTED_FORMATS:
             self._set_photo(Path(path))
 
@@ -295,15 +335,22 @@ class AccountPage(Page):
             self.info_status.setText(self.tr("Escribe tu contraseña actual para guardar."))
             return
         changes = {
-            "username": self.username.text().strip(), "email": self.email.text().strip(),
+            "username": self.username.text().strip(),
+            "email": self.email.text().strip(),
             "full_name": self.full_name.text().strip(),
         }
         old = {"username": user.username, "email": user.email, "full_name": user.full_name}
         kwargs = {k: v for k, v in changes.items() if v != old[k]}
         self.info_status.setText(self.tr("Guardando…"))
-        account_ops.update_profile(parent=self, ctx=self.ctx, current_password=current,
-                                   photo=self.new_photo, changes=kwargs, success=self._on_saved,
-                                   failure=lambda e: self.info_status.setText(self._error(e)))
+        account_ops.update_profile(
+            parent=self,
+            ctx=self.ctx,
+            current_password=current,
+            photo=self.new_photo,
+            changes=kwargs,
+            success=self._on_saved,
+            failure=lambda e: self.info_status.setText(self._error(e)),
+        )
 
     def _on_saved(self, _user: User) -> None:
         self.info_password.clear()
@@ -311,8 +358,9 @@ class AccountPage(Page):
         self.new_photo = None
         self.info_status.setText(self.tr("Cambios guardados."))
         if photo_changed:
-            account_ops.load_profile_tags(parent=self, ctx=self.ctx, success=self._on_photo_checked,
-                                          failure=lambda _e: None)
+            account_ops.load_profile_tags(
+                parent=self, ctx=self.ctx, success=self._on_photo_checked, failure=lambda _e: None
+            )
 
     def _on_photo_checked(self, faces: list[dict[str, object]]) -> None:
         warning = profile_face_warning(len(faces))
@@ -333,12 +381,15 @@ class AccountPage(Page):
             self.pw_status.setText(self.tr("Las contraseñas no coinciden."))
         else:
             strength = password_strength(new, username=self.username.text())
-            self.pw_status.setText({
-                "too_short": self.tr("Al menos 8 caracteres."),
-                "common": self.tr("Demasiado fácil de adivinar"),
-                "add_variety": self.tr("Mejor con mayúsculas, números o símbolos"),
-                "good": self.tr("Contraseña buena"), "strong": self.tr("Contraseña fuerte"),
-            }[strength.advice])
+            self.pw_status.setText(
+                {
+                    "too_short": self.tr("Al menos 8 caracteres."),
+                    "common": self.tr("Demasiado fácil de adivinar"),
+                    "add_variety": self.tr("Mejor con mayúsculas, números o símbolos"),
+                    "good": self.tr("Contraseña buena"),
+                    "strong": self.tr("Contraseña fuerte"),
+                }[strength.advice]
+            )
 
     def change_password(self) -> None:
         current, new = self.pw_current.text(), self.pw_new.text()
@@ -348,9 +399,14 @@ class AccountPage(Page):
         if len(new) < 8:
             self.pw_status.setText(self.tr("Al menos 8 caracteres."))
             return
-        account_ops.change_password(parent=self, ctx=self.ctx, current_password=current,
-                                    new_password=new, success=self._on_pw_changed,
-                                    failure=lambda e: self.pw_status.setText(self._error(e)))
+        account_ops.change_password(
+            parent=self,
+            ctx=self.ctx,
+            current_password=current,
+            new_password=new,
+            success=self._on_pw_changed,
+            failure=lambda e: self.pw_status.setText(self._error(e)),
+        )
 
     def _on_pw_changed(self, _none: None) -> None:
         for edit in (self.pw_current, self.pw_new, self.pw_confirm):
@@ -367,9 +423,14 @@ class AccountPage(Page):
         if not dialog.exec() or not dialog.frames:
             return
         self.face_status.setText(self.tr("Registrando tu cara…"))
-        face_ops.enrol_face(parent=self, ctx=self.ctx, current_password=current,
-                            frames=list(dialog.frames), success=self._on_face_enrolled,
-                            failure=lambda e: self.face_status.setText(self._error(e)))
+        face_ops.enrol_face(
+            parent=self,
+            ctx=self.ctx,
+            current_password=current,
+            frames=list(dialog.frames),
+            success=self._on_face_enrolled,
+            failure=lambda e: self.face_status.setText(self._error(e)),
+        )
 
     def _on_face_enrolled(self, status: FaceStatus) -> None:
         self.face_password.clear()
@@ -389,16 +450,22 @@ class AccountPage(Page):
             self.face_status.setText(self._error(error))
             self._show_face(self.face)
 
-        face_ops.set_face_identification(parent=self, ctx=self.ctx, enabled=enabled,
-                                         current_password=current,
-                                         success=self._on_identify_changed, failure=failed)
+        face_ops.set_face_identification(
+            parent=self,
+            ctx=self.ctx,
+            enabled=enabled,
+            current_password=current,
+            success=self._on_identify_changed,
+            failure=failed,
+        )
 
     def _on_identify_changed(self, status: FaceStatus) -> None:
         self.face_password.clear()
         self.face_status.setText(
             self.tr("Ya puedes entrar con la cara sin escribir tu usuario.")
             if status.identify_without_username
-            else self.tr("Para entrar con la cara tendrás que escribir tu usuario."))
+            else self.tr("Para entrar con la cara tendrás que escribir tu usuario.")
+        )
         self._show_face(status)
 
     def disable_face(self) -> None:
@@ -406,13 +473,19 @@ class AccountPage(Page):
         if not current:
             self.face_status.setText(self.tr("Escribe tu contraseña actual para continuar."))
             return
-        face_ops.disable_face(parent=self, ctx=self.ctx, current_password=current,
-                              success=self._on_face_disabled,
-                              failure=lambda e: self.face_status.setText(self._error(e)))
+        face_ops.disable_face(
+            parent=self,
+            ctx=self.ctx,
+            current_password=current,
+            success=self._on_face_disabled,
+            failure=lambda e: self.face_status.setText(self._error(e)),
+        )
 
     def _on_face_disabled(self, _none: None) -> None:
         self.face_password.clear()
-        self.face_status.setText(self.tr("Acceso con la cara desactivado y datos biométricos borrados."))
+        self.face_status.setText(
+            self.tr("Acceso con la cara desactivado y datos biométricos borrados.")
+        )
         self._show_face(FaceStatus(enabled=False))
 
     # -- delete ---------------------------------------------------------------------------
@@ -422,12 +495,22 @@ class AccountPage(Page):
             self.delete_status.setText(self.tr("Escribe tu contraseña actual para continuar."))
             return
         if confirm:
-            box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Eliminar la cuenta"),
-                              self.tr("¿Seguro? Se borrará todo y no se podrá recuperar."), parent=self)
-            delete = box.addButton(self.tr("Eliminar para siempre"), QMessageBox.ButtonRole.DestructiveRole)
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                self.tr("Eliminar la cuenta"),
+                self.tr("¿Seguro? Se borrará todo y no se podrá recuperar."),
+                parent=self,
+            )
+            delete = box.addButton(
+                self.tr("Eliminar para siempre"), QMessageBox.ButtonRole.DestructiveRole
+            )
             box.addButton(self.tr("Cancelar"), QMessageBox.ButtonRole.RejectRole)
             box.exec()
             if box.clickedButton() is not delete:
                 return
-        account_ops.delete_account(parent=self, ctx=self.ctx, current_password=current,
-                                   failure=lambda e: self.delete_status.setText(self._error(e)))
+        account_ops.delete_account(
+            parent=self,
+            ctx=self.ctx,
+            current_password=current,
+            failure=lambda e: self.delete_status.setText(self._error(e)),
+        )

@@ -69,7 +69,9 @@ class PhotoListModel(QAbstractListModel):
     loading_changed = Signal(bool)
     load_failed = Signal(object)
 
-    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QObject | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, loader: ThumbnailLoader, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.loader = loader
@@ -108,9 +110,15 @@ class PhotoListModel(QAbstractListModel):
             return
         self._set_loading(True)
         album_id, cursor, generation = self.album_id, self._cursor, self._generation
-        photo_ops.list_photos(parent=self, ctx=self.ctx, album_id=album_id, limit=PAGE_SIZE,
-                              cursor=cursor, success=lambda page: self._append(page, generation),
-                              failure=lambda error: self._failed(error, generation))
+        photo_ops.list_photos(
+            parent=self,
+            ctx=self.ctx,
+            album_id=album_id,
+            limit=PAGE_SIZE,
+            cursor=cursor,
+            success=lambda page: self._append(page, generation),
+            failure=lambda error: self._failed(error, generation),
+        )
 
     # -- loading --------------------------------------------------------------------------
     def open_album(self, album_id: int) -> None:
@@ -233,8 +241,11 @@ class PhotoDelegate(QStyledItemDelegate):
             painter.drawPixmap(thumb, pixmap)
         else:
             painter.fillRect(thumb, QColor("#eef2f8"))
-            painter.drawPixmap(thumb.center().x() - 16, thumb.center().y() - 16,
-                               assets.pixmap("photo", 32, "#b4c0d6"))
+            painter.drawPixmap(
+                thumb.center().x() - 16,
+                thumb.center().y() - 16,
+                assets.pixmap("photo", 32, "#b4c0d6"),
+            )
         painter.setClipping(False)
         if selected:
             painter.setPen(QColor("#3461e8"))
@@ -245,9 +256,14 @@ class PhotoDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(QColor("#344054"))
         text_rect = QRect(rect.left() + 2, thumb.bottom() + 4, side - 4, 20)
-        name = painter.fontMetrics().elidedText(index.data(Qt.ItemDataRole.DisplayRole) or "",
-                                                Qt.TextElideMode.ElideRight, text_rect.width())
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), name)
+        name = painter.fontMetrics().elidedText(
+            index.data(Qt.ItemDataRole.DisplayRole) or "",
+            Qt.TextElideMode.ElideRight,
+            text_rect.width(),
+        )
+        painter.drawText(
+            text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), name
+        )
         painter.restore()
 
 
@@ -323,8 +339,13 @@ class AlbumPage(Page):
     upload_dialog_requested = Signal(object)  # Album
     undo_offered = Signal(str, object)  # what was done, a callable that undoes it
 
-    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QWidget | None = None,
-                 albums: Callable[[], list[Album]] | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        loader: ThumbnailLoader,
+        parent: QWidget | None = None,
+        albums: Callable[[], list[Album]] | None = None,
+    ) -> None:
         super().__init__(ctx, parent)
         self.album: Album | None = None
         self._album_list = albums or (lambda: [])
@@ -404,8 +425,12 @@ class AlbumPage(Page):
         def undo() -> None:
             bulk_ops.restore_photos(parent=self, ctx=self.ctx, photo_ids=ids)
 
-        bulk_ops.trash_photos(parent=self, ctx=self.ctx, photo_ids=ids,
-                              success=lambda _photos: self.undo_offered.emit(text, undo))
+        bulk_ops.trash_photos(
+            parent=self,
+            ctx=self.ctx,
+            photo_ids=ids,
+            success=lambda _photos: self.undo_offered.emit(text, undo),
+        )
 
     def move_selected(self, target: Album) -> None:
         """Move the selection into ``target`` in one action; Undo moves each photo back."""
@@ -423,9 +448,13 @@ class AlbumPage(Page):
             for album_id, ids in origins.items():
                 bulk_ops.move_photos(parent=self, ctx=self.ctx, photo_ids=ids, album_id=album_id)
 
-        bulk_ops.move_photos(parent=self, ctx=self.ctx, photo_ids=[p.id for p in photos],
-                             album_id=target.id,
-                             success=lambda _moved: self.undo_offered.emit(text, undo))
+        bulk_ops.move_photos(
+            parent=self,
+            ctx=self.ctx,
+            photo_ids=[p.id for p in photos],
+            album_id=target.id,
+            success=lambda _moved: self.undo_offered.emit(text, undo),
+        )
 
     def export_selected(self, folder: Path | None = None) -> None:
         """Save the originals of the selection into a folder the person picks."""
@@ -473,8 +502,11 @@ class AlbumPage(Page):
         if len(photos) == 1:
             menu.addAction(self.tr("Abrir"), lambda: self.open_photo.emit(photos[0]))
         move = menu.addMenu(self.tr("Mover a"))
-        targets = [a for a in self.albums_source()
-                   if not a.is_profile and self.album is not None and a.id != self.album.id]
+        targets = [
+            a
+            for a in self.albums_source()
+            if not a.is_profile and self.album is not None and a.id != self.album.id
+        ]
         for album in targets:
             move.addAction(album.name, partial(self.move_photos, photos, album))
         move.setEnabled(bool(targets) and not (self.album is not None and self.album.is_profile))
@@ -498,15 +530,23 @@ class AlbumPage(Page):
         if not photos:
             return
         if confirm:
-            question = (self.tr("¿Mover «{name}» a la papelera? Podrás recuperarla durante "
-                                "30 días.").format(name=photos[0].name)
-                        if len(photos) == 1 else
-                        self.tr("¿Mover %n fotos a la papelera? Podrás recuperarlas durante "
-                                "30 días.", "", len(photos)))
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Mover a la papelera"), question,
-                              parent=self)
-            delete = box.addButton(self.tr("Mover a la papelera"),
-                                   QMessageBox.ButtonRole.DestructiveRole)
+            question = (
+                self.tr(
+                    "¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días."
+                ).format(name=photos[0].name)
+                if len(photos) == 1
+                else self.tr(
+                    "¿Mover %n fotos a la papelera? Podrás recuperarlas durante 30 días.",
+                    "",
+                    len(photos),
+                )
+            )
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Mover a la papelera"), question, parent=self
+            )
+            delete = box.addButton(
+                self.tr("Mover a la papelera"), QMessageBox.ButtonRole.DestructiveRole
+            )
             box.addButton(self.tr("Cancelar"), QMessageBox.ButtonRole.RejectRole)
             box.exec()
             if box.clickedButton() is not delete:
@@ -563,6 +603,10 @@ class AlbumPage(Page):
         self.upload_button.setVisible(not album.is_profile)
         self.grid.set_drops_enabled(not album.is_profile)
         empty = not self.model.photos and not self.model.loading and not album.is_profile
-        self.empty.setText(self.tr("Este álbum está vacío.\nArrastra aquí fotos o carpetas desde "
-                                   "el gestor de archivos, o pulsa «Subir fotos»."))
+        self.empty.setText(
+            self.tr(
+                "Este álbum está vacío.\nArrastra aquí fotos o carpetas desde "
+                "el gestor de archivos, o pulsa «Subir fotos»."
+            )
+        )
         self.stack.setCurrentWidget(self.empty if empty else self.grid)

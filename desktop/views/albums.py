@@ -125,7 +125,9 @@ class AlbumDelegate(QStyledItemDelegate):
         drop = index.row() == self.drop_row
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        border = QColor("#3461e8") if (selected or drop) else QColor("#c9d3e6" if hovered else "#e3e7ee")
+        border = (
+            QColor("#3461e8") if (selected or drop) else QColor("#c9d3e6" if hovered else "#e3e7ee")
+        )
         painter.setPen(border)
         painter.setBrush(QColor("#f0f4ff") if drop else QColor("#ffffff"))
         painter.drawRoundedRect(rect, 12, 12)
@@ -135,11 +137,16 @@ class AlbumDelegate(QStyledItemDelegate):
         painter.setClipPath(path)
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         if pixmap is not None:
-            scaled = pixmap.scaled(cover.size() * 2, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                                   Qt.TransformationMode.SmoothTransformation)
+            scaled = pixmap.scaled(
+                cover.size() * 2,
+                Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                Qt.TransformationMode.SmoothTransformation,
+            )
             scaled.setDevicePixelRatio(2.0)
             w, h = scaled.width() / 2, scaled.height() / 2
-            painter.drawPixmap(round(cover.center().x() - w / 2), round(cover.center().y() - h / 2), scaled)
+            painter.drawPixmap(
+                round(cover.center().x() - w / 2), round(cover.center().y() - h / 2), scaled
+            )
         else:
             painter.fillRect(cover, QColor("#eef2f8"))
             icon = assets.pixmap("albums", 40, "#a6b3cc")
@@ -150,21 +157,31 @@ class AlbumDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(16, 24, 40, 170))
             painter.drawEllipse(badge)
-            painter.drawPixmap(badge.left() + 5, badge.top() + 5, assets.pixmap("lock", 16, "#ffffff"))
+            painter.drawPixmap(
+                badge.left() + 5, badge.top() + 5, assets.pixmap("lock", 16, "#ffffff")
+            )
         name_font = QFont(option.font)
         name_font.setBold(True)
         name_font.setPointSizeF(10.5)
         painter.setFont(name_font)
         painter.setPen(QColor("#1d2433"))
         text_rect = QRect(rect.left() + 12, cover.bottom() + 10, rect.width() - 24, 22)
-        name = painter.fontMetrics().elidedText(album_title(album), Qt.TextElideMode.ElideRight, text_rect.width())
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
+        name = painter.fontMetrics().elidedText(
+            album_title(album), Qt.TextElideMode.ElideRight, text_rect.width()
+        )
+        painter.drawText(
+            text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name
+        )
         count_font = QFont(option.font)
         count_font.setPointSizeF(9)
         painter.setFont(count_font)
         painter.setPen(QColor("#667085"))
         count = self.count_text(album.photo_count)
-        painter.drawText(text_rect.translated(0, 20), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), count)
+        painter.drawText(
+            text_rect.translated(0, 20),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            count,
+        )
         painter.restore()
 
 
@@ -259,7 +276,9 @@ class AlbumsPage(Page):
     open_album = Signal(object)  # Album
     upload_requested = Signal(object, list)  # Album, list[Path]
 
-    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, loader: ThumbnailLoader, parent: QWidget | None = None
+    ) -> None:
         super().__init__(ctx, parent)
         self.model = AlbumListModel(loader, self)
         self.edit_mode = False
@@ -309,15 +328,22 @@ class AlbumsPage(Page):
 
     def retranslate(self) -> None:
         self.header.title.setText(self.tr("Álbumes"))
-        self.header.subtitle.setText(self.tr("Abre un álbum con doble clic o Intro; clic derecho para "
-                                             "renombrarlo o borrarlo. Arrastra fotos o carpetas "
-                                             "sobre un álbum para subirlas."))
+        self.header.subtitle.setText(
+            self.tr(
+                "Abre un álbum con doble clic o Intro; clic derecho para "
+                "renombrarlo o borrarlo. Arrastra fotos o carpetas "
+                "sobre un álbum para subirlas."
+            )
+        )
         self.new_button.setText(self.tr("Nuevo álbum"))
         self.rename_button.setText(self.tr("Renombrar"))
         self.delete_button.setText(self.tr("Eliminar"))
-        self.hint.setText(self.tr("«{name}» guarda tus fotos de perfil y se llena sola: "
-                                  "no se puede renombrar, borrar ni subir a él.").format(
-            name=QCoreApplication.translate("Albums", "Fotos de perfil")))
+        self.hint.setText(
+            self.tr(
+                "«{name}» guarda tus fotos de perfil y se llena sola: "
+                "no se puede renombrar, borrar ni subir a él."
+            ).format(name=QCoreApplication.translate("Albums", "Fotos de perfil"))
+        )
         self.grid.viewport().update()
 
     def set_edit_mode(self, on: bool) -> None:
@@ -339,15 +365,18 @@ class AlbumsPage(Page):
         editable = album is not None and not album.is_profile
         for widget in (self.rename_button, self.delete_button):
             widget.setEnabled(editable)
-            widget.setToolTip("" if editable or album is None else message_for("profile_album_locked"))
+            widget.setToolTip(
+                "" if editable or album is None else message_for("profile_album_locked")
+            )
 
     # -- data -----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the albums from the server."""
         if self.ctx.user is None:
             return
-        album_ops.load_albums(parent=self, ctx=self.ctx, success=self._show,
-                              progress=self.tr("Cargando álbumes…"))
+        album_ops.load_albums(
+            parent=self, ctx=self.ctx, success=self._show, progress=self.tr("Cargando álbumes…")
+        )
 
     def clear(self) -> None:
         """Forget the albums shown (the session ended)."""
@@ -364,8 +393,13 @@ class AlbumsPage(Page):
         self._update_buttons()
 
     def create_album(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Nuevo álbum"), self.tr("Nombre del álbum:"),
-                                        QLineEdit.EchoMode.Normal, "")
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Nuevo álbum"),
+            self.tr("Nombre del álbum:"),
+            QLineEdit.EchoMode.Normal,
+            "",
+        )
         if ok and name.strip():
             album_ops.create_album(parent=self, ctx=self.ctx, name=name.strip())
 
@@ -376,8 +410,13 @@ class AlbumsPage(Page):
         if album.is_profile:
             self._explain_locked(album)
             return
-        name, ok = QInputDialog.getText(self, self.tr("Renombrar álbum"), self.tr("Nuevo nombre:"),
-                                        QLineEdit.EchoMode.Normal, album.name)
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Renombrar álbum"),
+            self.tr("Nuevo nombre:"),
+            QLineEdit.EchoMode.Normal,
+            album.name,
+        )
         if ok and name.strip() and name.strip() != album.name:
             album_ops.rename_album(parent=self, ctx=self.ctx, album=album, name=name.strip())
 
@@ -387,8 +426,13 @@ class AlbumsPage(Page):
             photos = self.tr("Se eliminarán también sus %n foto(s).", "", album.photo_count)
         else:
             photos = self.tr("El álbum está vacío.")
-        return self.tr("¿Eliminar el álbum «{name}»?").format(name=album.name) + "\n\n" + photos + \
-            " " + self.tr("Esta acción no se puede deshacer.")
+        return (
+            self.tr("¿Eliminar el álbum «{name}»?").format(name=album.name)
+            + "\n\n"
+            + photos
+            + " "
+            + self.tr("Esta acción no se puede deshacer.")
+        )
 
     def delete_selected(self, *, confirm: bool = True) -> None:
         album = self.selected_album()
@@ -398,8 +442,12 @@ class AlbumsPage(Page):
             self._explain_locked(album)
             return
         if confirm:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Eliminar álbum"),
-                              self.delete_confirmation_text(album), parent=self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Eliminar álbum"),
+                self.delete_confirmation_text(album),
+                parent=self,
+            )
             delete = box.addButton(self.tr("Eliminar"), QMessageBox.ButtonRole.DestructiveRole)
             box.addButton(self.tr("Cancelar"), QMessageBox.ButtonRole.RejectRole)
             box.exec()

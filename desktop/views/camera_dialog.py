@@ -32,9 +32,12 @@ class CameraDialog(QDialog):
             self.intro.setText(self.tr("Colócate dentro del óvalo y pulsa «Tomar foto»."))
         else:
             self.setWindowTitle(self.tr("Activar el acceso con la cara"))
-            self.intro.setText(self.tr(
-                "Mira a la cámara y sigue las indicaciones. Tomaremos {n} imágenes en unos "
-                "segundos; solo se guarda lo necesario para reconocerte.").format(n=count or FACE_FRAMES))
+            self.intro.setText(
+                self.tr(
+                    "Mira a la cámara y sigue las indicaciones. Tomaremos {n} imágenes en unos "
+                    "segundos; solo se guarda lo necesario para reconocerte."
+                ).format(n=count or FACE_FRAMES)
+            )
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]

@@ -33,7 +33,9 @@ class GroupCard(QFrame):
 
     resolved = Signal(object, list)  # kept Photo, trashed photos
 
-    def __init__(self, ctx: AppContext, group: DuplicateGroup, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, group: DuplicateGroup, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.group = group
@@ -63,8 +65,14 @@ class GroupCard(QFrame):
             column.addWidget(radio)
             column.addWidget(facts)
             row.addLayout(column)
-            photo_ops.load_image(parent=self, ctx=ctx, photo=photo, variant="thumb",
-                                 success=self._shower(photo.id), failure=lambda _e: None)
+            photo_ops.load_image(
+                parent=self,
+                ctx=ctx,
+                photo=photo,
+                variant="thumb",
+                success=self._shower(photo.id),
+                failure=lambda _e: None,
+            )
         row.addStretch(1)
         layout.addLayout(row)
         actions = QHBoxLayout()
@@ -78,15 +86,23 @@ class GroupCard(QFrame):
 
     def retranslate(self) -> None:
         kind = self.tr("Iguales") if self.group.kind == "duplicate" else self.tr("Parecidas")
-        self.title.setText(self.tr("{kind} · %n foto(s)", "", len(self.group.photos)).format(kind=kind))
+        self.title.setText(
+            self.tr("{kind} · %n foto(s)", "", len(self.group.photos)).format(kind=kind)
+        )
         for photo_id, radio in self.radios.items():
-            radio.setText(self.tr("Conservar esta (sugerida)") if photo_id == self.group.best_photo_id
-                          else self.tr("Conservar esta"))
+            radio.setText(
+                self.tr("Conservar esta (sugerida)")
+                if photo_id == self.group.best_photo_id
+                else self.tr("Conservar esta")
+            )
         self.keep_button.setText(self.tr("Conservar la elegida y mover las demás a la papelera"))
 
     def _facts(self, photo: Photo) -> str:
-        size = (f"{photo.size_bytes / 1_048_576:.1f} MB" if photo.size_bytes >= 1_048_576
-                else f"{max(1, photo.size_bytes // 1024)} KB")
+        size = (
+            f"{photo.size_bytes / 1_048_576:.1f} MB"
+            if photo.size_bytes >= 1_048_576
+            else f"{max(1, photo.size_bytes // 1024)} KB"
+        )
         parts = [photo.name, f"{photo.width} × {photo.height} px", size]
         if photo.taken_at:
             parts.append(photo.taken_at[:10])
@@ -98,8 +114,12 @@ class GroupCard(QFrame):
         return lambda image: self._show(photo_id, image)
 
     def _show(self, photo_id: int, image: QImage) -> None:
-        pixmap = QPixmap.fromImage(image).scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                                 Qt.TransformationMode.SmoothTransformation)
+        pixmap = QPixmap.fromImage(image).scaled(
+            THUMB,
+            THUMB,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
         self.images[photo_id].setPixmap(pixmap)
 
     def chosen(self) -> Photo:
@@ -110,9 +130,14 @@ class GroupCard(QFrame):
         keep = self.chosen()
         others = [p for p in self.group.photos if p.id != keep.id]
         self.keep_button.setEnabled(False)
-        bulk_ops.keep_one(parent=self, ctx=self.ctx, keep=keep, others=others,
-                          success=lambda kept: self.resolved.emit(kept, others),
-                          failure=self._failed)
+        bulk_ops.keep_one(
+            parent=self,
+            ctx=self.ctx,
+            keep=keep,
+            others=others,
+            success=lambda kept: self.resolved.emit(kept, others),
+            failure=self._failed,
+        )
 
     def _failed(self, error: Exception) -> None:
         self.keep_button.setEnabled(True)
@@ -158,8 +183,9 @@ class DuplicatesPage(Page):
         self._loading = True
         self._error = ""
         self._update_subtitle()
-        bulk_ops.load_duplicates(parent=self, ctx=self.ctx, success=self._show_groups,
-                                 failure=self._failed)
+        bulk_ops.load_duplicates(
+            parent=self, ctx=self.ctx, success=self._show_groups, failure=self._failed
+        )
 
     def _failed(self, error: Exception) -> None:
         self._loading = False
@@ -173,7 +199,9 @@ class DuplicatesPage(Page):
         self.cards = []
         for group in groups:
             group_card = GroupCard(self.ctx, group)
-            group_card.resolved.connect(lambda kept, others, c=group_card: self._resolved(c, kept, others))
+            group_card.resolved.connect(
+                lambda kept, others, c=group_card: self._resolved(c, kept, others)
+            )
             self.groups_layout.insertWidget(self.groups_layout.count() - 1, group_card)
             self.cards.append(group_card)
         self._update_subtitle()
@@ -185,11 +213,16 @@ class DuplicatesPage(Page):
         ids = [photo.id for photo in others]
 
         def undo() -> None:
-            bulk_ops.restore_photos(parent=self, ctx=self.ctx, photo_ids=ids,
-                                    success=lambda _p: self.refresh())
+            bulk_ops.restore_photos(
+                parent=self, ctx=self.ctx, photo_ids=ids, success=lambda _p: self.refresh()
+            )
 
-        self.undo_offered.emit(self.tr("Conservada «{name}»; %n foto(s) a la papelera", "",
-                                       len(ids)).format(name=kept.name), undo)
+        self.undo_offered.emit(
+            self.tr("Conservada «{name}»; %n foto(s) a la papelera", "", len(ids)).format(
+                name=kept.name
+            ),
+            undo,
+        )
 
     def _update_subtitle(self) -> None:
         if self._loading:

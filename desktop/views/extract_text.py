@@ -71,8 +71,11 @@ class ExtractTextPage(Page):
 
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Elige una imagen"), str(Path.home()),
-            self.tr("Imágenes ({patterns})").format(patterns="*.jpg *.jpeg *.png *.webp"))
+            self,
+            self.tr("Elige una imagen"),
+            str(Path.home()),
+            self.tr("Imágenes ({patterns})").format(patterns="*.jpg *.jpeg *.png *.webp"),
+        )
         if path:
             self.extract(Path(path))
 
@@ -87,16 +90,22 @@ class ExtractTextPage(Page):
         self.status.setText(self.tr("Leyendo el texto…"))
         self.drop.hide()
         self.preview.show()
-        QueryOp(parent=self, op=lambda: QImage(str(path)), success=self.preview.set_image).run_in_background()
+        QueryOp(
+            parent=self, op=lambda: QImage(str(path)), success=self.preview.set_image
+        ).run_in_background()
         client = self.ctx.client
         QueryOp(parent=self, op=lambda: client.extract_text(path), success=self._on_text).failure(
-            self._on_failed).with_progress(self.tr("Leyendo el texto…")).run_in_background()
+            self._on_failed
+        ).with_progress(self.tr("Leyendo el texto…")).run_in_background()
 
     def _on_text(self, result: ExtractedText) -> None:
         self.text.setPlainText(result.text)
         self.copy_button.setEnabled(bool(result.text))
-        self.status.setText(self.tr("%n línea(s) encontrada(s).", "", len(result.lines)) if result.text
-                            else self.tr("No se encontró texto en esta imagen."))
+        self.status.setText(
+            self.tr("%n línea(s) encontrada(s).", "", len(result.lines))
+            if result.text
+            else self.tr("No se encontró texto en esta imagen.")
+        )
 
     def _on_failed(self, error: Exception) -> None:
         if isinstance(error, NotFound) and error.code in ("not_found", "http_404"):

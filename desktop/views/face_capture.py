@@ -100,7 +100,9 @@ class FaceCapturePanel(QWidget):
         if not self._busy and not self.camera_error:
             self.view.set_prompt("")
             if self.auto and self._armed:
-                self.status.setText(self.tr("Coloca tu cara dentro del óvalo: la captura empieza sola."))
+                self.status.setText(
+                    self.tr("Coloca tu cara dentro del óvalo: la captura empieza sola.")
+                )
             elif self.scripted:
                 self.status.setText(self.tr("Pulsa «Empezar» y sigue las flechas."))
             elif self.count > 1:
@@ -202,8 +204,11 @@ class FaceCapturePanel(QWidget):
             self.start_requested.emit()
             return
         sequence = CaptureSequence(
-            self._worker, count=self.count, duration_ms=self.duration_ms if self.count > 1 else 1,
-            prompts=1, parent=self,
+            self._worker,
+            count=self.count,
+            duration_ms=self.duration_ms if self.count > 1 else 1,
+            prompts=1,
+            parent=self,
         )
         sequence.prompt_changed.connect(lambda _i: self._show_prompt(self.tr("Mira a la cámara")))
         sequence.progress.connect(self._on_progress)

@@ -18,18 +18,28 @@ from desktop.views.widgets import Avatar, ChipList, Page, card, label
 
 ACTIONS = ("albums", "edit_albums", "upload", "extract_text", "account", "logout")
 ACTION_ICONS = {
-    "albums": "albums", "edit_albums": "edit", "upload": "upload",
-    "extract_text": "text", "account": "user", "logout": "logout",
+    "albums": "albums",
+    "edit_albums": "edit",
+    "upload": "upload",
+    "extract_text": "text",
+    "account": "user",
+    "logout": "logout",
 }
 
 
 _FACE_FLAGS: dict[str, tuple[object, object | None]] = {
-    "Smile": (QT_TRANSLATE_NOOP("FaceTags", "Sonríe"), QT_TRANSLATE_NOOP("FaceTags", "Sin sonrisa")),
+    "Smile": (
+        QT_TRANSLATE_NOOP("FaceTags", "Sonríe"),
+        QT_TRANSLATE_NOOP("FaceTags", "Sin sonrisa"),
+    ),
     "Eyeglasses": (QT_TRANSLATE_NOOP("FaceTags", "Gafas"), None),
     "Sunglasses": (QT_TRANSLATE_NOOP("FaceTags", "Gafas de sol"), None),
     "Beard": (QT_TRANSLATE_NOOP("FaceTags", "Barba"), None),
     "Mustache": (QT_TRANSLATE_NOOP("FaceTags", "Bigote"), None),
-    "EyesOpen": (QT_TRANSLATE_NOOP("FaceTags", "Ojos abiertos"), QT_TRANSLATE_NOOP("FaceTags", "Ojos cerrados")),
+    "EyesOpen": (
+        QT_TRANSLATE_NOOP("FaceTags", "Ojos abiertos"),
+        QT_TRANSLATE_NOOP("FaceTags", "Ojos cerrados"),
+    ),
     "MouthOpen": (QT_TRANSLATE_NOOP("FaceTags", "Boca abierta"), None),
 }
 _GENDERS = {
@@ -45,12 +55,22 @@ def profile_face_warning(face_count: int) -> str:
     if face_count == 1:
         return ""
     if face_count == 0:
-        first = QCoreApplication.translate("ProfilePhoto", "No se ve ninguna cara en tu foto de perfil.")
+        first = QCoreApplication.translate(
+            "ProfilePhoto", "No se ve ninguna cara en tu foto de perfil."
+        )
     else:
-        first = QCoreApplication.translate("ProfilePhoto", "Tu foto de perfil muestra varias caras.")
-    return first + " " + QCoreApplication.translate(
-        "ProfilePhoto", "La foto se guardó, pero las etiquetas de perfil y el acceso con la cara "
-        "necesitan una foto con una sola cara: cámbiala en «Cuenta» cuando quieras.")
+        first = QCoreApplication.translate(
+            "ProfilePhoto", "Tu foto de perfil muestra varias caras."
+        )
+    return (
+        first
+        + " "
+        + QCoreApplication.translate(
+            "ProfilePhoto",
+            "La foto se guardó, pero las etiquetas de perfil y el acceso con la cara "
+            "necesitan una foto con una sola cara: cámbiala en «Cuenta» cuando quieras.",
+        )
+    )
 
 
 def _t(text: object) -> str:
@@ -63,7 +83,9 @@ def describe_face_tags(records: list[dict[str, Any]]) -> list[str]:
     for record in records:
         if isinstance(record.get("name"), str):
             value = record.get("value")
-            chips.append(f"{record['name']}: {value}" if value not in (None, "", True) else record["name"])
+            chips.append(
+                f"{record['name']}: {value}" if value not in (None, "", True) else record["name"]
+            )
             continue
         age = record.get("AgeRange")
         if isinstance(age, dict) and "Low" in age:
@@ -132,7 +154,11 @@ class HomePage(Page):
         for i, action in enumerate(ACTIONS):
             tile = QPushButton()
             tile.setObjectName("actionTile")
-            tile.setIcon(assets.icon(ACTION_ICONS[action], assets.DANGER if action == "logout" else assets.ACCENT))
+            tile.setIcon(
+                assets.icon(
+                    ACTION_ICONS[action], assets.DANGER if action == "logout" else assets.ACCENT
+                )
+            )
             tile.setIconSize(QSize(24, 24))
             tile.setMinimumHeight(64)
             tile.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -147,14 +173,20 @@ class HomePage(Page):
 
     def retranslate(self) -> None:
         user = self.ctx.user
-        self.title.setText(self.tr("Hola, {name}").format(name=(user.full_name or user.username)) if user
-                           else self.tr("Inicio"))
+        self.title.setText(
+            self.tr("Hola, {name}").format(name=(user.full_name or user.username))
+            if user
+            else self.tr("Inicio")
+        )
         self.tags_title.setText(self.tr("Etiquetas de tu foto de perfil"))
         self.actions_title.setText(self.tr("¿Qué quieres hacer?"))
         texts = {
-            "albums": self.tr("Ver álbumes"), "edit_albums": self.tr("Editar álbumes"),
-            "upload": self.tr("Subir foto"), "extract_text": self.tr("Extraer texto"),
-            "account": self.tr("Ajustes de la cuenta"), "logout": self.tr("Cerrar sesión"),
+            "albums": self.tr("Ver álbumes"),
+            "edit_albums": self.tr("Editar álbumes"),
+            "upload": self.tr("Subir foto"),
+            "extract_text": self.tr("Extraer texto"),
+            "account": self.tr("Ajustes de la cuenta"),
+            "logout": self.tr("Cerrar sesión"),
         }
         for action, text in texts.items():
             self.buttons[action].setText("  " + text)
@@ -187,20 +219,27 @@ class HomePage(Page):
         user = self.ctx.user
         if user is None:
             return
-        account_ops.load_profile_photo(parent=self, ctx=self.ctx, success=self.avatar.set_image,
-                                       failure=lambda _e: self.avatar.clear_image())
+        account_ops.load_profile_photo(
+            parent=self,
+            ctx=self.ctx,
+            success=self.avatar.set_image,
+            failure=lambda _e: self.avatar.clear_image(),
+        )
         self._tag_records = None
         self.tags.set_chips([])
         self.tags_status.setText(self.tr("Analizando tu foto…"))
-        account_ops.load_profile_tags(parent=self, ctx=self.ctx, success=self._on_tags,
-                                      failure=self._on_tags_failed)
+        account_ops.load_profile_tags(
+            parent=self, ctx=self.ctx, success=self._on_tags, failure=self._on_tags_failed
+        )
 
     def _on_tags(self, records: list[dict[str, Any]]) -> None:
         self._tag_records = records
         chips = describe_face_tags(records) if len(records) == 1 else []
         self.tags.set_chips(chips)
         warning = profile_face_warning(len(records))
-        self.tags_status.setText(warning or ("" if chips else self.tr("No hay etiquetas para esta foto.")))
+        self.tags_status.setText(
+            warning or ("" if chips else self.tr("No hay etiquetas para esta foto."))
+        )
 
     def _on_tags_failed(self, error: Exception) -> None:
         if isinstance(error, NotFound) and error.code in ("not_found", "http_404"):

@@ -63,23 +63,35 @@ class BackendBanner(QFrame):
         self.setObjectName("bannerError" if failed else "banner")
         self.style().unpolish(self)
         self.style().polish(self)
-        self.icon.setPixmap(assets.pixmap("warning" if failed else "server", 18,
-                                          assets.DANGER if failed else assets.ACCENT))
+        self.icon.setPixmap(
+            assets.pixmap(
+                "warning" if failed else "server", 18, assets.DANGER if failed else assets.ACCENT
+            )
+        )
         self.retry.setVisible(failed)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.retry.setText(self.tr("Reintentar"))
         if self.state is BackendState.STARTING:
-            self.text.setText(self.tr("Iniciando el servidor local…") if self.local
-                              else self.tr("Conectando con el servidor…"))
+            self.text.setText(
+                self.tr("Iniciando el servidor local…")
+                if self.local
+                else self.tr("Conectando con el servidor…")
+            )
         elif self.state is BackendState.FAILED:
             if self.local:
-                self.text.setText(self.tr("El servidor local no pudo arrancar. "
-                                          "Revisa el registro o prueba de nuevo."))
+                self.text.setText(
+                    self.tr(
+                        "El servidor local no pudo arrancar. Revisa el registro o prueba de nuevo."
+                    )
+                )
             else:
-                self.text.setText(self.tr("No se puede conectar con el servidor. "
-                                          "Comprueba la dirección en Ajustes."))
+                self.text.setText(
+                    self.tr(
+                        "No se puede conectar con el servidor. Comprueba la dirección en Ajustes."
+                    )
+                )
 
 
 class LoginPage(Page):
@@ -238,7 +250,8 @@ class LoginPage(Page):
         filled = bool(self.login_edit.text().strip() and self.password_edit.text())
         self.submit.setEnabled(self._ready and filled and not self._lock_seconds)
         self.face_panel.capture_button.setEnabled(
-            self._ready and self.face_panel.has_frame and not self.face_panel.camera_error)
+            self._ready and self.face_panel.has_frame and not self.face_panel.camera_error
+        )
 
     # -- password login -------------------------------------------------------------------
     def submit_password(self) -> None:
@@ -251,9 +264,11 @@ class LoginPage(Page):
         self.submit.setEnabled(False)
         self.submit.setText(self.tr("Entrando…"))
         client = self.ctx.client
-        QueryOp(parent=self, op=lambda: client.login(login, password),
-                success=lambda auth: self._on_logged_in(auth, login)).failure(
-            self._on_password_failed).run_in_background()
+        QueryOp(
+            parent=self,
+            op=lambda: client.login(login, password),
+            success=lambda auth: self._on_logged_in(auth, login),
+        ).failure(self._on_password_failed).run_in_background()
 
     def _on_logged_in(self, auth: AuthResult, login: str) -> None:
         self.submit.setText(self.tr("Entrar"))
@@ -289,9 +304,12 @@ class LoginPage(Page):
             self.show_error("")
             self._update_submit()
             return
-        wait = format_wait(self._lock_seconds, self.tr("{minutes} min {seconds} s"),
-                           self.tr("{seconds} s"))
-        self.show_error(self.tr("Demasiados intentos. Vuelve a probar dentro de {wait}.").format(wait=wait))
+        wait = format_wait(
+            self._lock_seconds, self.tr("{minutes} min {seconds} s"), self.tr("{seconds} s")
+        )
+        self.show_error(
+            self.tr("Demasiados intentos. Vuelve a probar dentro de {wait}.").format(wait=wait)
+        )
         if self.tabs.currentIndex() == 1:
             self.face_panel.set_status(self.error.text(), error=True)
 
@@ -344,8 +362,9 @@ class LoginPage(Page):
             return
         login = self.face_login_edit.text().strip()
         client = self.ctx.client
-        QueryOp(parent=self, op=lambda: client.face_challenge(login),
-                success=self._on_challenge).failure(self._on_face_failed).run_in_background()
+        QueryOp(
+            parent=self, op=lambda: client.face_challenge(login), success=self._on_challenge
+        ).failure(self._on_face_failed).run_in_background()
 
     def _on_challenge(self, challenge: FaceChallenge) -> None:
         self._challenge = challenge
@@ -359,10 +378,11 @@ class LoginPage(Page):
             return
         login = self.face_login_edit.text().strip()
         client = self.ctx.client
-        QueryOp(parent=self,
-                op=lambda: client.face_login(challenge.challenge_id, frames, offsets, login),
-                success=lambda auth: self._on_logged_in(auth, login)).failure(
-            self._on_face_failed).run_in_background()
+        QueryOp(
+            parent=self,
+            op=lambda: client.face_login(challenge.challenge_id, frames, offsets, login),
+            success=lambda auth: self._on_logged_in(auth, login),
+        ).failure(self._on_face_failed).run_in_background()
 
     def face_failure_text(self, error: Exception) -> str:
         """What to do about a refused face login, in words the person can act on."""
@@ -377,10 +397,18 @@ class LoginPage(Page):
             wait = ""
             if error.retry_after:
                 wait = " " + self.tr("Vuelve a probar dentro de {wait}.").format(
-                    wait=format_wait(error.retry_after, self.tr("{minutes} min {seconds} s"),
-                                     self.tr("{seconds} s")))
+                    wait=format_wait(
+                        error.retry_after,
+                        self.tr("{minutes} min {seconds} s"),
+                        self.tr("{seconds} s"),
+                    )
+                )
             text = message_for("face_login_locked") + wait
-        elif isinstance(error, ApiError) and error.status == 404 and error.code in ("http_404", "not_found"):
+        elif (
+            isinstance(error, ApiError)
+            and error.status == 404
+            and error.code in ("http_404", "not_found")
+        ):
             text = message_for("feature_not_available")
         else:
             text = self.face_failure_text(error)

@@ -37,19 +37,28 @@ IMAGE_CACHE_MAX = 200  # photo previews kept to cut faces from
 def face_crop(image: QImage, box: FaceBox, size: int = FACE_ICON) -> QPixmap:
     """The face (with a little margin) cut out of a photo's image, as a square icon."""
     margin = 0.25
-    rect = QRect(round((box.left - box.width * margin) * image.width()),
-                 round((box.top - box.height * margin) * image.height()),
-                 round(box.width * (1 + 2 * margin) * image.width()),
-                 round(box.height * (1 + 2 * margin) * image.height())).intersected(image.rect())
+    rect = QRect(
+        round((box.left - box.width * margin) * image.width()),
+        round((box.top - box.height * margin) * image.height()),
+        round(box.width * (1 + 2 * margin) * image.width()),
+        round(box.height * (1 + 2 * margin) * image.height()),
+    ).intersected(image.rect())
     crop = image.copy(rect)
-    return QPixmap.fromImage(crop.scaled(QSize(size, size), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                                         Qt.TransformationMode.SmoothTransformation))
+    return QPixmap.fromImage(
+        crop.scaled(
+            QSize(size, size),
+            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    )
 
 
 class PersonPhotoModel(PhotoListModel):
     """The photos showing one person (``person_id`` None: the user), page by page."""
 
-    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QObject | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, loader: ThumbnailLoader, parent: QObject | None = None
+    ) -> None:
         super().__init__(ctx, loader, parent)
         self.person_id: int | None = None
 
@@ -62,9 +71,15 @@ class PersonPhotoModel(PhotoListModel):
             return
         self._set_loading(True)
         cursor, generation = self._cursor, self._generation
-        people_ops.person_photos(parent=self, ctx=self.ctx, person_id=self.person_id, limit=PAGE_SIZE,
-                                 cursor=cursor, success=lambda page: self._append_page(page, generation),
-                                 failure=lambda error: self._failed(error, generation))
+        people_ops.person_photos(
+            parent=self,
+            ctx=self.ctx,
+            person_id=self.person_id,
+            limit=PAGE_SIZE,
+            cursor=cursor,
+            success=lambda page: self._append_page(page, generation),
+            failure=lambda error: self._failed(error, generation),
+        )
 
     def _append_page(self, page: PhotoPage, generation: int) -> None:
         self._append(page, generation)
@@ -82,7 +97,9 @@ class MyPhotosPage(Page):
 
     open_photo = Signal(object)  # Photo
 
-    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, loader: ThumbnailLoader, parent: QWidget | None = None
+    ) -> None:
         super().__init__(ctx, parent)
         self.model = PersonPhotoModel(ctx, loader, self)
         layout = QVBoxLayout(self)
@@ -127,11 +144,21 @@ class MyPhotosPage(Page):
         if self.model.loading and not count:
             self.header.subtitle.setText(self.tr("Buscándote en tus fotos…"))
         else:
-            self.header.subtitle.setText(self.tr("%n foto(s) en las que sales, encontradas con tu cara "
-                                                 "de inicio de sesión o tus fotos de perfil", "", count))
+            self.header.subtitle.setText(
+                self.tr(
+                    "%n foto(s) en las que sales, encontradas con tu cara "
+                    "de inicio de sesión o tus fotos de perfil",
+                    "",
+                    count,
+                )
+            )
         self.empty.setVisible(not count and not self.model.loading)
-        self.empty.setText(self.tr("Aún no te hemos encontrado en ninguna foto. Las caras se buscan "
-                                   "en segundo plano al subir fotos."))
+        self.empty.setText(
+            self.tr(
+                "Aún no te hemos encontrado en ninguna foto. Las caras se buscan "
+                "en segundo plano al subir fotos."
+            )
+        )
 
 
 class PeoplePage(Page):
@@ -236,8 +263,12 @@ class PeoplePage(Page):
     # -- texts ----------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.header.title.setText(self.tr("Personas"))
-        self.header.subtitle.setText(self.tr("Las caras de tus fotos, agrupadas. Ponles nombre, une "
-                                             "grupos de la misma persona u oculta los que no te interesen."))
+        self.header.subtitle.setText(
+            self.tr(
+                "Las caras de tus fotos, agrupadas. Ponles nombre, une "
+                "grupos de la misma persona u oculta los que no te interesen."
+            )
+        )
         self.hidden_toggle.setText(self.tr("Ver ocultas"))
         self.name_edit.setPlaceholderText(self.tr("Nombre de la persona"))
         self.rename_button.setText(self.tr("Guardar nombre"))
@@ -265,10 +296,16 @@ class PeoplePage(Page):
 
     def reload(self) -> None:
         """Fetch the people and the suggestion queue again."""
-        people_ops.list_people(parent=self, ctx=self.ctx, include_hidden=self.show_hidden,
-                               success=self._on_people, failure=self._on_failed)
-        people_ops.suggestions(parent=self, ctx=self.ctx, success=self._on_suggestions,
-                               failure=self._on_failed)
+        people_ops.list_people(
+            parent=self,
+            ctx=self.ctx,
+            include_hidden=self.show_hidden,
+            success=self._on_people,
+            failure=self._on_failed,
+        )
+        people_ops.suggestions(
+            parent=self, ctx=self.ctx, success=self._on_suggestions, failure=self._on_failed
+        )
 
     def _on_hidden_toggled(self, checked: bool) -> None:
         self.show_hidden = checked
@@ -288,7 +325,8 @@ class PeoplePage(Page):
         self.list.clear()
         for person in self.people:
             text = self.tr("{name} · %n foto(s)", "", person.photo_count).format(
-                name=self.person_name(person))
+                name=self.person_name(person)
+            )
             if person.hidden:
                 text += " · " + self.tr("oculta")
             item = QListWidgetItem(text)
@@ -311,9 +349,14 @@ class PeoplePage(Page):
         if photo_id in self._pending:
             return
         self._pending.add(photo_id)
-        photo_ops.load_image(parent=self, ctx=self.ctx, photo=Photo(id=photo_id, album_id=0),
-                             variant="preview", success=lambda image: self._on_image(photo_id, image),
-                             failure=lambda _e: self._pending.discard(photo_id))
+        photo_ops.load_image(
+            parent=self,
+            ctx=self.ctx,
+            photo=Photo(id=photo_id, album_id=0),
+            variant="preview",
+            success=lambda image: self._on_image(photo_id, image),
+            failure=lambda _e: self._pending.discard(photo_id),
+        )
 
     def _on_image(self, photo_id: int, image: QImage) -> None:
         self._pending.discard(photo_id)
@@ -338,9 +381,13 @@ class PeoplePage(Page):
             self._load_faces(self.current)
 
     def _load_faces(self, person: Person) -> None:
-        people_ops.person_faces(parent=self, ctx=self.ctx, person_id=person.id,
-                                success=lambda faces: self._on_faces(person.id, faces),
-                                failure=self._on_failed)
+        people_ops.person_faces(
+            parent=self,
+            ctx=self.ctx,
+            person_id=person.id,
+            success=lambda faces: self._on_faces(person.id, faces),
+            failure=self._on_failed,
+        )
 
     def _on_faces(self, person_id: int, faces: list[Face]) -> None:
         if self.current is None or self.current.id != person_id:
@@ -368,8 +415,14 @@ class PeoplePage(Page):
     def _show_person(self) -> None:
         person = self.current
         enabled = person is not None
-        for widget in (self.name_edit, self.rename_button, self.merge_target, self.merge_button,
-                       self.hide_button, self.remove_face_button):
+        for widget in (
+            self.name_edit,
+            self.rename_button,
+            self.merge_target,
+            self.merge_button,
+            self.hide_button,
+            self.remove_face_button,
+        ):
             widget.setEnabled(enabled)
         self.merge_target.clear()
         self.status.setText("")
@@ -396,14 +449,24 @@ class PeoplePage(Page):
         name = self.name_edit.text().strip()
         if self.current is None or not name:
             return
-        people_ops.rename_person(parent=self, ctx=self.ctx, person=self.current, name=name,
-                                 success=lambda _p: self.status.setText(self.tr("Guardado")),
-                                 failure=self._on_failed)
+        people_ops.rename_person(
+            parent=self,
+            ctx=self.ctx,
+            person=self.current,
+            name=name,
+            success=lambda _p: self.status.setText(self.tr("Guardado")),
+            failure=self._on_failed,
+        )
 
     def toggle_hidden(self) -> None:
         if self.current is not None:
-            people_ops.set_hidden(parent=self, ctx=self.ctx, person=self.current,
-                                  hidden=not self.current.hidden, failure=self._on_failed)
+            people_ops.set_hidden(
+                parent=self,
+                ctx=self.ctx,
+                person=self.current,
+                hidden=not self.current.hidden,
+                failure=self._on_failed,
+            )
 
     def merge_into_selected(self, *, confirm: bool = True) -> None:
         """The person shown joins the one chosen in the list (or, for "me", the other way)."""
@@ -413,14 +476,18 @@ class PeoplePage(Page):
         into, source = (self.current, other) if self.current.is_me else (other, self.current)
         if confirm:
             answer = QMessageBox.question(
-                self, self.tr("Unir personas"),
+                self,
+                self.tr("Unir personas"),
                 self.tr("¿Unir «{source}» con «{into}»? Sus caras pasarán a «{into}».").format(
-                    source=self.person_name(source), into=self.person_name(into)))
+                    source=self.person_name(source), into=self.person_name(into)
+                ),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.current = into
-        people_ops.merge_people(parent=self, ctx=self.ctx, into=into, others=[source],
-                                failure=self._on_failed)
+        people_ops.merge_people(
+            parent=self, ctx=self.ctx, into=into, others=[source], failure=self._on_failed
+        )
 
     def _selected_face(self, widget: QListWidget) -> Face | None:
         item = widget.currentItem()
@@ -435,8 +502,13 @@ class PeoplePage(Page):
     def confirm_selected_suggestion(self) -> None:
         face = self._selected_face(self.queue)
         if face is not None and face.person is not None:
-            people_ops.confirm_face(parent=self, ctx=self.ctx, face=face, person_id=face.person.id,
-                                    failure=self._on_failed)
+            people_ops.confirm_face(
+                parent=self,
+                ctx=self.ctx,
+                face=face,
+                person_id=face.person.id,
+                failure=self._on_failed,
+            )
 
     def reject_selected_suggestion(self) -> None:
         face = self._selected_face(self.queue)

@@ -53,8 +53,17 @@ FACE_POLL_DELAYS_MS = (1500, 3000, 6000, 12000)
 
 # Keys the viewer handles itself; the image view passes them up instead of scrolling.
 VIEWER_KEYS = {
-    Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Escape, Qt.Key.Key_F11, Qt.Key.Key_Plus,
-    Qt.Key.Key_Minus, Qt.Key.Key_Equal, Qt.Key.Key_0, Qt.Key.Key_1, Qt.Key.Key_Delete, Qt.Key.Key_F,
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Escape,
+    Qt.Key.Key_F11,
+    Qt.Key.Key_Plus,
+    Qt.Key.Key_Minus,
+    Qt.Key.Key_Equal,
+    Qt.Key.Key_0,
+    Qt.Key.Key_1,
+    Qt.Key.Key_Delete,
+    Qt.Key.Key_F,
 }
 ZOOM_STEP = 1.25
 PRELOADED = 8  # previews kept in memory (the current photo and its neighbours)
@@ -67,8 +76,11 @@ def language_name(code: str) -> str:
     language = QLocale(code).language()
     if language == QLocale.Language.C:
         return code
-    return QLocale.languageToString(language) if QLocale().language() == QLocale.Language.English \
+    return (
+        QLocale.languageToString(language)
+        if QLocale().language() == QLocale.Language.English
         else QLocale(code).nativeLanguageName()
+    )
 
 
 class FaceImageLabel(QLabel):
@@ -119,10 +131,18 @@ class FaceImageLabel(QLabel):
         area = self.image_rect()
         if area.isEmpty():
             return []
-        return [(face, QRectF(area.left() + face.box.left * area.width(),
-                              area.top() + face.box.top * area.height(),
-                              face.box.width * area.width(), face.box.height * area.height()))
-                for face in self._faces]
+        return [
+            (
+                face,
+                QRectF(
+                    area.left() + face.box.left * area.width(),
+                    area.top() + face.box.top * area.height(),
+                    face.box.width * area.width(),
+                    face.box.height * area.height(),
+                ),
+            )
+            for face in self._faces
+        ]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -133,14 +153,23 @@ class FaceImageLabel(QLabel):
         metrics = painter.fontMetrics()
         for face, rect in self.face_rects():
             named = face.person is not None and (face.person.name or face.person.is_me)
-            colour = QColor("#3461e8" if face.id == self.selected_face_id else
-                            "#12b76a" if named and not face.is_suggestion else "#fdb022")
+            colour = QColor(
+                "#3461e8"
+                if face.id == self.selected_face_id
+                else "#12b76a"
+                if named and not face.is_suggestion
+                else "#fdb022"
+            )
             painter.setPen(QPen(colour, 2.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect, 4, 4)
             text = self.face_label(face)
-            tag = QRectF(rect.left(), rect.bottom() + 4, metrics.horizontalAdvance(text) + 14,
-                         metrics.height() + 6)
+            tag = QRectF(
+                rect.left(),
+                rect.bottom() + 4,
+                metrics.horizontalAdvance(text) + 14,
+                metrics.height() + 6,
+            )
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             painter.drawRoundedRect(tag, 4, 4)
@@ -157,7 +186,6 @@ class FaceImageLabel(QLabel):
                     event.accept()
                     return
         super().mousePressEvent(event)
-
 
 
 class ZoomView(QScrollArea):
@@ -195,8 +223,11 @@ class ZoomView(QScrollArea):
         if self.zoom is not None:
             return self.zoom
         view = self.viewport().size()
-        return min(1.0, view.width() / max(1, self._source.width()),
-                   view.height() / max(1, self._source.height()))
+        return min(
+            1.0,
+            view.width() / max(1, self._source.width()),
+            view.height() / max(1, self._source.height()),
+        )
 
     def zoom_by(self, factor: float) -> None:
         self.zoom = max(0.05, min(8.0, self.scale() * factor))
@@ -237,12 +268,16 @@ class ZoomView(QScrollArea):
         ratio = self.devicePixelRatioF()
         scale = self.scale()
         size = self._source.size() * scale
-        scaled = self._source.scaled(size * ratio, Qt.AspectRatioMode.KeepAspectRatio,
-                                     Qt.TransformationMode.SmoothTransformation)
+        scaled = self._source.scaled(
+            size * ratio,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
         scaled.setDevicePixelRatio(ratio)
         self.image_label.setPixmap(scaled)
-        self.image_label.resize(size.expandedTo(self.viewport().size()) if self.zoom is None
-                                else size)
+        self.image_label.resize(
+            size.expandedTo(self.viewport().size()) if self.zoom is None else size
+        )
         self.zoom_changed.emit()
 
 
@@ -306,8 +341,14 @@ class PhotoPage(Page):
         controls.addWidget(self.position)
         controls.addWidget(self.next_button)
         controls.addStretch(1)
-        for control in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button,
-                       self.actual_button, self.fullscreen_button):
+        for control in (
+            self.zoom_out_button,
+            self.zoom_label,
+            self.zoom_in_button,
+            self.fit_button,
+            self.actual_button,
+            self.fullscreen_button,
+        ):
             controls.addWidget(control)
         body.addLayout(viewer, 3)
 
@@ -332,8 +373,16 @@ class PhotoPage(Page):
         self.save_button = button("primary", "save")
         self.save_button.clicked.connect(self.save)
         self.save_status = label("hint")
-        for widget in (self.details_title, self.name_label, self.name_edit, self.description_label,
-                       self.description_edit, self.info, self.matches, self.image_text):
+        for widget in (
+            self.details_title,
+            self.name_label,
+            self.name_edit,
+            self.description_label,
+            self.description_edit,
+            self.info,
+            self.matches,
+            self.image_text,
+        ):
             d.addWidget(widget)
         row = QHBoxLayout()
         row.addWidget(self.save_status, 1)
@@ -452,8 +501,9 @@ class PhotoPage(Page):
         if self.terms:
             self.back.setText(self.tr("Volver a los resultados"))
         else:
-            self.back.setText(self.tr("Volver al álbum") if self.opened_from_album
-                              else self.tr("Volver"))
+            self.back.setText(
+                self.tr("Volver al álbum") if self.opened_from_album else self.tr("Volver")
+            )
 
     def _on_photo_deleted(self, photo_id: int, _album_id: int) -> None:
         index = self._index()
@@ -535,8 +585,13 @@ class PhotoPage(Page):
             self._load_preview(photo)
         for neighbour in self._neighbours():
             self._load_preview(neighbour)
-        photo_ops.load_photo(parent=self, ctx=self.ctx, photo_id=photo.id, success=self._on_details,
-                             failure=lambda _e: None)
+        photo_ops.load_photo(
+            parent=self,
+            ctx=self.ctx,
+            photo_id=photo.id,
+            success=self._on_details,
+            failure=lambda _e: None,
+        )
         self.preview.image_label.set_faces([])
         self.select_face(None)
         self._face_polls = 0
@@ -567,11 +622,16 @@ class PhotoPage(Page):
         index = self._index()
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(0 <= index < len(self.sequence) - 1)
-        self.position.setText(self.tr("{n} de {total}").format(n=index + 1, total=len(self.sequence))
-                              if index >= 0 else "")
+        self.position.setText(
+            self.tr("{n} de {total}").format(n=index + 1, total=len(self.sequence))
+            if index >= 0
+            else ""
+        )
 
     def _show_zoom(self) -> None:
-        self.zoom_label.setText(f"{round(self.preview.scale() * 100)} %" if self.preview.has_image else "")
+        self.zoom_label.setText(
+            f"{round(self.preview.scale() * 100)} %" if self.preview.has_image else ""
+        )
 
     def preview_ready(self, photo: Photo) -> bool:
         """Whether ``photo``'s preview is in memory (shown at once when the person gets there)."""
@@ -582,9 +642,14 @@ class PhotoPage(Page):
         if key in self._previews or key in self._loading_previews:
             return
         self._loading_previews.add(key)
-        photo_ops.load_image(parent=self, ctx=self.ctx, photo=photo, variant="preview",
-                             success=lambda image: self._on_preview(key, image),
-                             failure=lambda _e: self._on_preview(key, None))
+        photo_ops.load_image(
+            parent=self,
+            ctx=self.ctx,
+            photo=photo,
+            variant="preview",
+            success=lambda image: self._on_preview(key, image),
+            failure=lambda _e: self._on_preview(key, None),
+        )
 
     def _on_preview(self, key: tuple[int, str], image: QImage | None) -> None:
         self._loading_previews.discard(key)
@@ -604,8 +669,11 @@ class PhotoPage(Page):
         self._retranslate_full_screen()
 
     def _retranslate_full_screen(self) -> None:
-        self.fullscreen_button.setText(self.tr("Salir de pantalla completa") if self.window().isFullScreen()
-                                       else self.tr("Pantalla completa"))
+        self.fullscreen_button.setText(
+            self.tr("Salir de pantalla completa")
+            if self.window().isFullScreen()
+            else self.tr("Pantalla completa")
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -649,33 +717,47 @@ class PhotoPage(Page):
         if photo.width and photo.height:
             parts.append(f"{photo.width} × {photo.height} px")
         if photo.size_bytes:
-            parts.append(self.tr("{size} MB").format(size=f"{photo.size_bytes / 1_048_576:.1f}")
-                         if photo.size_bytes >= 1_048_576 else
-                         self.tr("{size} KB").format(size=max(1, photo.size_bytes // 1024)))
+            parts.append(
+                self.tr("{size} MB").format(size=f"{photo.size_bytes / 1_048_576:.1f}")
+                if photo.size_bytes >= 1_048_576
+                else self.tr("{size} KB").format(size=max(1, photo.size_bytes // 1024))
+            )
         if photo.taken_at:
             parts.append(self.tr("tomada el {date}").format(date=photo.taken_at[:10]))
         self.info.setText(" · ".join(parts))
         self._show_matches(photo)
 
     def _show_matches(self, photo: Photo) -> None:
-        texts = [photo.name, photo.description, " ".join(lab.name for lab in photo.labels),
-                 photo.image_text]
+        texts = [
+            photo.name,
+            photo.description,
+            " ".join(lab.name for lab in photo.labels),
+            photo.image_text,
+        ]
         found = [word for text in texts for word in matched_words(text, self.terms)]
         self.matches.setVisible(bool(self.terms))
         if self.terms:
             unique = list(dict.fromkeys(found))
             self.matches.setText(
                 self.tr("Coincide: {words}").format(
-                    words=highlight_html(", ".join(unique), self.terms)) if unique
-                else self.tr("Coincide por su álbum, cámara o fecha."))
+                    words=highlight_html(", ".join(unique), self.terms)
+                )
+                if unique
+                else self.tr("Coincide por su álbum, cámara o fecha.")
+            )
         self.image_text.setVisible(bool(photo.image_text))
         if photo.image_text:
-            self.image_text.setText(self.tr("Texto en la imagen: {text}").format(
-                text=highlight_html(photo.image_text, self.terms)))
+            self.image_text.setText(
+                self.tr("Texto en la imagen: {text}").format(
+                    text=highlight_html(photo.image_text, self.terms)
+                )
+            )
 
     def _show_labels(self, photo: Photo) -> None:
-        chips = [f"{lab.name} · {round(lab.confidence)} %" if lab.confidence else lab.name
-                 for lab in photo.labels]
+        chips = [
+            f"{lab.name} · {round(lab.confidence)} %" if lab.confidence else lab.name
+            for lab in photo.labels
+        ]
         self.tags.set_chips(chips)
         if chips:
             self.tags_status.setText("")
@@ -694,8 +776,13 @@ class PhotoPage(Page):
     def _poll_labels(self) -> None:
         if self.photo is None or not self.isVisible():
             return  # closed: showing the photo again starts polling again
-        photo_ops.load_photo(parent=self, ctx=self.ctx, photo_id=self.photo.id,
-                             success=self._on_details, failure=self._on_poll_failed)
+        photo_ops.load_photo(
+            parent=self,
+            ctx=self.ctx,
+            photo_id=self.photo.id,
+            success=self._on_details,
+            failure=self._on_poll_failed,
+        )
 
     def _on_poll_failed(self, _error: Exception) -> None:
         # A network hiccup is no reason to stop waiting: try again after the next backoff step.
@@ -715,12 +802,16 @@ class PhotoPage(Page):
         if in_profile:
             self.move_hint.setText(self.tr("Las fotos de perfil se quedan en su álbum."))
         elif not can_move:
-            self.move_hint.setText(self.tr("Crea otro álbum en «Álbumes» para poder mover aquí la foto."))
+            self.move_hint.setText(
+                self.tr("Crea otro álbum en «Álbumes» para poder mover aquí la foto.")
+            )
         self.move_hint.setVisible(not can_move)
 
     def _in_profile_album(self) -> bool:
-        return any(a.is_profile and self.photo is not None and a.id == self.photo.album_id
-                   for a in self.albums)
+        return any(
+            a.is_profile and self.photo is not None and a.id == self.photo.album_id
+            for a in self.albums
+        )
 
     # -- faces ----------------------------------------------------------------------------
     def toggle_faces(self) -> None:
@@ -732,9 +823,13 @@ class PhotoPage(Page):
         if self.photo is None:
             return
         photo_id = self.photo.id
-        people_ops.photo_faces(parent=self, ctx=self.ctx, photo_id=photo_id,
-                               success=lambda faces: self._on_faces(photo_id, faces),
-                               failure=lambda _e: self._show_faces_hint())
+        people_ops.photo_faces(
+            parent=self,
+            ctx=self.ctx,
+            photo_id=photo_id,
+            success=lambda faces: self._on_faces(photo_id, faces),
+            failure=lambda _e: self._show_faces_hint(),
+        )
 
     def _on_faces(self, photo_id: int, faces: list[Face]) -> None:
         if self.photo is None or self.photo.id != photo_id:
@@ -756,15 +851,18 @@ class PhotoPage(Page):
         if not self.preview.image_label.faces_visible:
             text = self.tr("Caras ocultas. Pulsa F para mostrarlas.")
         elif count:
-            text = self.tr("%n cara(s). Pulsa una cara para decir quién es; F las oculta.", "", count)
+            text = self.tr(
+                "%n cara(s). Pulsa una cara para decir quién es; F las oculta.", "", count
+            )
         else:
             text = self.tr("No se han encontrado caras (todavía).")
         self.faces_hint.setText(text)
         enabled = self.selected_face is not None
         self.face_name.setEnabled(enabled)
         self.face_name_button.setEnabled(enabled)
-        self.not_person_button.setEnabled(enabled and self.selected_face is not None
-                                          and self.selected_face.person is not None)
+        self.not_person_button.setEnabled(
+            enabled and self.selected_face is not None and self.selected_face.person is not None
+        )
 
     def select_face(self, face: Face | None) -> None:
         """Pick a face to name (a click on its box)."""
@@ -774,8 +872,9 @@ class PhotoPage(Page):
         self.face_status.setText("")
         if face is not None:
             person = face.person
-            self.face_name.setText(person.name or "" if person is not None and not face.is_suggestion
-                                   else "")
+            self.face_name.setText(
+                person.name or "" if person is not None and not face.is_suggestion else ""
+            )
             self.face_name.setFocus()
         else:
             self.face_name.clear()
@@ -787,15 +886,26 @@ class PhotoPage(Page):
         if face is None or not name:
             return
         self.face_status.setText(self.tr("Guardando…"))
-        people_ops.name_face(parent=self, ctx=self.ctx, face=face, name=name,
-                             success=self._on_face_saved, failure=self._on_face_failed)
+        people_ops.name_face(
+            parent=self,
+            ctx=self.ctx,
+            face=face,
+            name=name,
+            success=self._on_face_saved,
+            failure=self._on_face_failed,
+        )
 
     def reject_selected_face(self) -> None:
         """The selected face is not the person it was given."""
         if self.selected_face is None:
             return
-        people_ops.reject_face(parent=self, ctx=self.ctx, face=self.selected_face,
-                               success=self._on_face_saved, failure=self._on_face_failed)
+        people_ops.reject_face(
+            parent=self,
+            ctx=self.ctx,
+            face=self.selected_face,
+            success=self._on_face_saved,
+            failure=self._on_face_failed,
+        )
 
     def _on_face_saved(self, face: Face) -> None:
         self.selected_face = face
@@ -810,8 +920,9 @@ class PhotoPage(Page):
             self._fill_languages()
             return
         self.translation_status.setText(self.tr("Cargando idiomas…"))
-        photo_ops.load_languages(parent=self, ctx=self.ctx, success=self._on_languages,
-                                 failure=self._on_languages_failed)
+        photo_ops.load_languages(
+            parent=self, ctx=self.ctx, success=self._on_languages, failure=self._on_languages_failed
+        )
 
     def _on_languages(self, languages: list[Language]) -> None:
         self.languages = languages
@@ -836,8 +947,10 @@ class PhotoPage(Page):
         self.translation.setText("")
         self.translation.setVisible(False)
         self.translation_status.setText(
-            self.tr("Elige un idioma para leer la descripción traducida.") if self.languages
-            else self.tr("Este servidor no ofrece traducciones."))
+            self.tr("Elige un idioma para leer la descripción traducida.")
+            if self.languages
+            else self.tr("Este servidor no ofrece traducciones.")
+        )
 
     def _on_language(self, _index: int) -> None:
         code = self.language.currentData()
@@ -857,20 +970,32 @@ class PhotoPage(Page):
         self.translation.setText("")
         self.translation.setVisible(False)
         self.translation_status.setText(self.tr("Traduciendo…"))
-        photo_ops.translate_description(parent=self, ctx=self.ctx, photo_id=photo.id, language=code,
-                                        success=lambda t: self._on_translation(key, t),
-                                        failure=self._on_translation_failed)
+        photo_ops.translate_description(
+            parent=self,
+            ctx=self.ctx,
+            photo_id=photo.id,
+            language=code,
+            success=lambda t: self._on_translation(key, t),
+            failure=self._on_translation_failed,
+        )
 
     def _on_translation(self, key: tuple[int, str, str], translation: Translation) -> None:
         self._translations[key] = translation
-        if self.photo is not None and key[0] == self.photo.id and key[1] == self.language.currentData():
+        if (
+            self.photo is not None
+            and key[0] == self.photo.id
+            and key[1] == self.language.currentData()
+        ):
             self._show_translation(translation)
 
     def _show_translation(self, translation: Translation) -> None:
         self.translation.setText(translation.text)
         self.translation.setVisible(True)
-        self.translation_status.setText(self.tr("Traducido de: {language}").format(
-            language=language_name(translation.source_language)))
+        self.translation_status.setText(
+            self.tr("Traducido de: {language}").format(
+                language=language_name(translation.source_language)
+            )
+        )
 
     def _on_translation_failed(self, error: Exception) -> None:
         self.translation.setText("")
@@ -881,7 +1006,11 @@ class PhotoPage(Page):
         if isinstance(error, NotFound) and error.code in ("not_found", "http_404"):
             return message_for("feature_not_available")
         if isinstance(error, Unavailable):
-            return error.message if error.code == "translation_unavailable" else message_for("translation_unavailable")
+            return (
+                error.message
+                if error.code == "translation_unavailable"
+                else message_for("translation_unavailable")
+            )
         return error_text(error)
 
     # -- edits ----------------------------------------------------------------------------
@@ -890,11 +1019,20 @@ class PhotoPage(Page):
         if self.photo is None:
             return
         photo_id = self.photo.id
-        name, description = self.name_edit.text().strip(), self.description_edit.toPlainText().strip()
+        name, description = (
+            self.name_edit.text().strip(),
+            self.description_edit.toPlainText().strip(),
+        )
         self.save_status.setText(self.tr("Guardando…"))
-        photo_ops.update_photo(parent=self, ctx=self.ctx, photo_id=photo_id, name=name,
-                               description=description, success=self._on_saved,
-                               failure=self._on_edit_failed)
+        photo_ops.update_photo(
+            parent=self,
+            ctx=self.ctx,
+            photo_id=photo_id,
+            name=name,
+            description=description,
+            success=self._on_saved,
+            failure=self._on_edit_failed,
+        )
 
     def _on_saved(self, photo: Photo) -> None:
         self.photo = photo
@@ -905,7 +1043,9 @@ class PhotoPage(Page):
     def _on_edit_failed(self, error: Exception) -> None:
         self.save_status.setText("")
         if isinstance(error, ApiError) and error.fields:
-            QMessageBox.warning(self, self.tr("No se pudo guardar"), "\n".join(error.field_messages.values()))
+            QMessageBox.warning(
+                self, self.tr("No se pudo guardar"), "\n".join(error.field_messages.values())
+            )
         else:
             QMessageBox.warning(self, self.tr("No se pudo guardar"), error_text(error))
 
@@ -919,8 +1059,14 @@ class PhotoPage(Page):
         def moved(photo: Photo) -> None:
             self._on_moved(photo, target, origin)
 
-        photo_ops.move_photo(parent=self, ctx=self.ctx, photo=self.photo, album=target,
-                             success=moved, failure=self._on_edit_failed)
+        photo_ops.move_photo(
+            parent=self,
+            ctx=self.ctx,
+            photo=self.photo,
+            album=target,
+            success=moved,
+            failure=self._on_edit_failed,
+        )
 
     def _on_moved(self, photo: Photo, album: Album, origin_album_id: int) -> None:
         self.photo = photo
@@ -929,8 +1075,13 @@ class PhotoPage(Page):
         self.save_status.setText(text)
 
         def undo() -> None:
-            bulk_ops.move_photos(parent=self, ctx=self.ctx, photo_ids=[photo.id],
-                                 album_id=origin_album_id, success=self._after_move_undone)
+            bulk_ops.move_photos(
+                parent=self,
+                ctx=self.ctx,
+                photo_ids=[photo.id],
+                album_id=origin_album_id,
+                success=self._after_move_undone,
+            )
 
         self.undo_offered.emit(text, undo)
 
@@ -945,11 +1096,17 @@ class PhotoPage(Page):
         if self.photo is None:
             return
         if confirm:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Mover a la papelera"),
-                              self.tr("¿Mover «{name}» a la papelera? Podrás recuperarla durante "
-                                      "30 días.").format(name=self.photo.name), parent=self)
-            delete = box.addButton(self.tr("Mover a la papelera"),
-                                   QMessageBox.ButtonRole.DestructiveRole)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Mover a la papelera"),
+                self.tr(
+                    "¿Mover «{name}» a la papelera? Podrás recuperarla durante 30 días."
+                ).format(name=self.photo.name),
+                parent=self,
+            )
+            delete = box.addButton(
+                self.tr("Mover a la papelera"), QMessageBox.ButtonRole.DestructiveRole
+            )
             box.addButton(self.tr("Cancelar"), QMessageBox.ButtonRole.RejectRole)
             box.exec()
             if box.clickedButton() is not delete:
@@ -960,8 +1117,12 @@ class PhotoPage(Page):
         def undo() -> None:
             bulk_ops.restore_photos(parent=self, ctx=self.ctx, photo_ids=[photo.id])
 
-        photo_ops.delete_photo(parent=self, ctx=self.ctx, photo=photo,
-                               success=lambda _none: self.undo_offered.emit(text, undo))
+        photo_ops.delete_photo(
+            parent=self,
+            ctx=self.ctx,
+            photo=photo,
+            success=lambda _none: self.undo_offered.emit(text, undo),
+        )
 
     def sizeHint(self) -> QSize:
         return QSize(1000, 700)

@@ -99,8 +99,11 @@ class RegisterPage(Page):
         self.field_labels: dict[str, QLabel] = {}
         self.errors: dict[str, QLabel] = {}
         placement = {
-            "username": (0, 0), "email": (0, 1), "full_name": (3, 0),
-            "password": (6, 0), "password_confirm": (6, 1),
+            "username": (0, 0),
+            "email": (0, 1),
+            "full_name": (3, 0),
+            "password": (6, 0),
+            "password_confirm": (6, 1),
         }
         for name, (row, col) in placement.items():
             title = label()
@@ -154,8 +157,12 @@ class RegisterPage(Page):
     def retranslate(self) -> None:
         self.back.setText(self.tr("Volver a entrar"))
         self.title.setText(self.tr("Crea tu cuenta"))
-        self.subtitle.setText(self.tr("Tu foto de perfil abre el álbum «Fotos de perfil» y, si "
-                                      "quieres, te permitirá entrar con la cara."))
+        self.subtitle.setText(
+            self.tr(
+                "Tu foto de perfil abre el álbum «Fotos de perfil» y, si "
+                "quieres, te permitirá entrar con la cara."
+            )
+        )
         self.photo_title.setText(self.tr("Foto de perfil"))
         self.photo_hint.setText(self.tr("Una foto tuya, de frente y con buena luz."))
         self.pick_photo.setText(self.tr("Elegir archivo…"))
@@ -183,7 +190,9 @@ class RegisterPage(Page):
         values = {name: edit.text() for name, edit in self.fields.items()}
         errors: dict[str, str] = {}
         if not USERNAME_PATTERN.match(values["username"].strip()):
-            errors["username"] = self.tr("De 3 a 32 caracteres: letras, números, punto, guion o guion bajo.")
+            errors["username"] = self.tr(
+                "De 3 a 32 caracteres: letras, números, punto, guion o guion bajo."
+            )
         if not EMAIL_PATTERN.match(values["email"].strip()):
             errors["email"] = self.tr("Escribe un correo válido.")
         if len(values["full_name"]) > 100:
@@ -202,11 +211,13 @@ class RegisterPage(Page):
             shown = errors.get(name, "") if name in self._touched else ""
             self.errors[name].setText(shown)
             set_invalid(edit, bool(shown))
-        score = password_strength(self.fields["password"].text(),
-                                  username=self.fields["username"].text())
+        score = password_strength(
+            self.fields["password"].text(), username=self.fields["username"].text()
+        )
         self.strength.setValue(score.score)
         self.strength.setStyleSheet(
-            f"QProgressBar::chunk {{ background: {STRENGTH_COLORS[score.score]}; }}")
+            f"QProgressBar::chunk {{ background: {STRENGTH_COLORS[score.score]}; }}"
+        )
         advice = {
             "too_short": self.tr("Contraseña demasiado corta"),
             "common": self.tr("Demasiado fácil de adivinar"),
@@ -221,8 +232,11 @@ class RegisterPage(Page):
     # -- photo ----------------------------------------------------------------------------
     def _choose_photo_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Elige tu foto de perfil"), str(Path.home()),
-            self.tr("Imágenes ({patterns})").format(patterns=IMAGE_FILTER))
+            self,
+            self.tr("Elige tu foto de perfil"),
+            str(Path.home()),
+            self.tr("Imágenes ({patterns})").format(patterns=IMAGE_FILTER),
+        )
         if path:
             self.set_photo(Path(path))
 
@@ -234,7 +248,9 @@ class RegisterPage(Page):
     def set_photo(self, photo: Path | bytes) -> None:
         """Use ``photo`` (a file or JPEG bytes) as the profile photo and show it."""
         if isinstance(photo, Path) and sniff_file(photo) not in ACCEPTED_FORMATS:
-            self.photo_error.setText(self.tr("Ese archivo no es una imagen JPEG, PNG, WebP o HEIC."))
+            self.photo_error.setText(
+                self.tr("Ese archivo no es una imagen JPEG, PNG, WebP o HEIC.")
+            )
             return
         self.photo_error.setText("")
         self.photo = photo
@@ -245,8 +261,12 @@ class RegisterPage(Page):
                 image.loadFromData(photo)
             else:
                 image.load(str(photo))
-            return image.scaled(256, 256, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                                Qt.TransformationMode.SmoothTransformation)
+            return image.scaled(
+                256,
+                256,
+                Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                Qt.TransformationMode.SmoothTransformation,
+            )
 
         QueryOp(parent=self, op=decode, success=self.avatar.set_image).run_in_background()
         self._validate()
@@ -268,9 +288,13 @@ class RegisterPage(Page):
         QueryOp(
             parent=self,
             op=lambda: client.register(
-                username=values["username"].strip(), email=values["email"].strip(),
-                full_name=values["full_name"].strip(), password=values["password"],
-                password_confirm=values["password_confirm"], photo=photo),
+                username=values["username"].strip(),
+                email=values["email"].strip(),
+                full_name=values["full_name"].strip(),
+                password=values["password"],
+                password_confirm=values["password_confirm"],
+                photo=photo,
+            ),
             success=lambda auth: self._on_registered(auth, values["username"].strip()),
         ).failure(self._on_failed).run_in_background()
 
@@ -298,7 +322,12 @@ class RegisterPage(Page):
                 elif name == "photo":
                     self.photo_error.setText(why)
                     shown = True
-            if error.code in ("no_face", "multiple_faces", "invalid_image", "unsupported_media_type"):
+            if error.code in (
+                "no_face",
+                "multiple_faces",
+                "invalid_image",
+                "unsupported_media_type",
+            ):
                 self.photo_error.setText(error.message)
                 shown = True
             if shown and not error.code.startswith("validation"):

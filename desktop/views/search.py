@@ -29,7 +29,9 @@ SEARCH_PAGE_SIZE = min(PAGE_SIZE, 100)
 class SearchResultsModel(PhotoListModel):
     """Search results, fetched page by page like an album's photos."""
 
-    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QObject | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, loader: ThumbnailLoader, parent: QObject | None = None
+    ) -> None:
         super().__init__(ctx, loader, parent)
         self.query = ""
         self.filters: dict[str, object] = {}
@@ -47,14 +49,19 @@ class SearchResultsModel(PhotoListModel):
         self._set_loading(True)
         cursor, generation = self._cursor, self._generation
         album_id = self.filters.get("album_id")
-        bulk_ops.search(parent=self, ctx=self.ctx, query=self.query,
-                        album_id=album_id if isinstance(album_id, int) else None,
-                        date_from=_text(self.filters.get("date_from")),
-                        date_to=_text(self.filters.get("date_to")),
-                        has_text=True if self.filters.get("has_text") else None,
-                        limit=SEARCH_PAGE_SIZE, cursor=cursor,
-                        success=lambda page: self._append_results(page, generation),
-                        failure=lambda error: self._failed(error, generation))
+        bulk_ops.search(
+            parent=self,
+            ctx=self.ctx,
+            query=self.query,
+            album_id=album_id if isinstance(album_id, int) else None,
+            date_from=_text(self.filters.get("date_from")),
+            date_to=_text(self.filters.get("date_to")),
+            has_text=True if self.filters.get("has_text") else None,
+            limit=SEARCH_PAGE_SIZE,
+            cursor=cursor,
+            success=lambda page: self._append_results(page, generation),
+            failure=lambda error: self._failed(error, generation),
+        )
 
     def _append_results(self, page: SearchPage, generation: int) -> None:
         if generation == self._generation:
@@ -79,8 +86,13 @@ class SearchResultsPage(Page):
 
     open_photo = Signal(object, tuple)  # Photo, the matched terms
 
-    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QWidget | None = None,
-                 albums: Callable[[], list[Album]] | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        loader: ThumbnailLoader,
+        parent: QWidget | None = None,
+        albums: Callable[[], list[Album]] | None = None,
+    ) -> None:
         super().__init__(ctx, parent)
         self._album_list = albums or (lambda: [])
         self.model = SearchResultsModel(ctx, loader, self)
@@ -190,8 +202,11 @@ class SearchResultsPage(Page):
 
     def _update_state(self) -> None:
         query = self._query
-        self.header.title.setText(self.tr("Resultados para «{q}»").format(q=query) if query
-                                  else self.tr("Todas las fotos"))
+        self.header.title.setText(
+            self.tr("Resultados para «{q}»").format(q=query)
+            if query
+            else self.tr("Todas las fotos")
+        )
         count = len(self.model.photos)
         if self.model.loading and not count:
             subtitle = self.tr("Buscando…")
@@ -201,6 +216,8 @@ class SearchResultsPage(Page):
             subtitle = self.tr("%n foto(s)", "", count)
         self.header.subtitle.setText(subtitle)
         empty = not count and not self.model.loading
-        self.empty.setText(self._error or self.tr("Ninguna foto coincide. Prueba con otras palabras "
-                                                  "o quita algún filtro."))
+        self.empty.setText(
+            self._error
+            or self.tr("Ninguna foto coincide. Prueba con otras palabras o quita algún filtro.")
+        )
         self.stack.setCurrentWidget(self.empty if empty else self.grid)

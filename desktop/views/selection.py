@@ -14,7 +14,7 @@ UNDO_SECONDS = 10
 
 
 class SelectionBar(QFrame):
-    """"3 seleccionadas · Mover a… · Papelera · Exportar…"; hidden while nothing is selected."""
+    """ "3 seleccionadas · Mover a… · Papelera · Exportar…"; hidden while nothing is selected."""
 
     move_requested = Signal(object)  # Album
     trash_requested = Signal()
@@ -68,7 +68,7 @@ class SelectionBar(QFrame):
 
 
 class UndoBar(QFrame):
-    """"Movidas 200 fotos a Viaje · Deshacer" for UNDO_SECONDS; Ctrl+Z or the button undoes."""
+    """ "Movidas 200 fotos a Viaje · Deshacer" for UNDO_SECONDS; Ctrl+Z or the button undoes."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

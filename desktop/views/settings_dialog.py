@@ -44,7 +44,13 @@ class SettingsDialog(QDialog):
         self.url = QLineEdit(ctx.settings.remote_url)
         self.url.setPlaceholderText("https://facealbum.example.com")
         self.server_hint = label("hint", wrap=True)
-        for widget in (self.server_title, self.local_radio, self.remote_radio, self.url, self.server_hint):
+        for widget in (
+            self.server_title,
+            self.local_radio,
+            self.remote_radio,
+            self.url,
+            self.server_hint,
+        ):
             s.addWidget(widget)
         layout.addWidget(server)
         remote = ctx.settings.server_mode == "remote"
@@ -94,7 +100,9 @@ class SettingsDialog(QDialog):
         ss.addWidget(self.keyring_state)
         layout.addWidget(session)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         save = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -111,7 +119,9 @@ class SettingsDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Ajustes"))
         self.server_title.setText(self.tr("Servidor"))
-        self.local_radio.setText(self.tr("Servidor local incluido (tus fotos se quedan en este equipo)"))
+        self.local_radio.setText(
+            self.tr("Servidor local incluido (tus fotos se quedan en este equipo)")
+        )
         self.remote_radio.setText(self.tr("Servidor remoto (la nube)"))
         self.server_hint.setText(self.tr("Al cambiar de servidor tendrás que volver a entrar."))
         self.lang_title.setText(self.tr("Idioma"))
@@ -120,16 +130,28 @@ class SettingsDialog(QDialog):
         for index in range(4):
             self.camera.setItemText(index, self.tr("Cámara {n}").format(n=index))
         self.camera_file.setText(self.tr("Archivo…"))
-        self.camera_hint.setText(self.tr("Una cámara del equipo, o un vídeo o una foto que haga de "
-                                         "cámara (útil para pruebas y demostraciones)."))
+        self.camera_hint.setText(
+            self.tr(
+                "Una cámara del equipo, o un vídeo o una foto que haga de "
+                "cámara (útil para pruebas y demostraciones)."
+            )
+        )
         self.session_title.setText(self.tr("Sesión"))
         tokens = self.ctx.tokens
         if tokens.persistent:
-            self.keyring_state.setText(self.tr("La sesión se guarda en el llavero del sistema ({backend}): "
-                                               "no tendrás que entrar cada vez.").format(backend=tokens.backend_name))
+            self.keyring_state.setText(
+                self.tr(
+                    "La sesión se guarda en el llavero del sistema ({backend}): "
+                    "no tendrás que entrar cada vez."
+                ).format(backend=tokens.backend_name)
+            )
         else:
-            self.keyring_state.setText(self.tr("No hay llavero del sistema disponible: la sesión se guarda solo "
-                                               "en memoria y tendrás que entrar cada vez que abras la app."))
+            self.keyring_state.setText(
+                self.tr(
+                    "No hay llavero del sistema disponible: la sesión se guarda solo "
+                    "en memoria y tendrás que entrar cada vez que abras la app."
+                )
+            )
         self.save_button.setText(self.tr("Guardar"))
 
     def _update(self) -> None:
@@ -137,8 +159,13 @@ class SettingsDialog(QDialog):
 
     def _choose_camera_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Vídeo o foto que hará de cámara"), str(Path.home()),
-            self.tr("Vídeos e imágenes ({patterns})").format(patterns="*.mp4 *.avi *.mkv *.webm *.jpg *.jpeg *.png"))
+            self,
+            self.tr("Vídeo o foto que hará de cámara"),
+            str(Path.home()),
+            self.tr("Vídeos e imágenes ({patterns})").format(
+                patterns="*.mp4 *.avi *.mkv *.webm *.jpg *.jpeg *.png"
+            ),
+        )
         if path:
             self.camera.addItem(path, path)
             self.camera.setCurrentIndex(self.camera.count() - 1)

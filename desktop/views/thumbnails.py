@@ -28,8 +28,9 @@ def fit_square(image: QImage, side: int) -> QImage:
 
     The whole photo stays visible (a centre crop cut the heads off portraits and group shots).
     """
-    scaled = image.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
-                          Qt.TransformationMode.SmoothTransformation)
+    scaled = image.scaled(
+        side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
     tile = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
     tile.fill(TILE_BACKGROUND)
     painter = QPainter(tile)
@@ -50,8 +51,15 @@ class ThumbnailLoader(QObject):
     loaded = Signal(int)
     failed = Signal(int)
 
-    def __init__(self, ctx: AppContext, *, side: int = 256, memory_items: int = 300,
-                 threads: int = 4, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        side: int = 256,
+        memory_items: int = 300,
+        threads: int = 4,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.side = side
@@ -80,8 +88,9 @@ class ThumbnailLoader(QObject):
             self._pending.move_to_end(key)
         self._in_flight.add(key)
         generation = self._generation
-        QueryOp(parent=self, op=self._load_newest, success=lambda r: self._store(r, generation)
-                ).failure(lambda e: self._on_error(e, generation)).run_in_background(self._pool)
+        QueryOp(
+            parent=self, op=self._load_newest, success=lambda r: self._store(r, generation)
+        ).failure(lambda e: self._on_error(e, generation)).run_in_background(self._pool)
         return None
 
     def clear(self) -> None:

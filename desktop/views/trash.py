@@ -15,7 +15,9 @@ from desktop.views.widgets import Page, PageHeader, button, label
 class TrashModel(PhotoListModel):
     """The trashed photos, page by page."""
 
-    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QObject | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, loader: ThumbnailLoader, parent: QObject | None = None
+    ) -> None:
         super().__init__(ctx, loader, parent)
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:
@@ -23,15 +25,22 @@ class TrashModel(PhotoListModel):
             return
         self._set_loading(True)
         cursor, generation = self._cursor, self._generation
-        bulk_ops.list_trash(parent=self, ctx=self.ctx, limit=PAGE_SIZE, cursor=cursor,
-                            success=lambda page: self._append(page, generation),
-                            failure=lambda error: self._failed(error, generation))
+        bulk_ops.list_trash(
+            parent=self,
+            ctx=self.ctx,
+            limit=PAGE_SIZE,
+            cursor=cursor,
+            success=lambda page: self._append(page, generation),
+            failure=lambda error: self._failed(error, generation),
+        )
 
 
 class TrashPage(Page):
     """Restore the selected photos, or empty the trash."""
 
-    def __init__(self, ctx: AppContext, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, loader: ThumbnailLoader, parent: QWidget | None = None
+    ) -> None:
         super().__init__(ctx, parent)
         self.model = TrashModel(ctx, loader, self)
         layout = QVBoxLayout(self)
@@ -78,15 +87,21 @@ class TrashPage(Page):
         rows = sorted(index.row() for index in self.grid.selectionModel().selectedIndexes())
         ids = [self.model.photos[row].id for row in rows]
         if ids:
-            bulk_ops.restore_photos(parent=self, ctx=self.ctx, photo_ids=ids,
-                                    success=lambda _p: self.refresh())
+            bulk_ops.restore_photos(
+                parent=self, ctx=self.ctx, photo_ids=ids, success=lambda _p: self.refresh()
+            )
 
     def empty_trash(self, *, confirm: bool = True) -> None:
         if confirm:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Vaciar papelera"),
-                              self.tr("¿Borrar para siempre las fotos de la papelera? No se puede "
-                                      "deshacer."), parent=self)
-            delete = box.addButton(self.tr("Vaciar papelera"), QMessageBox.ButtonRole.DestructiveRole)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Vaciar papelera"),
+                self.tr("¿Borrar para siempre las fotos de la papelera? No se puede deshacer."),
+                parent=self,
+            )
+            delete = box.addButton(
+                self.tr("Vaciar papelera"), QMessageBox.ButtonRole.DestructiveRole
+            )
             box.addButton(self.tr("Cancelar"), QMessageBox.ButtonRole.RejectRole)
             box.exec()
             if box.clickedButton() is not delete:
@@ -103,4 +118,6 @@ class TrashPage(Page):
         self.restore_button.setEnabled(bool(self.grid.selectionModel().selectedIndexes()))
         self.empty_button.setEnabled(count > 0)
         self.empty.setText(self.tr("La papelera está vacía."))
-        self.stack.setCurrentWidget(self.empty if not count and not self.model.loading else self.grid)
+        self.stack.setCurrentWidget(
+            self.empty if not count and not self.model.loading else self.grid
+        )

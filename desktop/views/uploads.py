@@ -88,13 +88,20 @@ class UploadController(QObject):
     @property
     def pending_count(self) -> int:
         """Files queued or being sent right now."""
-        return sum(1 for item in self._items.values()
-                   if item.state in (UploadState.QUEUED, UploadState.UPLOADING))
+        return sum(
+            1
+            for item in self._items.values()
+            if item.state in (UploadState.QUEUED, UploadState.UPLOADING)
+        )
 
-    def start(self, album: Album, paths: list[Path], *, name: str = "", description: str = "") -> list[UploadItem]:
+    def start(
+        self, album: Album, paths: list[Path], *, name: str = "", description: str = ""
+    ) -> list[UploadItem]:
         """Queue files (folders expanded) into ``album`` and start uploading them."""
-        entries = [PendingUpload(str(p), album.id, name if len(paths) == 1 else "", description)
-                   for p in paths]
+        entries = [
+            PendingUpload(str(p), album.id, name if len(paths) == 1 else "", description)
+            for p in paths
+        ]
         return self._run(entries)
 
     def restore(self) -> int:
@@ -112,16 +119,26 @@ class UploadController(QObject):
         namespace = self.ctx.thumbnail_namespace()
 
         def upload(item: UploadItem, progress: ProgressCallback) -> Any:
-            return client.upload_photo(item.album_id, item.path, name=item.name,
-                                       description=item.description, progress=progress,
-                                       idempotency_key=item.idempotency_key)
+            return client.upload_photo(
+                item.album_id,
+                item.path,
+                name=item.name,
+                description=item.description,
+                progress=progress,
+                idempotency_key=item.idempotency_key,
+            )
 
-        queue = UploadQueue(upload, max_parallel=MAX_PARALLEL_UPLOADS, listener=self._listen,
-                            check=client.check_photos)
+        queue = UploadQueue(
+            upload,
+            max_parallel=MAX_PARALLEL_UPLOADS,
+            listener=self._listen,
+            check=client.check_photos,
+        )
         items: list[UploadItem] = []
         for entry in entries:
-            items += queue.add([Path(entry.path)], entry.album_id, name=entry.name,
-                               description=entry.description)
+            items += queue.add(
+                [Path(entry.path)], entry.album_id, name=entry.name, description=entry.description
+            )
         for item in items:
             key = len(self._items)
             self._keys[id(item)] = key
@@ -134,8 +151,11 @@ class UploadController(QObject):
             return items
         self._queues.append(queue)
         album_ids = sorted({item.album_id for item in items})
-        QueryOp(parent=self, op=queue.run, success=lambda summary: self._on_done(queue, album_ids, summary)
-                ).failure(lambda _e: self._on_done(queue, album_ids, queue.summary())).run_in_background()
+        QueryOp(
+            parent=self,
+            op=queue.run,
+            success=lambda summary: self._on_done(queue, album_ids, summary),
+        ).failure(lambda _e: self._on_done(queue, album_ids, queue.summary())).run_in_background()
         return items
 
     def cancel(self) -> None:
@@ -183,7 +203,9 @@ class UploadController(QObject):
             namespace = self._namespace_of[key]
             entries = by_namespace.setdefault(namespace, [])
             if self._keep(key, item):
-                entries.append(PendingUpload(str(item.path), item.album_id, item.name, item.description))
+                entries.append(
+                    PendingUpload(str(item.path), item.album_id, item.name, item.description)
+                )
         for namespace, entries in by_namespace.items():
             self.ctx.pending_uploads.save(namespace, entries)
         return sum(len(entries) for entries in by_namespace.values())
@@ -286,15 +308,26 @@ class UploadDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(QColor("#1d2433"))
         name_rect = QRect(text_left, rect.top(), rect.width() // 2 - 28, 18)
-        painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignVCenter),
-                         painter.fontMetrics().elidedText(item.path.name, Qt.TextElideMode.ElideMiddle, name_rect.width()))
+        painter.drawText(
+            name_rect,
+            int(Qt.AlignmentFlag.AlignVCenter),
+            painter.fontMetrics().elidedText(
+                item.path.name, Qt.TextElideMode.ElideMiddle, name_rect.width()
+            ),
+        )
         small = QFont(font)
         small.setPointSizeF(8.5)
         painter.setFont(small)
-        painter.setPen(QColor(color if item.state in (UploadState.FAILED, UploadState.SKIPPED) else "#667085"))
+        painter.setPen(
+            QColor(color if item.state in (UploadState.FAILED, UploadState.SKIPPED) else "#667085")
+        )
         status_rect = QRect(rect.left() + rect.width() // 2, rect.top(), rect.width() // 2, 18)
-        status = painter.fontMetrics().elidedText(self.state_text(item), Qt.TextElideMode.ElideRight, status_rect.width())
-        painter.drawText(status_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), status)
+        status = painter.fontMetrics().elidedText(
+            self.state_text(item), Qt.TextElideMode.ElideRight, status_rect.width()
+        )
+        painter.drawText(
+            status_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), status
+        )
         bar = QRect(text_left, rect.top() + 24, rect.width() - 28, 6)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#e9edf5"))
@@ -302,7 +335,11 @@ class UploadDelegate(QStyledItemDelegate):
         fraction = item.fraction if item.state is not UploadState.SKIPPED else 0.0
         if fraction > 0:
             painter.setBrush(QColor(color))
-            painter.drawRoundedRect(QRect(bar.left(), bar.top(), max(6, round(bar.width() * fraction)), bar.height()), 3, 3)
+            painter.drawRoundedRect(
+                QRect(bar.left(), bar.top(), max(6, round(bar.width() * fraction)), bar.height()),
+                3,
+                3,
+            )
         painter.restore()
 
 
@@ -371,7 +408,9 @@ class UploadPanel(QFrame):
             return self.tr("Cancelada")
         prefix = self.tr("Omitida") if item.state is UploadState.SKIPPED else self.tr("Error")
         # From the code, not the sentence kept at the time: it follows a language switch.
-        reason = message_for(item.reason_code, default=item.reason) if item.reason_code else item.reason
+        reason = (
+            message_for(item.reason_code, default=item.reason) if item.reason_code else item.reason
+        )
         return f"{prefix}: {reason}"
 
     def dismiss(self) -> None:
@@ -420,16 +459,21 @@ class UploadPanel(QFrame):
             parts.append(self.tr("%n cancelada(s)", "", counts[UploadState.CANCELLED]))
         prefix = self.tr("{done} de {total}").format(done=finished, total=total) if busy else ""
         self.summary.setText(" · ".join(([prefix] if prefix else []) + parts))
-        weight = sum(item.fraction if item.state is UploadState.UPLOADING else
-                     (0.0 if item.state is UploadState.QUEUED else 1.0) for item in self.model.items)
+        weight = sum(
+            item.fraction
+            if item.state is UploadState.UPLOADING
+            else (0.0 if item.state is UploadState.QUEUED else 1.0)
+            for item in self.model.items
+        )
         self.overall.setValue(round(1000 * weight / total) if total else 0)
 
 
 class UploadDialog(QDialog):
     """Choose files, an album, a name and a description, then hand them to the queue."""
 
-    def __init__(self, albums: list[Album], current: Album | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, albums: list[Album], current: Album | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.paths: list[Path] = []
         self.setMinimumWidth(520)
@@ -462,7 +506,9 @@ class UploadDialog(QDialog):
         form.addRow(self.name_label, self.name)
         form.addRow(self.description_label, self.description)
         layout.addLayout(form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -487,8 +533,11 @@ class UploadDialog(QDialog):
 
     def _choose(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Elige las fotos"), str(Path.home()),
-            self.tr("Imágenes ({patterns})").format(patterns="*.jpg *.jpeg *.png *.webp *.heic"))
+            self,
+            self.tr("Elige las fotos"),
+            str(Path.home()),
+            self.tr("Imágenes ({patterns})").format(patterns="*.jpg *.jpeg *.png *.webp *.heic"),
+        )
         if files:
             self._set_paths([Path(f) for f in files])
 
@@ -501,7 +550,9 @@ class UploadDialog(QDialog):
     def _refresh(self) -> None:
         if self.paths:
             names = ", ".join(p.name for p in self.paths[:3]) + ("…" if len(self.paths) > 3 else "")
-            self.drop.setText(self.tr("%n elemento(s) elegido(s)", "", len(self.paths)) + "\n" + names)
+            self.drop.setText(
+                self.tr("%n elemento(s) elegido(s)", "", len(self.paths)) + "\n" + names
+            )
         else:
             self.drop.setText(self.tr("Arrastra aquí fotos o carpetas\no elige archivos"))
         self.name.setEnabled(len(self.paths) <= 1)

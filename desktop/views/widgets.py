@@ -153,8 +153,12 @@ def rounded_pixmap(image: QImage | QPixmap, size: int, radius: float | None = No
     source = image if isinstance(image, QPixmap) else QPixmap.fromImage(image)
     ratio = 2.0
     side = round(size * ratio)
-    scaled = source.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                           Qt.TransformationMode.SmoothTransformation)
+    scaled = source.scaled(
+        side,
+        side,
+        Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+        Qt.TransformationMode.SmoothTransformation,
+    )
     result = QPixmap(side, side)
     result.fill(Qt.GlobalColor.transparent)
     painter = QPainter(result)
@@ -285,8 +289,10 @@ class ChipList(QWidget):
 
     def chips(self) -> list[str]:
         return [
-            w.text() for i in range(self._layout.count())
-            if (item := self._layout.itemAt(i)) is not None and isinstance(w := item.widget(), QLabel)
+            w.text()
+            for i in range(self._layout.count())
+            if (item := self._layout.itemAt(i)) is not None
+            and isinstance(w := item.widget(), QLabel)
         ]
 
 
@@ -329,11 +335,14 @@ class CameraView(QWidget):
         painter.fillRect(rect, QColor("#101828"))
         if self._frame is not None and not self._frame.isNull():
             scaled = self._frame.mirrored(True, False).scaled(
-                rect.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                rect.size(),
+                Qt.AspectRatioMode.KeepAspectRatioByExpanding,
                 Qt.TransformationMode.SmoothTransformation,
             )
             painter.drawImage(
-                QPoint((rect.width() - scaled.width()) // 2, (rect.height() - scaled.height()) // 2),
+                QPoint(
+                    (rect.width() - scaled.width()) // 2, (rect.height() - scaled.height()) // 2
+                ),
                 scaled,
             )
         # Dim everything outside the oval so the guide reads clearly.
@@ -358,14 +367,24 @@ class CameraView(QWidget):
             font.setPointSizeF(13)
             font.setBold(True)
             painter.setFont(font)
-            painter.drawText(rect.adjusted(12, 10, -12, 0), int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), self.prompt)
+            painter.drawText(
+                rect.adjusted(12, 10, -12, 0),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                self.prompt,
+            )
         if self.message or self._frame is None:
             font.setPointSizeF(10)
             font.setBold(False)
             painter.setFont(font)
-            painter.drawText(rect.adjusted(16, 0, -16, -14),
-                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
-                             self.message)
+            painter.drawText(
+                rect.adjusted(16, 0, -16, -14),
+                int(
+                    Qt.AlignmentFlag.AlignHCenter
+                    | Qt.AlignmentFlag.AlignBottom
+                    | Qt.TextFlag.TextWordWrap
+                ),
+                self.message,
+            )
         painter.end()
 
 

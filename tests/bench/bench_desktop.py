@@ -82,8 +82,14 @@ def bench_launch(runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
-            out = subprocess.run([sys.executable, "-c", LAUNCH_PROBE, repr(time.time()), tmp], cwd=REPO,
-                                 capture_output=True, text=True, timeout=120, check=True)
+            out = subprocess.run(
+                [sys.executable, "-c", LAUNCH_PROBE, repr(time.time()), tmp],
+                cwd=REPO,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=True,
+            )
             times.append(float(out.stdout.strip().splitlines()[-1]))
     return times
 
@@ -104,8 +110,13 @@ def small_jpegs(count: int) -> list[bytes]:
 def bench_browse(url: str, photos: int) -> tuple[float, float, float]:
     """RSS before opening, after browsing every thumbnail of an album of ``photos``; load seconds."""
     client = ApiClient(url)
-    client.register(username="bench", email="bench@example.com", password=PASSWORD,
-                    password_confirm=PASSWORD, photo=FACES / "obama_1.jpg")
+    client.register(
+        username="bench",
+        email="bench@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=FACES / "obama_1.jpg",
+    )
     album = client.create_album("Mil fotos")
     jpegs = small_jpegs(photos)
 
@@ -116,8 +127,10 @@ def bench_browse(url: str, photos: int) -> tuple[float, float, float]:
         list(pool.map(upload, range(photos)))
 
     with tempfile.TemporaryDirectory() as tmp:
-        window, ctx, backend = build_window(LaunchOptions(server=url, data_dir=Path(tmp), language="es"),
-                                           token_store=MemoryTokenStore())
+        window, ctx, backend = build_window(
+            LaunchOptions(server=url, data_dir=Path(tmp), language="es"),
+            token_store=MemoryTokenStore(),
+        )
         window.resize(1180, 780)
         window.show()
         spin(lambda: backend.state is BackendState.READY)
@@ -152,17 +165,25 @@ def bench_browse(url: str, photos: int) -> tuple[float, float, float]:
 def bench_upload_stall(url: str, runs: int) -> list[float]:
     """Longest gap between 10 ms timer ticks while 20 photos upload through the UI."""
     client = ApiClient(url)
-    client.register(username="stall", email="stall@example.com", password=PASSWORD,
-                    password_confirm=PASSWORD, photo=FACES / "obama_1.jpg")
+    client.register(
+        username="stall",
+        email="stall@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=FACES / "obama_1.jpg",
+    )
     sources = sorted(p for p in FACES.iterdir() if p.suffix in (".jpg", ".png"))
     stalls = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "twenty"
         folder.mkdir()
         for i in range(20):
-            shutil.copy(sources[i % len(sources)], folder / f"{i:02d}_{sources[i % len(sources)].name}")
-        window, ctx, backend = build_window(LaunchOptions(server=url, data_dir=Path(tmp) / "app"),
-                                           token_store=MemoryTokenStore())
+            shutil.copy(
+                sources[i % len(sources)], folder / f"{i:02d}_{sources[i % len(sources)].name}"
+            )
+        window, ctx, backend = build_window(
+            LaunchOptions(server=url, data_dir=Path(tmp) / "app"), token_store=MemoryTokenStore()
+        )
         window.show()
         spin(lambda: backend.state is BackendState.READY)
         ctx.start_session(ctx.client.login("stall", PASSWORD), "stall")
@@ -212,8 +233,13 @@ def clip_frames(start: int, count: int = 5, step: int = 6) -> list[bytes]:
 def bench_face_login(url: str, runs: int) -> tuple[list[float], list[float]] | None:
     """Seconds from pressing "Empezar" (face) to home, and from the frames captured to home."""
     client = ApiClient(url)
-    client.register(username="face", email="face@example.com", password=PASSWORD,
-                    password_confirm=PASSWORD, photo=FACES / "miranda_1.png")
+    client.register(
+        username="face",
+        email="face@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=FACES / "miranda_1.png",
+    )
     try:
         client.enrol_face(PASSWORD, clip_frames(160))
     except NotFound:
@@ -222,14 +248,16 @@ def bench_face_login(url: str, runs: int) -> tuple[list[float], list[float]] | N
     with tempfile.TemporaryDirectory() as tmp:
         window, _ctx, backend = build_window(
             LaunchOptions(server=url, data_dir=Path(tmp), camera=f"{VIDEO}#160-210"),
-            token_store=MemoryTokenStore())
+            token_store=MemoryTokenStore(),
+        )
         window.show()
         spin(lambda: backend.state is BackendState.READY)
         captured_at = [0.0]
         # A fixed clip range cannot follow the server's random script: most attempts are refused
         # (tests/desktop/test_face_login.py has a camera that follows the steps on screen).
         window.login.face_panel.script_captured.connect(
-            lambda _f, _o: captured_at.__setitem__(0, time.perf_counter()))
+            lambda _f, _o: captured_at.__setitem__(0, time.perf_counter())
+        )
         for _ in range(runs + 1):  # the first run warms the server's models
             window.login.tabs.setCurrentIndex(1)
             window.login.face_panel.auto = False
@@ -256,8 +284,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     launch = bench_launch(args.runs)
-    print(f"launch → login window: median {statistics.median(launch) * 1000:.0f} ms "
-          f"(runs: {', '.join(f'{t * 1000:.0f}' for t in launch)})")
+    print(
+        f"launch → login window: median {statistics.median(launch) * 1000:.0f} ms "
+        f"(runs: {', '.join(f'{t * 1000:.0f}' for t in launch)})"
+    )
     create_app([])
     with tempfile.TemporaryDirectory() as tmp:
         port = free_port()
@@ -265,18 +295,26 @@ def main() -> int:
         url = f"http://127.0.0.1:{port}"
         try:
             stalls = bench_upload_stall(url, 3)
-            print(f"longest UI stall during a 20-photo upload: median {statistics.median(stalls) * 1000:.0f} ms "
-                  f"(runs: {', '.join(f'{s * 1000:.0f}' for s in stalls)})")
+            print(
+                f"longest UI stall during a 20-photo upload: median {statistics.median(stalls) * 1000:.0f} ms "
+                f"(runs: {', '.join(f'{s * 1000:.0f}' for s in stalls)})"
+            )
             before, after, elapsed = bench_browse(url, args.photos)
-            print(f"client RSS browsing an album of {args.photos} photos: {before:.0f} MB before, "
-                  f"{after:.0f} MB after every thumbnail was shown ({elapsed:.1f} s to page and scroll through)")
+            print(
+                f"client RSS browsing an album of {args.photos} photos: {before:.0f} MB before, "
+                f"{after:.0f} MB after every thumbnail was shown ({elapsed:.1f} s to page and scroll through)"
+            )
             face = bench_face_login(url, 3)
             if face is None:
-                print("face login → home: not measured (no face endpoints, or every attempt failed)")
+                print(
+                    "face login → home: not measured (no face endpoints, or every attempt failed)"
+                )
             else:
                 total, after_capture = face
-                print(f"face login 'Empezar' → home, warm: median {statistics.median(total):.2f} s "
-                      f"(of which after the 2 s capture: {statistics.median(after_capture):.2f} s)")
+                print(
+                    f"face login 'Empezar' → home, warm: median {statistics.median(total):.2f} s "
+                    f"(of which after the 2 s capture: {statistics.median(after_capture):.2f} s)"
+                )
         finally:
             stop_server(process)
     return 0

@@ -95,10 +95,17 @@ def launch(qtbot: object, tmp_path: Path) -> Iterator[object]:
     create_app([])
     opened = []
 
-    def _launch(server: str, *, token_store: object | None = None, language: str = "es",
-                data_dir: Path | None = None, camera: str | None = None) -> tuple[object, object, object]:
-        options = LaunchOptions(server=server, language=language, data_dir=data_dir or tmp_path / "app",
-                                camera=camera)
+    def _launch(
+        server: str,
+        *,
+        token_store: object | None = None,
+        language: str = "es",
+        data_dir: Path | None = None,
+        camera: str | None = None,
+    ) -> tuple[object, object, object]:
+        options = LaunchOptions(
+            server=server, language=language, data_dir=data_dir or tmp_path / "app", camera=camera
+        )
         window, ctx, backend = build_window(options, token_store=token_store or MemoryTokenStore())
         window.show()
         opened.append(window)
@@ -117,7 +124,10 @@ def error_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     import desktop.ops
 
     shown: list[str] = []
-    monkeypatch.setattr(desktop.ops, "show_error",
-                        lambda _parent, error: shown.append(desktop.ops.error_text(error)))
+    monkeypatch.setattr(
+        desktop.ops,
+        "show_error",
+        lambda _parent, error: shown.append(desktop.ops.error_text(error)),
+    )
     yield shown
     assert not shown, f"unexpected error messages shown to the user: {shown}"

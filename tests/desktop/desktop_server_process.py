@@ -32,9 +32,20 @@ def start_server(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
     """``python -m server`` on 127.0.0.1:port, waiting until /check answers."""
     log = open(data_dir.parent / f"server-{port}.log", "wb")  # noqa: SIM115 - lives with the process
     process = subprocess.Popen(
-        [sys.executable, "-m", "server", "--host", "127.0.0.1", "--port", str(port),
-         "--data-dir", str(data_dir)],
-        cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "server",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--data-dir",
+            str(data_dir),
+        ],
+        cwd=REPO,
+        stdout=log,
+        stderr=subprocess.STDOUT,
         env={**os.environ, **SHARED_ADDRESS_LIMITS},
     )
     deadline = time.monotonic() + 60

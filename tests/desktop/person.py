@@ -26,7 +26,12 @@ def file_mime(paths: list[Path]) -> QMimeData:
 def drag_over(widget: QWidget, pos: QPoint, paths: list[Path]) -> bool:
     """Files enter ``widget`` and hover at ``pos``; True when the drop would be taken there."""
     mime = file_mime(paths)
-    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    args = (
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     enter = QDragEnterEvent(pos, *args)
     QApplication.sendEvent(widget, enter)
     if not enter.isAccepted():
@@ -40,8 +45,13 @@ def drag_over(widget: QWidget, pos: QPoint, paths: list[Path]) -> bool:
 def drop(widget: QWidget, pos: QPoint, paths: list[Path]) -> bool:
     """Release the dragged files at ``pos``; True when a target took them."""
     mime = file_mime(paths)
-    event = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(pos),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(widget, event)
     return event.isAccepted()
 
@@ -100,8 +110,10 @@ def answer_next_message_box(qtbot: QtBot, button_text: str, seen: list[str] | No
 
 def settle(qtbot: QtBot, window: object) -> None:
     """Wait until the home screen has its profile tags (the server's slow first analysis is over)."""
-    qtbot.waitUntil(lambda: window.home.tags_status.text() != window.home.tr("Analizando tu foto…"),
-                    timeout=120000)
+    qtbot.waitUntil(
+        lambda: window.home.tags_status.text() != window.home.tr("Analizando tu foto…"),
+        timeout=120000,
+    )
 
 
 def right_click_and_choose(qtbot: QtBot, viewport: QWidget, pos: QPoint, *path: str) -> None:

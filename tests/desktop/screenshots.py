@@ -58,15 +58,33 @@ def settle(ms: int = 400) -> None:
 
 def seed(url: str) -> None:
     client = ApiClient(url)
-    client.register(username="ana", email="ana@ejemplo.com", full_name="Ana García", password=PASSWORD,
-                    password_confirm=PASSWORD, photo=FACES / "obama_1.jpg")
+    client.register(
+        username="ana",
+        email="ana@ejemplo.com",
+        full_name="Ana García",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=FACES / "obama_1.jpg",
+    )
     trip = client.create_album("Viaje a Cádiz")
     family = client.create_album("Familia")
     client.create_album("Trabajo")
-    for name in ("biden_1.jpg", "harington_1.jpg", "leslie_1.jpg", "group_two_people.jpg",
-                 "lacamoire_1.jpg", "miranda_1.png", "obama_2.jpg", "harington_2.jpg"):
-        client.upload_photo(trip.id, FACES / name, name=Path(name).stem.replace("_", " ").title(),
-                            description="Una tarde en la playa con amigos")
+    for name in (
+        "biden_1.jpg",
+        "harington_1.jpg",
+        "leslie_1.jpg",
+        "group_two_people.jpg",
+        "lacamoire_1.jpg",
+        "miranda_1.png",
+        "obama_2.jpg",
+        "harington_2.jpg",
+    ):
+        client.upload_photo(
+            trip.id,
+            FACES / name,
+            name=Path(name).stem.replace("_", " ").title(),
+            description="Una tarde en la playa con amigos",
+        )
     for name in ("group_obama_biden.jpg", "biden_2.jpg", "obama_3.jpg"):
         client.upload_photo(family.id, FACES / name)
     copy = io.BytesIO()  # a smaller re-encoded copy: the duplicates screen has a group to show
@@ -85,8 +103,11 @@ class Shooter:
         self.count += 1
         original = widget.size()
         smallest = widget.minimumSize().expandedTo(widget.minimumSizeHint())
-        large = QSize(1600, 1000) if widget.isWindow() and not isinstance(widget, QDialog) \
+        large = (
+            QSize(1600, 1000)
+            if widget.isWindow() and not isinstance(widget, QDialog)
             else smallest * 1.4
+        )
         for label, size in (("min", smallest), ("large", large)):
             widget.resize(size)
             settle(300)
@@ -99,7 +120,8 @@ class Shooter:
 def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
     window, ctx, backend = build_window(
         LaunchOptions(server=url, language=lang, data_dir=data_dir, camera=f"{VIDEO}#84-210"),
-        token_store=MemoryTokenStore())
+        token_store=MemoryTokenStore(),
+    )
     window.resize(1180, 780)
     window.show()
     shoot = Shooter(out, lang)
@@ -127,7 +149,9 @@ def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
     window.login.password_edit.setText(PASSWORD)
     window.login.submit_password()
     wait_until(lambda: window.top.currentWidget() is window.shell)
-    wait_until(lambda: window.home.tags_status.text() != window.home.tr("Analizando tu foto…"), 20000)
+    wait_until(
+        lambda: window.home.tags_status.text() != window.home.tr("Analizando tu foto…"), 20000
+    )
     shoot.shot(window, "home")
 
     window.navigate("albums")
@@ -144,8 +168,9 @@ def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
     shoot.shot(window, "album")
     grid = window.album.grid
     for row in (0, 2, 3):
-        grid.selectionModel().select(window.album.model.index(row, 0),
-                                     grid.selectionModel().SelectionFlag.Select)
+        grid.selectionModel().select(
+            window.album.model.index(row, 0), grid.selectionModel().SelectionFlag.Select
+        )
     shoot.shot(window, "album_selection")
     window.album.trash_selected()
     wait_until(lambda: len(window.album.model.photos) == 5)
@@ -170,8 +195,12 @@ def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
     window.open_photo(window.album.model.photos[3])
     settle(1500)
     if window.photo.language.count() > 1:
-        window.photo.language.setCurrentIndex(max(1, window.photo.language.findData("en" if lang == "es" else "es")))
-        wait_until(lambda: window.photo.translation_status.text() != window.photo.tr("Traduciendo…"), 15000)
+        window.photo.language.setCurrentIndex(
+            max(1, window.photo.language.findData("en" if lang == "es" else "es"))
+        )
+        wait_until(
+            lambda: window.photo.translation_status.text() != window.photo.tr("Traduciendo…"), 15000
+        )
     shoot.shot(window, "photo")
     window.photo.preview.zoom_by(2.0)
     shoot.shot(window, "photo_zoomed")
@@ -181,7 +210,10 @@ def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
 
     window.navigate("extract_text")
     window.extract.extract(FACES / "group_harington_leslie.jpg")
-    wait_until(lambda: window.extract.status.text() not in ("", window.extract.tr("Leyendo el texto…")), 30000)
+    wait_until(
+        lambda: window.extract.status.text() not in ("", window.extract.tr("Leyendo el texto…")),
+        30000,
+    )
     shoot.shot(window, "extract_text")
 
     window.navigate("account")
@@ -190,8 +222,10 @@ def run_language(url: str, lang: str, out: Path, data_dir: Path) -> None:
 
     family = next(a for a in window.albums.model.albums if a.name == "Familia")
     window.open_album(family)
-    window.start_upload(family, [FACES / "biden_1.jpg", FACES / "obama_4.jpg", FACES / "leslie_2.jpg",
-                                 REPO / "README.md"])
+    window.start_upload(
+        family,
+        [FACES / "biden_1.jpg", FACES / "obama_4.jpg", FACES / "leslie_2.jpg", REPO / "README.md"],
+    )
     wait_until(lambda: not window.uploads.busy, 30000)
     settle(1500)
     shoot.shot(window, "uploads")

@@ -19,13 +19,22 @@ PASSWORD = "Tr0mpeta-Azul!"
 
 def register(server_url: str, name: str, photo: Path) -> ApiClient:
     api = ApiClient(server_url)
-    api.token = api.register(username=name, email=f"{name}@example.com", password=PASSWORD,
-                             password_confirm=PASSWORD, photo=photo).token
+    api.token = api.register(
+        username=name,
+        email=f"{name}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=photo,
+    ).token
     return api
 
 
 def test_email_change_then_logout_offers_the_new_login_not_the_old_email(
-    qtbot: QtBot, launch: Callable[..., tuple], server_url: str, unique: str, faces: Path,
+    qtbot: QtBot,
+    launch: Callable[..., tuple],
+    server_url: str,
+    unique: str,
+    faces: Path,
 ) -> None:
     name = f"rosa_{unique}"
     register(server_url, name, faces / "leslie_1.jpg")
@@ -46,7 +55,11 @@ def test_email_change_then_logout_offers_the_new_login_not_the_old_email(
 
 
 def test_deleting_an_account_leaves_nothing_for_the_next_one(
-    qtbot: QtBot, launch: Callable[..., tuple], server_url: str, unique: str, faces: Path,
+    qtbot: QtBot,
+    launch: Callable[..., tuple],
+    server_url: str,
+    unique: str,
+    faces: Path,
     tmp_path: Path,
 ) -> None:
     first = f"old_{unique}"
@@ -59,11 +72,15 @@ def test_deleting_an_account_leaves_nothing_for_the_next_one(
 
     # Browse: the album's thumbnails land in the disk cache.
     qtbot.mouseClick(window.nav["albums"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: any(a.name == "Secreta" for a in window.albums.model.albums), timeout=30000)
+    qtbot.waitUntil(
+        lambda: any(a.name == "Secreta" for a in window.albums.model.albums), timeout=30000
+    )
     window.open_album(next(a for a in window.albums.model.albums if a.name == "Secreta"))
     qtbot.waitUntil(lambda: len(window.album.model.photos) == 1, timeout=30000)
     first_index = window.album.model.index(0)
-    qtbot.waitUntil(lambda: first_index.data(Qt.ItemDataRole.DecorationRole) is not None, timeout=30000)
+    qtbot.waitUntil(
+        lambda: first_index.data(Qt.ItemDataRole.DecorationRole) is not None, timeout=30000
+    )
     assert any(ctx.paths.thumbnail_dir.rglob("*.img"))
 
     # A wrong current password reads as a sentence, never the raw reason "wrong".
@@ -73,7 +90,9 @@ def test_deleting_an_account_leaves_nothing_for_the_next_one(
     qtbot.keyClicks(page.pw_new, "Otra-Clave-99!")
     qtbot.keyClicks(page.pw_confirm, "Otra-Clave-99!")
     qtbot.mouseClick(page.change_pw, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.pw_status.text() == "La contraseña actual no es correcta.", timeout=30000)
+    qtbot.waitUntil(
+        lambda: page.pw_status.text() == "La contraseña actual no es correcta.", timeout=30000
+    )
     page.full_name.setText("Nombre a medio escribir")
 
     # Delete the account from its page.
@@ -86,7 +105,9 @@ def test_deleting_an_account_leaves_nothing_for_the_next_one(
     qtbot.waitUntil(lambda: bool(notices), timeout=10000)
     assert "eliminado" in notices[0]
     assert window.login.login_edit.text() == "" and window.login.password_edit.text() == ""
-    assert not any(ctx.paths.thumbnail_dir.rglob("*.img")), "the deleted account's images stayed cached"
+    assert not any(ctx.paths.thumbnail_dir.rglob("*.img")), (
+        "the deleted account's images stayed cached"
+    )
 
     # Someone else signs up and logs in: every screen shows only them.
     second = f"new_{unique}"

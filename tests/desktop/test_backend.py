@@ -66,9 +66,9 @@ def test_a_remote_server_that_never_answers_fails_after_the_retries(qtbot: QtBot
                       retry_pause=0.1)  # fmt: skip
     failures: list[tuple[str, int]] = []
     backend.state_changed.connect(
-        lambda state, code, _detail: failures.append((code, backend.failed_checks))
-        if state is BackendState.FAILED
-        else None
+        lambda state, code, _detail: (
+            failures.append((code, backend.failed_checks)) if state is BackendState.FAILED else None
+        )
     )
     backend.start()
     qtbot.waitUntil(lambda: backend.state is BackendState.FAILED, timeout=60000)

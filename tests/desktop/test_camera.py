@@ -14,7 +14,9 @@ from desktop.core.settings import CameraSource
 CAMERA_WAIT_MS = 60000  # decoding video on a loaded machine can stall for seconds
 
 
-def test_a_video_file_plays_as_a_camera_and_a_sequence_captures_jpegs(qtbot: QtBot, video_clip: Path) -> None:
+def test_a_video_file_plays_as_a_camera_and_a_sequence_captures_jpegs(
+    qtbot: QtBot, video_clip: Path
+) -> None:
     worker = CameraWorker(CameraSource.parse(f"{video_clip}#84-120"), fps=60)
     frames = []
     worker.frame_ready.connect(frames.append)
@@ -29,7 +31,9 @@ def test_a_video_file_plays_as_a_camera_and_a_sequence_captures_jpegs(qtbot: QtB
         assert len(jpegs) == 4 and all(j[:3] == b"\xff\xd8\xff" for j in jpegs)
         decoded = [cv2.imdecode(np.frombuffer(j, np.uint8), cv2.IMREAD_COLOR) for j in jpegs]
         assert all(d.shape == (360, 640, 3) for d in decoded)
-        assert any(not np.array_equal(decoded[0], d) for d in decoded[1:])  # frames over time differ
+        assert any(
+            not np.array_equal(decoded[0], d) for d in decoded[1:]
+        )  # frames over time differ
     finally:
         worker.stop()
 

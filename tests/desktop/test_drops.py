@@ -21,8 +21,13 @@ PASSWORD = "Tr0mpeta-Azul!"
 def person(server_url: str, unique: str, faces: Path) -> tuple[str, ApiClient]:
     """An account with an album that already holds a photo."""
     api = ApiClient(server_url)
-    auth = api.register(username=f"dani_{unique}", email=f"dani_{unique}@example.com",
-                        password=PASSWORD, password_confirm=PASSWORD, photo=faces / "leslie_1.jpg")
+    auth = api.register(
+        username=f"dani_{unique}",
+        email=f"dani_{unique}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=faces / "leslie_1.jpg",
+    )
     api.token = auth.token
     album = api.create_album("Playa")
     api.upload_photo(album.id, faces / "obama_1.jpg")
@@ -34,7 +39,10 @@ def album_count(api: ApiClient, name: str) -> int:
 
 
 def test_files_dropped_on_an_album_card_upload_into_that_album(
-    qtbot: QtBot, launch: Callable[..., tuple], server_url: str, person: tuple[str, ApiClient],
+    qtbot: QtBot,
+    launch: Callable[..., tuple],
+    server_url: str,
+    person: tuple[str, ApiClient],
     faces: Path,
 ) -> None:
     username, api = person
@@ -44,7 +52,9 @@ def test_files_dropped_on_an_album_card_upload_into_that_album(
     page = window.albums
     qtbot.waitUntil(lambda: any(a.name == "Playa" for a in page.model.albums), timeout=30000)
     grid = page.grid
-    card = grid.visualRect(page.model.index_of(next(a.id for a in page.model.albums if a.name == "Playa")))
+    card = grid.visualRect(
+        page.model.index_of(next(a.id for a in page.model.albums if a.name == "Playa"))
+    )
     viewport = grid.viewport()
 
     # Hovering shows which card takes the files; leaving removes the highlight.
@@ -55,7 +65,9 @@ def test_files_dropped_on_an_album_card_upload_into_that_album(
     assert grid.delegate.drop_row == -1 and grid.property("dropActive") is False
 
     # The locked profile card refuses the hover (its row is never highlighted).
-    profile = grid.visualRect(page.model.index_of(next(a.id for a in page.model.albums if a.is_profile)))
+    profile = grid.visualRect(
+        page.model.index_of(next(a.id for a in page.model.albums if a.is_profile))
+    )
     assert not drag_over(viewport, profile.center(), [faces / "biden_1.jpg"])
     assert grid.delegate.drop_row == -1
     drag_leave(viewport)
@@ -64,12 +76,17 @@ def test_files_dropped_on_an_album_card_upload_into_that_album(
     qtbot.waitUntil(lambda: not window.uploads.busy, timeout=60000)
     assert window.upload_panel.counts()[UploadState.DONE] == 2
     assert album_count(api, "Playa") == 3
-    qtbot.waitUntil(lambda: next(a.photo_count for a in page.model.albums if a.name == "Playa") == 3,
-                    timeout=30000)
+    qtbot.waitUntil(
+        lambda: next(a.photo_count for a in page.model.albums if a.name == "Playa") == 3,
+        timeout=30000,
+    )
 
 
 def test_files_dropped_on_a_full_album_grid_or_its_header_upload_there(
-    qtbot: QtBot, launch: Callable[..., tuple], server_url: str, person: tuple[str, ApiClient],
+    qtbot: QtBot,
+    launch: Callable[..., tuple],
+    server_url: str,
+    person: tuple[str, ApiClient],
     faces: Path,
 ) -> None:
     username, api = person
@@ -79,8 +96,11 @@ def test_files_dropped_on_a_full_album_grid_or_its_header_upload_there(
     albums = window.albums
     qtbot.waitUntil(lambda: any(a.name == "Playa" for a in albums.model.albums), timeout=30000)
     index = albums.model.index_of(next(a.id for a in albums.model.albums if a.name == "Playa"))
-    qtbot.mouseClick(albums.grid.viewport(), Qt.MouseButton.LeftButton,
-                     pos=albums.grid.visualRect(index).center())
+    qtbot.mouseClick(
+        albums.grid.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=albums.grid.visualRect(index).center(),
+    )
     qtbot.keyClick(albums.grid, Qt.Key.Key_Return)
     page = window.album
     qtbot.waitUntil(lambda: len(page.model.photos) == 1, timeout=30000)
@@ -99,7 +119,9 @@ def test_files_dropped_on_a_full_album_grid_or_its_header_upload_there(
     # Onto the album's title (outside the grid).
     assert drag_and_drop(page.header.title, QPoint(5, 5), [faces / "leslie_2.jpg"])
 
-    qtbot.waitUntil(lambda: not window.uploads.busy and window.upload_panel.counts()[UploadState.DONE] == 3,
-                    timeout=90000)
+    qtbot.waitUntil(
+        lambda: not window.uploads.busy and window.upload_panel.counts()[UploadState.DONE] == 3,
+        timeout=90000,
+    )
     assert album_count(api, "Playa") == 4
     qtbot.waitUntil(lambda: len(page.model.photos) == 4, timeout=30000)

@@ -24,11 +24,17 @@ def test_keep_one_copy_of_a_duplicate_group_and_undo(
 ) -> None:
     client = ApiClient(server_url)
     username = f"dup_{unique}"
-    client.register(username=username, email=f"{username}@example.com", password=PASSWORD,
-                    password_confirm=PASSWORD, photo=faces / "obama_small.jpg")
+    client.register(
+        username=username,
+        email=f"{username}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=faces / "obama_small.jpg",
+    )
     album = client.create_album("Discursos")
-    original = client.upload_photo(album.id, faces / "obama_1.jpg", name="original",
-                                   description="Discurso en Chicago")
+    original = client.upload_photo(
+        album.id, faces / "obama_1.jpg", name="original", description="Discurso en Chicago"
+    )
     image = Image.open(faces / "obama_1.jpg").convert("RGB")
     small = io.BytesIO()
     image.resize((image.width // 2, image.height // 2)).save(small, "JPEG", quality=70)

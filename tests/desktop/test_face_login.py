@@ -74,7 +74,9 @@ class ScriptFollowingCamera(camera_module.CameraWorker):
             position = max(120, min(175, position))
             while position not in frames:  # 116–119 have no face; step over
                 position += 1
-            shifted = np.roll(noise, int(rng.integers(1, noise.size))).reshape(frames[position].shape)
+            shifted = np.roll(noise, int(rng.integers(1, noise.size))).reshape(
+                frames[position].shape
+            )
             noisy = frames[position].astype(np.int16) + shifted
             self._publish(np.clip(noisy, 0, 255).astype(np.uint8))
             self._stop.wait(1 / 30)
@@ -110,12 +112,22 @@ def test_enrol_then_log_in_by_face_following_the_script_and_refuse_a_stranger(
 ) -> None:
     monkeypatch.setattr(face_capture, "CameraWorker", ScriptFollowingCamera)
     client = ApiClient(server_url)
-    client.register(username=f"lin_{unique}", email=f"lin_{unique}@example.com", password=PASSWORD,
-                    password_confirm=PASSWORD, photo=faces / "miranda_1.png")
+    client.register(
+        username=f"lin_{unique}",
+        email=f"lin_{unique}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=faces / "miranda_1.png",
+    )
     # The stranger's target: an account enrolled with someone else's face.
     other = ApiClient(server_url)
-    other.register(username=f"barack_{unique}", email=f"barack_{unique}@example.com",
-                   password=PASSWORD, password_confirm=PASSWORD, photo=faces / "obama_small.jpg")
+    other.register(
+        username=f"barack_{unique}",
+        email=f"barack_{unique}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=faces / "obama_small.jpg",
+    )
     other.login(f"barack_{unique}", PASSWORD)
     other.enrol_face(PASSWORD, [(faces / f"obama_{n}.jpg").read_bytes() for n in (1, 2, 3)])
 
@@ -131,8 +143,13 @@ def test_enrol_then_log_in_by_face_following_the_script_and_refuse_a_stranger(
     account.face_password.setText(PASSWORD)
     press_capture_when_the_camera_runs()
     account.enable_face()
-    qtbot.waitUntil(lambda: (account.face is not None and account.face.enabled)
-                    or "…" not in account.face_status.text(), timeout=120000)
+    qtbot.waitUntil(
+        lambda: (
+            (account.face is not None and account.face.enabled)
+            or "…" not in account.face_status.text()
+        ),
+        timeout=120000,
+    )
     assert account.face is not None and account.face.enabled, account.face_status.text()
 
     window.logout()
@@ -144,8 +161,13 @@ def test_enrol_then_log_in_by_face_following_the_script_and_refuse_a_stranger(
     timer.timeout.connect(lambda: seen_steps.append(login.face_panel.current_step or ""))
     timer.start(50)
     # No click: the panel starts by itself once a face is steady in the oval.
-    qtbot.waitUntil(lambda: window.top.currentWidget() is window.shell
-                    or login.face_panel.status.objectName() == "fieldError", timeout=180000)
+    qtbot.waitUntil(
+        lambda: (
+            window.top.currentWidget() is window.shell
+            or login.face_panel.status.objectName() == "fieldError"
+        ),
+        timeout=180000,
+    )
     timer.stop()
     assert window.top.currentWidget() is window.shell, login.face_panel.status.text()
     assert ctx.user is not None and ctx.user.username == f"lin_{unique}"
@@ -163,6 +185,7 @@ def test_enrol_then_log_in_by_face_following_the_script_and_refuse_a_stranger(
     # face is not barack's.
     login.face_login_edit.setText(f"barack_{unique}")
     qtbot.mouseClick(login.face_panel.capture_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: login.face_panel.status.text() == message_for("not_recognized"),
-                    timeout=180000)
+    qtbot.waitUntil(
+        lambda: login.face_panel.status.text() == message_for("not_recognized"), timeout=180000
+    )
     assert window.top.currentWidget() is window.login

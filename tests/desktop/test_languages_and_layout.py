@@ -21,11 +21,14 @@ SPANISH = re.compile(
     r"[áéíóúñ¿¡]|\b(de|del|el|la|los|las|una|foto|fotos|álbum|contraseña|cuenta|subir|eliminar|"
     r"cancelar|guardar|nombre|cerrar|sesión|ajustes|inicio|entrar|volver|mover|elige|etiquetas|"
     r"traducción|correo|usuario|cara|con|para|por|sin|tu|tus|que|aquí|otro|organizar)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 ENGLISH = re.compile(
     r"\b(the|photo|photos|album|albums|password|account|upload|delete|cancel|save|name|close|"
     r"settings|home|back|move|choose|tags|translation|description|email|user|camera|face|with|for|"
-    r"and|your|of|open|log)\b", re.IGNORECASE)
+    r"and|your|of|open|log)\b",
+    re.IGNORECASE,
+)
 # Words that are the same in both languages, or data rather than interface.
 NEUTRAL = {"FaceAlbum", "Español", "English", "100 %", "−", "+"}
 
@@ -51,8 +54,11 @@ def clipped(root: QWidget) -> list[str]:
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisibleTo(root) or not isinstance(widget, QLabel | QAbstractButton):
             continue
-        if not widget.text() or (isinstance(widget, QLabel) and widget.pixmap() is not None
-                                 and not widget.pixmap().isNull()):
+        if not widget.text() or (
+            isinstance(widget, QLabel)
+            and widget.pixmap() is not None
+            and not widget.pixmap().isNull()
+        ):
             continue
         hint = widget.sizeHint()
         if isinstance(widget, QLabel) and widget.wordWrap():
@@ -60,17 +66,23 @@ def clipped(root: QWidget) -> list[str]:
             if widget.height() + 1 < needed:
                 problems.append(f"{widget.text()!r}: {widget.height()} px high, needs {needed}")
         elif widget.width() + 1 < hint.width() or widget.height() + 1 < min(hint.height(), 40):
-            problems.append(f"{widget.text()!r}: {widget.width()}×{widget.height()}, needs "
-                            f"{hint.width()}×{hint.height()}")
+            problems.append(
+                f"{widget.text()!r}: {widget.width()}×{widget.height()}, needs "
+                f"{hint.width()}×{hint.height()}"
+            )
     return problems
 
 
 @pytest.fixture
 def person(server_url: str, unique: str, faces: Path) -> str:
     api = ApiClient(server_url)
-    api.token = api.register(username=f"zoe_{unique}", email=f"zoe_{unique}@example.com",
-                             password=PASSWORD, password_confirm=PASSWORD,
-                             photo=faces / "leslie_1.jpg").token
+    api.token = api.register(
+        username=f"zoe_{unique}",
+        email=f"zoe_{unique}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=faces / "leslie_1.jpg",
+    ).token
     album = api.create_album("Xq")
     api.upload_photo(album.id, faces / "obama_1.jpg", name="Xq1")
     return f"zoe_{unique}"
@@ -94,7 +106,10 @@ def screens(qtbot: QtBot, window: object) -> Iterator[tuple[str, Callable[[], No
 
 
 def test_switching_language_leaves_no_other_language_and_nothing_is_clipped(
-    qtbot: QtBot, launch: Callable[..., tuple], server_url: str, person: str,
+    qtbot: QtBot,
+    launch: Callable[..., tuple],
+    server_url: str,
+    person: str,
 ) -> None:
     window, ctx, backend = launch(server_url)
     window.resize(window.minimumSize())
@@ -114,7 +129,10 @@ def test_switching_language_leaves_no_other_language_and_nothing_is_clipped(
         from desktop.views.settings_dialog import SettingsDialog
         from desktop.views.uploads import UploadDialog
 
-        for dialog in (SettingsDialog(ctx, window), UploadDialog(window.albums.model.albums, None, window)):
+        for dialog in (
+            SettingsDialog(ctx, window),
+            UploadDialog(window.albums.model.albums, None, window),
+        ):
             dialog.show()
             check(dialog, f"{language}/{type(dialog).__name__}", foreign)
             dialog.close()
@@ -135,8 +153,15 @@ def test_switching_language_leaves_no_other_language_and_nothing_is_clipped(
     qtbot.waitUntil(lambda: any(a.name == "Xq" for a in window.albums.model.albums), timeout=30000)
     window.open_album(next(a for a in window.albums.model.albums if a.name == "Xq"))
     qtbot.waitUntil(lambda: len(window.album.model.photos) == 1, timeout=30000)
-    for widget in (window.sidebar_user, window.home.name, window.home.username, window.home.email,
-                   window.account.username, window.account.email, window.photo.name_edit):
+    for widget in (
+        window.sidebar_user,
+        window.home.name,
+        window.home.username,
+        window.home.email,
+        window.account.username,
+        window.account.email,
+        window.photo.name_edit,
+    ):
         widget.setProperty("userData", True)  # the person's own data, in no language
 
     for language, foreign in (("en", SPANISH), ("es", ENGLISH), ("en", SPANISH)):

@@ -25,19 +25,30 @@ def faces_found(client: ApiClient, photo_id: int, count: int) -> list[Face]:
 
 
 def test_me_viewer_boxes_and_people_screen(
-    qtbot: QtBot, launch: Callable[..., tuple], server_url: str, unique: str, faces: Path,
+    qtbot: QtBot,
+    launch: Callable[..., tuple],
+    server_url: str,
+    unique: str,
+    faces: Path,
     tmp_path: Path,
 ) -> None:
     login = f"barack_{unique}"
     client = ApiClient(server_url)
-    client.register(username=login, email=f"{login}@example.com", password=PASSWORD,
-                           password_confirm=PASSWORD, photo=faces / "obama_small.jpg")
+    client.register(
+        username=login,
+        email=f"{login}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=faces / "obama_small.jpg",
+    )
     album = client.create_album("Casa Blanca")
     group = client.upload_photo(album.id, faces / "group_two_people.jpg")
     alone = client.upload_photo(album.id, faces / "biden_1.jpg")
     # The server's job worker finds the faces in the background.
-    qtbot.waitUntil(lambda: bool(faces_found(client, group.id, 2)) and
-                    bool(faces_found(client, alone.id, 1)), timeout=120000)
+    qtbot.waitUntil(
+        lambda: bool(faces_found(client, group.id, 2)) and bool(faces_found(client, alone.id, 1)),
+        timeout=120000,
+    )
 
     window, ctx, backend = launch(server_url, data_dir=tmp_path / "app")
     qtbot.waitUntil(lambda: backend.state is BackendState.READY, timeout=30000)
@@ -80,8 +91,12 @@ def test_me_viewer_boxes_and_people_screen(
     assert page.selected_face is not None and page.selected_face.id == biden.id
     qtbot.keyClicks(page.face_name, "Joe")
     qtbot.keyClick(page.face_name, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: any(f.person is not None and f.person.name == "Joe"
-                                for f in client.photo_faces(group.id)), timeout=15000)
+    qtbot.waitUntil(
+        lambda: any(
+            f.person is not None and f.person.name == "Joe" for f in client.photo_faces(group.id)
+        ),
+        timeout=15000,
+    )
     qtbot.waitUntil(lambda: "Joe" in [preview.face_label(f) for f in preview.faces], timeout=15000)
     # Biden's other photo joined Joe by itself.
     assert [f.person.name if f.person else None for f in client.photo_faces(alone.id)] == ["Joe"]

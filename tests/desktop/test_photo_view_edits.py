@@ -19,7 +19,9 @@ PASSWORD = "Tr0mpeta-Azul!"
 
 
 def open_item(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex) -> None:
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
     assert view.currentIndex() == index
     qtbot.keyClick(view, Qt.Key.Key_Return)
 
@@ -38,7 +40,9 @@ def test_rename_move_and_delete_a_photo_in_the_photo_view(
     window, _ctx, backend = launch(server_url, data_dir=tmp_path / "app")
     log_in(qtbot, window, backend, login, PASSWORD)
     qtbot.mouseClick(window.nav["albums"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: any(a.id == first.id for a in window.albums.model.albums), timeout=60000)
+    qtbot.waitUntil(
+        lambda: any(a.id == first.id for a in window.albums.model.albums), timeout=60000
+    )
     open_item(qtbot, window.albums.grid, window.albums.model.index_of(first.id))
     qtbot.waitUntil(lambda: len(window.album.model.photos) == 1, timeout=60000)
     open_item(qtbot, window.album.grid, window.album.model.index(0))

@@ -28,18 +28,32 @@ def landscape(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("photo", "expected"), [
-    ("group", "Tu foto de perfil muestra varias caras."),
-    ("none", "No se ve ninguna cara en tu foto de perfil."),
-])
+@pytest.mark.parametrize(
+    ("photo", "expected"),
+    [
+        ("group", "Tu foto de perfil muestra varias caras."),
+        ("none", "No se ve ninguna cara en tu foto de perfil."),
+    ],
+)
 def test_a_group_or_faceless_profile_photo_is_kept_with_a_warning(
-    qtbot: QtBot, launch: Callable[..., tuple], server_url: str, unique: str, faces: Path,
-    tmp_path: Path, photo: str, expected: str,
+    qtbot: QtBot,
+    launch: Callable[..., tuple],
+    server_url: str,
+    unique: str,
+    faces: Path,
+    tmp_path: Path,
+    photo: str,
+    expected: str,
 ) -> None:
     path = faces / "group_two_people.jpg" if photo == "group" else landscape(tmp_path)
     name = f"{photo}_{unique}"
-    ApiClient(server_url).register(username=name, email=f"{name}@example.com", password=PASSWORD,
-                                   password_confirm=PASSWORD, photo=path)
+    ApiClient(server_url).register(
+        username=name,
+        email=f"{name}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=path,
+    )
     window, _ctx, backend = launch(server_url)
     log_in(qtbot, window, backend, name, PASSWORD)
     home = window.home

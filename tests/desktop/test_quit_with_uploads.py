@@ -21,8 +21,13 @@ FILES = 24
 @pytest.fixture
 def person(server_url: str, unique: str, faces: Path) -> tuple[str, ApiClient]:
     api = ApiClient(server_url)
-    auth = api.register(username=f"lola_{unique}", email=f"lola_{unique}@example.com",
-                        password=PASSWORD, password_confirm=PASSWORD, photo=faces / "leslie_1.jpg")
+    auth = api.register(
+        username=f"lola_{unique}",
+        email=f"lola_{unique}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=faces / "leslie_1.jpg",
+    )
     api.token = auth.token
     api.create_album("Lote")
     return f"lola_{unique}", api
@@ -46,8 +51,12 @@ def lote(api: ApiClient) -> int:
 
 
 def test_quitting_mid_upload_asks_keeps_the_rest_and_the_next_start_finishes_them(
-    qtbot: QtBot, launch: Callable[..., tuple], server_url: str, person: tuple[str, ApiClient],
-    batch: list[Path], tmp_path: Path,
+    qtbot: QtBot,
+    launch: Callable[..., tuple],
+    server_url: str,
+    person: tuple[str, ApiClient],
+    batch: list[Path],
+    tmp_path: Path,
 ) -> None:
     username, api = person
     window, _ctx, backend = launch(server_url, data_dir=tmp_path / "app")
@@ -74,8 +83,12 @@ def test_quitting_mid_upload_asks_keeps_the_rest_and_the_next_start_finishes_the
 
     # (The tagging of the uploaded photos keeps a loaded server busy; the app's one-second
     # health check is issue 15's to make patient, so let the server finish first.)
-    qtbot.waitUntil(lambda: all(p.labels_state != "pending" for p in api.list_photos(album.id, limit=100).items),
-                    timeout=180000)
+    qtbot.waitUntil(
+        lambda: all(
+            p.labels_state != "pending" for p in api.list_photos(album.id, limit=100).items
+        ),
+        timeout=180000,
+    )
 
     # The next start of this account sends exactly the rest: no file twice, none missing.
     again, _ctx2, backend2 = launch(server_url, data_dir=tmp_path / "app")

@@ -17,8 +17,18 @@ from desktop.core.uploads import UploadState
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "Tr0mpeta-Azul!"
-PHOTO_NAMES = ["obama_1.jpg", "obama_2.jpg", "biden_1.jpg", "biden_2.jpg", "harington_1.jpg",
-               "leslie_1.jpg", "lacamoire_1.jpg", "group_two_people.jpg", "miranda_1.png", "obama_3.jpg"]
+PHOTO_NAMES = [
+    "obama_1.jpg",
+    "obama_2.jpg",
+    "biden_1.jpg",
+    "biden_2.jpg",
+    "harington_1.jpg",
+    "leslie_1.jpg",
+    "lacamoire_1.jpg",
+    "group_two_people.jpg",
+    "miranda_1.png",
+    "obama_3.jpg",
+]
 
 
 class StallMeter:
@@ -48,11 +58,21 @@ class StallMeter:
 
 
 def test_uploading_twenty_photos_keeps_the_event_loop_running(
-    qtbot: QtBot, launch: Callable[..., tuple], server_url: str, unique: str, faces: Path, tmp_path: Path,
+    qtbot: QtBot,
+    launch: Callable[..., tuple],
+    server_url: str,
+    unique: str,
+    faces: Path,
+    tmp_path: Path,
 ) -> None:
     client = ApiClient(server_url)
-    client.register(username=f"rui_{unique}", email=f"rui_{unique}@example.com", password=PASSWORD,
-                    password_confirm=PASSWORD, photo=faces / "obama_1.jpg")
+    client.register(
+        username=f"rui_{unique}",
+        email=f"rui_{unique}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=faces / "obama_1.jpg",
+    )
     album = client.create_album("Veinte")
     folder = tmp_path / "veinte"
     folder.mkdir()
@@ -71,8 +91,10 @@ def test_uploading_twenty_photos_keeps_the_event_loop_running(
     meter = StallMeter()
     meter.start()
     window.album.grid.files_dropped.emit([folder])  # the grid's drop handler output
-    qtbot.waitUntil(lambda: not window.uploads.busy and window.upload_panel.counts()[UploadState.DONE] == 20,
-                    timeout=120000)
+    qtbot.waitUntil(
+        lambda: not window.uploads.busy and window.upload_panel.counts()[UploadState.DONE] == 20,
+        timeout=120000,
+    )
     qtbot.waitUntil(lambda: len(window.album.model.photos) == 20, timeout=20000)
     longest = meter.stop()
     print(f"\nlongest UI stall during a 20-photo upload: {longest * 1000:.0f} ms")  # noqa: T201 - for the note

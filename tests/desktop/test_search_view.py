@@ -21,12 +21,18 @@ def test_search_from_the_top_bar_with_filters_and_highlights(
 ) -> None:
     client = ApiClient(server_url)
     username = f"busca_{unique}"
-    client.register(username=username, email=f"{username}@example.com", password=PASSWORD,
-                    password_confirm=PASSWORD, photo=faces / "obama_small.jpg")
+    client.register(
+        username=username,
+        email=f"{username}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=faces / "obama_small.jpg",
+    )
     party = client.create_album("Fiestas")
     trip = client.create_album("Viajes")
-    client.upload_photo(party.id, faces / "biden_1.jpg", name="Canción de cumpleaños",
-                        description="La abuela canta")
+    client.upload_photo(
+        party.id, faces / "biden_1.jpg", name="Canción de cumpleaños", description="La abuela canta"
+    )
     client.upload_photo(trip.id, faces / "leslie_1.jpg", name="Cumpleaños en la playa")
     client.upload_photo(trip.id, faces / "harington_1.jpg", name="Montaña")
 
@@ -49,8 +55,13 @@ def test_search_from_the_top_bar_with_filters_and_highlights(
     assert page.header.title.text() == "Resultados para «CUMPLEANOS»"
 
     page.album_filter.setCurrentIndex(page.album_filter.findText("Viajes"))
-    qtbot.waitUntil(lambda: [p.name for p in page.model.photos] == ["Cumpleaños en la playa"]
-                    and not page.model.loading, timeout=15000)
+    qtbot.waitUntil(
+        lambda: (
+            [p.name for p in page.model.photos] == ["Cumpleaños en la playa"]
+            and not page.model.loading
+        ),
+        timeout=15000,
+    )
     qtbot.mouseClick(page.with_text, Qt.MouseButton.LeftButton)  # no photo has text read yet
     qtbot.waitUntil(lambda: not page.model.photos and not page.model.loading, timeout=15000)
     assert page.stack.currentWidget() is page.empty
@@ -60,10 +71,17 @@ def test_search_from_the_top_bar_with_filters_and_highlights(
 
     window.search_edit.clear()
     qtbot.keyClicks(window.search_edit, "cancion abu")  # typing pauses: searches by itself
-    qtbot.waitUntil(lambda: [p.name for p in page.model.photos] == ["Canción de cumpleaños"]
-                    and not page.model.loading, timeout=15000)
+    qtbot.waitUntil(
+        lambda: (
+            [p.name for p in page.model.photos] == ["Canción de cumpleaños"]
+            and not page.model.loading
+        ),
+        timeout=15000,
+    )
     index = page.model.index(0, 0)
-    qtbot.mouseClick(page.grid.viewport(), Qt.MouseButton.LeftButton, pos=page.grid.visualRect(index).center())
+    qtbot.mouseClick(
+        page.grid.viewport(), Qt.MouseButton.LeftButton, pos=page.grid.visualRect(index).center()
+    )
     qtbot.keyClick(page.grid, Qt.Key.Key_Return)
     assert window.content.currentWidget() is window.photo
     matches = window.photo.matches.text()

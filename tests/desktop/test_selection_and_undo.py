@@ -27,9 +27,16 @@ def log_in(qtbot: QtBot, window: object, backend: object, login: str, password: 
     qtbot.waitUntil(lambda: window.top.currentWidget() is window.shell, timeout=15000)
 
 
-def click(qtbot: QtBot, grid: object, row: int, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def click(
+    qtbot: QtBot,
+    grid: object,
+    row: int,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
     index = grid.model().index(row, 0)
-    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, modifier, grid.visualRect(index).center())
+    qtbot.mouseClick(
+        grid.viewport(), Qt.MouseButton.LeftButton, modifier, grid.visualRect(index).center()
+    )
 
 
 def test_select_move_and_trash_many_then_undo(
@@ -37,8 +44,13 @@ def test_select_move_and_trash_many_then_undo(
 ) -> None:
     client = ApiClient(server_url)
     username = f"sel_{unique}"
-    client.register(username=username, email=f"{username}@example.com", password=PASSWORD,
-                    password_confirm=PASSWORD, photo=faces / "obama_small.jpg")
+    client.register(
+        username=username,
+        email=f"{username}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=faces / "obama_small.jpg",
+    )
     source = client.create_album("Origen")
     target = client.create_album("Destino")
     for name in FILES:

@@ -46,12 +46,19 @@ def wait_for(condition: Callable[[], bool], timeout: float) -> bool:
 def test_a_signal_stops_the_app_and_its_server(tmp_path: Path, number: signal.Signals) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
     log = (tmp_path / "app.log").open("wb")
-    app = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "data"),
-                            "--lang", "es"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    app = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "data"), "--lang", "es"],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
+
         def server_child() -> list[int]:
-            return [c for c in children(app.pid)
-                    if b"server" in Path(f"/proc/{c}/cmdline").read_bytes()]
+            return [
+                c for c in children(app.pid) if b"server" in Path(f"/proc/{c}/cmdline").read_bytes()
+            ]
 
         assert wait_for(lambda: bool(server_child()), 120), "the app never started its server"
         server = server_child()[0]

@@ -17,11 +17,15 @@ from desktop.core.session import MemoryTokenStore
 from desktop.views.photo_view import LABEL_POLL_MAX_MS
 
 
-def test_pending_tags_are_polled_with_backoff_until_they_arrive(qtbot: QtBot, tmp_path: Path) -> None:
+def test_pending_tags_are_polled_with_backoff_until_they_arrive(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     create_app([])
     window, _ctx, _backend = build_window(
         LaunchOptions(server="http://127.0.0.1:9", language="es", data_dir=tmp_path),
-        token_store=MemoryTokenStore(), start_backend=False)
+        token_store=MemoryTokenStore(),
+        start_backend=False,
+    )
     window.show()
     page = window.photo
     window.content.setCurrentWidget(page)
@@ -38,8 +42,9 @@ def test_pending_tags_are_polled_with_backoff_until_they_arrive(qtbot: QtBot, tm
     assert waits == sorted(waits) and waits[0] < waits[-1] == LABEL_POLL_MAX_MS
     assert sum(waits) > 60_000
 
-    done = Photo(id=1, album_id=1, name="playa", labels_state="done",
-                 labels=(Label("1 persona", 99.0),))
+    done = Photo(
+        id=1, album_id=1, name="playa", labels_state="done", labels=(Label("1 persona", 99.0),)
+    )
     page._on_details(done)
     assert not page._poll_timer.isActive()
     assert page.tags.chips() == ["1 persona · 99 %"]

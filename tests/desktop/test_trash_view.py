@@ -35,10 +35,17 @@ def test_restore_from_the_trash_and_empty_it(
 ) -> None:
     client = ApiClient(server_url)
     username = f"pap_{unique}"
-    client.register(username=username, email=f"{username}@example.com", password=PASSWORD,
-                    password_confirm=PASSWORD, photo=faces / "obama_small.jpg")
+    client.register(
+        username=username,
+        email=f"{username}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=faces / "obama_small.jpg",
+    )
     album = client.create_album("Borradas")
-    ids = [client.upload_photo(album.id, faces / name).id for name in ("biden_1.jpg", "leslie_1.jpg")]
+    ids = [
+        client.upload_photo(album.id, faces / name).id for name in ("biden_1.jpg", "leslie_1.jpg")
+    ]
     client.bulk("trash", ids)
 
     window, _ctx, backend = launch(server_url)
@@ -53,7 +60,9 @@ def test_restore_from_the_trash_and_empty_it(
     qtbot.waitUntil(lambda: len(page.model.photos) == 2 and not page.model.loading, timeout=15000)
     assert not page.restore_button.isEnabled()
     first = page.model.index(0, 0)
-    qtbot.mouseClick(page.grid.viewport(), Qt.MouseButton.LeftButton, pos=page.grid.visualRect(first).center())
+    qtbot.mouseClick(
+        page.grid.viewport(), Qt.MouseButton.LeftButton, pos=page.grid.visualRect(first).center()
+    )
     restored_id = page.model.photos[0].id
     qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(page.model.photos) == 1 and not page.model.loading, timeout=15000)

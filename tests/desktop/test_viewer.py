@@ -22,26 +22,42 @@ NAMES = ("uno", "dos", "tres", "cuatro")
 @pytest.fixture
 def person(server_url: str, unique: str, faces: Path) -> tuple[str, ApiClient]:
     api = ApiClient(server_url)
-    api.token = api.register(username=f"vera_{unique}", email=f"vera_{unique}@example.com",
-                             password=PASSWORD, password_confirm=PASSWORD,
-                             photo=faces / "leslie_1.jpg").token
+    api.token = api.register(
+        username=f"vera_{unique}",
+        email=f"vera_{unique}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=faces / "leslie_1.jpg",
+    ).token
     album = api.create_album("Viaje")
     api.create_album("Otro")
-    for name, photo in zip(NAMES, ("obama_1.jpg", "biden_1.jpg", "obama_2.jpg", "biden_2.jpg"), strict=True):
+    for name, photo in zip(
+        NAMES, ("obama_1.jpg", "biden_1.jpg", "obama_2.jpg", "biden_2.jpg"), strict=True
+    ):
         api.upload_photo(album.id, faces / photo, name=name)
     return f"vera_{unique}", api
 
 
 def ctrl_wheel(widget: object, up: bool) -> None:
     pos = QPointF(widget.width() / 2, widget.height() / 2)
-    event = QWheelEvent(pos, widget.mapToGlobal(pos), QPoint(0, 0), QPoint(0, 120 if up else -120),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
-                        Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        pos,
+        widget.mapToGlobal(pos),
+        QPoint(0, 0),
+        QPoint(0, 120 if up else -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(widget, event)
 
 
 def test_browse_an_album_with_the_keyboard_and_menus(
-    qtbot: QtBot, launch: Callable[..., tuple], server_url: str, person: tuple[str, ApiClient],
+    qtbot: QtBot,
+    launch: Callable[..., tuple],
+    server_url: str,
+    person: tuple[str, ApiClient],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     username, api = person
@@ -53,8 +69,9 @@ def test_browse_an_album_with_the_keyboard_and_menus(
     grid = albums.grid
 
     def card(name: str) -> QPoint:
-        return grid.visualRect(albums.model.index_of(next(a.id for a in albums.model.albums
-                                                          if a.name == name))).center()
+        return grid.visualRect(
+            albums.model.index_of(next(a.id for a in albums.model.albums if a.name == name))
+        ).center()
 
     # Rename in place: right-click the card, then F2 on the focused card.
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Viaje 2026", True))
@@ -80,7 +97,9 @@ def test_browse_an_album_with_the_keyboard_and_menus(
     assert viewer.position.text() == "2 de 4"
 
     # Neighbours are loaded before the person gets there; → and ← walk the album.
-    qtbot.waitUntil(lambda: all(viewer.preview_ready(p) for p in page.model.photos[0:3]), timeout=30000)
+    qtbot.waitUntil(
+        lambda: all(viewer.preview_ready(p) for p in page.model.photos[0:3]), timeout=30000
+    )
     qtbot.keyClick(viewer.preview, Qt.Key.Key_Right)
     assert viewer.photo.name == order[2] and viewer.preview.has_image  # shown at once, preloaded
     qtbot.mouseClick(viewer.next_button, Qt.MouseButton.LeftButton)
@@ -112,7 +131,9 @@ def test_browse_an_album_with_the_keyboard_and_menus(
     # Delete asks, then the next photo takes the deleted one's place.
     answer_next_message_box(qtbot, "Mover a la papelera")
     qtbot.keyClick(viewer.preview, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: viewer.photo is not None and viewer.photo.name == order[3], timeout=30000)
+    qtbot.waitUntil(
+        lambda: viewer.photo is not None and viewer.photo.name == order[3], timeout=30000
+    )
     assert viewer.position.text() == "3 de 3"
     qtbot.waitUntil(lambda: len(page.model.photos) == 3, timeout=30000)
     qtbot.keyClick(viewer.preview, Qt.Key.Key_Escape)
@@ -122,8 +143,11 @@ def test_browse_an_album_with_the_keyboard_and_menus(
     first = page.grid.visualRect(page.model.index(0)).center()
     right_click_and_choose(qtbot, page.grid.viewport(), first, "Mover a", "Otro")
     qtbot.waitUntil(lambda: len(page.model.photos) == 2, timeout=30000)
-    qtbot.mouseClick(page.grid.viewport(), Qt.MouseButton.LeftButton,
-                     pos=page.grid.visualRect(page.model.index(0)).center())
+    qtbot.mouseClick(
+        page.grid.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=page.grid.visualRect(page.model.index(0)).center(),
+    )
     answer_next_message_box(qtbot, "Cancelar")
     qtbot.keyClick(page.grid, Qt.Key.Key_Delete)
     assert len(page.model.photos) == 2

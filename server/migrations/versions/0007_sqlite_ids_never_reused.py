@@ -38,8 +38,9 @@ def _rebuild(autoincrement: bool) -> None:
     raw.execute("PRAGMA foreign_keys=OFF")
     try:
         for table in TABLES:
-            with op.batch_alter_table(table, recreate="always",
-                                      table_kwargs={"sqlite_autoincrement": autoincrement}):
+            with op.batch_alter_table(
+                table, recreate="always", table_kwargs={"sqlite_autoincrement": autoincrement}
+            ):
                 pass
         broken = raw.execute("PRAGMA foreign_key_check").fetchall()
         if broken:

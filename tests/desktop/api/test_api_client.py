@@ -26,8 +26,14 @@ PASSWORD = "Very-secret-42"
 
 def register(server_url: str, unique: str, photo: Path) -> ApiClient:
     client = ApiClient(server_url)
-    client.register(username=f"ana_{unique}", email=f"ana_{unique}@example.com", full_name="Ana Pérez",
-                    password=PASSWORD, password_confirm=PASSWORD, photo=photo)
+    client.register(
+        username=f"ana_{unique}",
+        email=f"ana_{unique}@example.com",
+        full_name="Ana Pérez",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=photo,
+    )
     return client
 
 
@@ -38,11 +44,18 @@ def test_check_and_info(server_url: str) -> None:
     assert "version" in info
 
 
-def test_register_signs_in_and_creates_the_profile_album(server_url: str, unique: str, fixture_photo: Path) -> None:
+def test_register_signs_in_and_creates_the_profile_album(
+    server_url: str, unique: str, fixture_photo: Path
+) -> None:
     client = ApiClient(server_url)
-    result = client.register(username=f"ana_{unique}", email=f"ana_{unique}@example.com",
-                             full_name="Ana Pérez", password=PASSWORD, password_confirm=PASSWORD,
-                             photo=fixture_photo)
+    result = client.register(
+        username=f"ana_{unique}",
+        email=f"ana_{unique}@example.com",
+        full_name="Ana Pérez",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=fixture_photo,
+    )
     assert client.token == result.token
     me = client.me()
     assert me.username == f"ana_{unique}" and me.full_name == "Ana Pérez"
@@ -52,19 +65,33 @@ def test_register_signs_in_and_creates_the_profile_album(server_url: str, unique
     assert client.profile_photo(me)[:3] == b"\xff\xd8\xff"
 
 
-def test_duplicate_username_is_a_conflict_with_a_message(server_url: str, unique: str, fixture_photo: Path) -> None:
+def test_duplicate_username_is_a_conflict_with_a_message(
+    server_url: str, unique: str, fixture_photo: Path
+) -> None:
     register(server_url, unique, fixture_photo)
     with pytest.raises(Conflict) as caught:
-        ApiClient(server_url).register(username=f"ana_{unique}", email=f"other_{unique}@example.com",
-                                       password=PASSWORD, password_confirm=PASSWORD, photo=fixture_photo)
+        ApiClient(server_url).register(
+            username=f"ana_{unique}",
+            email=f"other_{unique}@example.com",
+            password=PASSWORD,
+            password_confirm=PASSWORD,
+            photo=fixture_photo,
+        )
     assert caught.value.code == "username_taken"
     assert caught.value.message
 
 
-def test_mismatched_passwords_report_the_field(server_url: str, unique: str, fixture_photo: Path) -> None:
+def test_mismatched_passwords_report_the_field(
+    server_url: str, unique: str, fixture_photo: Path
+) -> None:
     with pytest.raises(ValidationFailed) as caught:
-        ApiClient(server_url).register(username=f"bo_{unique}", email=f"bo_{unique}@example.com",
-                                       password=PASSWORD, password_confirm=PASSWORD + "x", photo=fixture_photo)
+        ApiClient(server_url).register(
+            username=f"bo_{unique}",
+            email=f"bo_{unique}@example.com",
+            password=PASSWORD,
+            password_confirm=PASSWORD + "x",
+            photo=fixture_photo,
+        )
     assert caught.value.status == 400
     assert caught.value.code == "passwords_do_not_match"
     assert caught.value.fields == {"password_confirm": "mismatch"}
@@ -87,7 +114,9 @@ def test_login_logout_and_wrong_password(server_url: str, unique: str, fixture_p
         stale.me()
 
 
-def test_albums_crud_and_locked_profile_album(server_url: str, unique: str, fixture_photo: Path) -> None:
+def test_albums_crud_and_locked_profile_album(
+    server_url: str, unique: str, fixture_photo: Path
+) -> None:
     client = register(server_url, unique, fixture_photo)
     album = client.create_album("Viaje a Cádiz")
     assert album.name == "Viaje a Cádiz" and album.photo_count == 0
@@ -111,8 +140,13 @@ def test_upload_streams_with_progress_and_pages_with_a_cursor(
     client = register(server_url, unique, fixture_photo)
     album = client.create_album("Fotos")
     seen: list[tuple[int, int]] = []
-    photo = client.upload_photo(album.id, faces / "biden_1.jpg", name="Biden", description="Un retrato",
-                                progress=lambda sent, total: seen.append((sent, total)))
+    photo = client.upload_photo(
+        album.id,
+        faces / "biden_1.jpg",
+        name="Biden",
+        description="Un retrato",
+        progress=lambda sent, total: seen.append((sent, total)),
+    )
     assert photo.album_id == album.id and photo.name == "Biden"
     assert seen and seen[-1][0] == seen[-1][1]  # the whole body was reported as sent
     for name in ("obama_2.jpg", "leslie_1.jpg"):
@@ -128,7 +162,9 @@ def test_upload_streams_with_progress_and_pages_with_a_cursor(
         assert image.format == "JPEG" and max(image.size) == 256
 
 
-def test_photo_edit_move_delete(server_url: str, unique: str, fixture_photo: Path, faces: Path) -> None:
+def test_photo_edit_move_delete(
+    server_url: str, unique: str, fixture_photo: Path, faces: Path
+) -> None:
     client = register(server_url, unique, fixture_photo)
     first, second = client.create_album("Uno"), client.create_album("Dos")
     photo = client.upload_photo(first.id, faces / "harington_1.jpg")
@@ -148,8 +184,9 @@ def test_photo_edit_move_delete(server_url: str, unique: str, fixture_photo: Pat
         client.photo(photo.id)
 
 
-def test_a_text_file_is_refused_as_unsupported(server_url: str, unique: str, fixture_photo: Path,
-                                               tmp_path: Path) -> None:
+def test_a_text_file_is_refused_as_unsupported(
+    server_url: str, unique: str, fixture_photo: Path, tmp_path: Path
+) -> None:
     client = register(server_url, unique, fixture_photo)
     album = client.create_album("Textos")
     fake = tmp_path / "notes.jpg"
@@ -159,7 +196,9 @@ def test_a_text_file_is_refused_as_unsupported(server_url: str, unique: str, fix
     assert caught.value.status == 415
 
 
-def test_another_users_album_is_not_found(server_url: str, unique: str, fixture_photo: Path) -> None:
+def test_another_users_album_is_not_found(
+    server_url: str, unique: str, fixture_photo: Path
+) -> None:
     owner = register(server_url, unique, fixture_photo)
     album = owner.create_album("Privado")
     stranger = register(server_url, unique + "x", fixture_photo)
@@ -167,7 +206,9 @@ def test_another_users_album_is_not_found(server_url: str, unique: str, fixture_
         stranger.list_photos(album.id)
 
 
-def test_change_password_and_delete_account(server_url: str, unique: str, fixture_photo: Path) -> None:
+def test_change_password_and_delete_account(
+    server_url: str, unique: str, fixture_photo: Path
+) -> None:
     client = register(server_url, unique, fixture_photo)
     with pytest.raises(ApiError) as caught:
         client.change_password("not-my-password", "Another-secret-7")
@@ -181,11 +222,16 @@ def test_change_password_and_delete_account(server_url: str, unique: str, fixtur
         ApiClient(server_url).login(f"ana_{unique}", "Another-secret-7")
 
 
-def test_face_tags_languages_translation_and_text(server_url: str, unique: str,
-                                                  fixture_photo: Path, faces: Path) -> None:
+def test_face_tags_languages_translation_and_text(
+    server_url: str, unique: str, fixture_photo: Path, faces: Path
+) -> None:
     client = register(server_url, unique, fixture_photo)
     album = client.create_album("Análisis")
-    photo = client.upload_photo(album.id, faces / "group_harington_leslie.jpg", description="Los dos actores están en la fiesta de la serie")
+    photo = client.upload_photo(
+        album.id,
+        faces / "group_harington_leslie.jpg",
+        description="Los dos actores están en la fiesta de la serie",
+    )
 
     assert client.face_status() == FaceStatus(enabled=False)
     tags = client.me_tags()
@@ -201,6 +247,7 @@ def test_face_tags_languages_translation_and_text(server_url: str, unique: str,
         client.translation(photo.id, "xx")
     assert caught.value.status == 400 and caught.value.code
 
+
 def test_connection_refused_is_connection_failed() -> None:
     import socket
 
@@ -212,8 +259,9 @@ def test_connection_refused_is_connection_failed() -> None:
     assert caught.value.message
 
 
-def test_face_challenge_script_and_refusals(server_url: str, unique: str, fixture_photo: Path,
-                                            faces: Path) -> None:
+def test_face_challenge_script_and_refusals(
+    server_url: str, unique: str, fixture_photo: Path, faces: Path
+) -> None:
     client = register(server_url, unique, fixture_photo)
     challenge = client.face_challenge(f"ana_{unique}")
     assert challenge.challenge_id and challenge.steps[0] == "center"
@@ -222,8 +270,9 @@ def test_face_challenge_script_and_refusals(server_url: str, unique: str, fixtur
     frames = [(faces / "obama_small.jpg").read_bytes()] * 8
     # Answered at once: too early for the challenge (a prepared batch), and then spent.
     with pytest.raises(ApiError) as early:
-        ApiClient(server_url).face_login(challenge.challenge_id, frames, [i * 100 for i in range(8)],
-                                         f"ana_{unique}")
+        ApiClient(server_url).face_login(
+            challenge.challenge_id, frames, [i * 100 for i in range(8)], f"ana_{unique}"
+        )
     assert early.value.status == 401 and early.value.code == "challenge_failed"
     # 1:N opt-in needs the password to turn on, not to turn off.
     with pytest.raises(ApiError) as no_password:

@@ -12,8 +12,12 @@ from desktop.core.validation import EMAIL_PATTERN, USERNAME_PATTERN, password_st
 
 def test_settings_round_trip_and_survive_a_broken_file(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
-    settings = AppSettings(server_mode="remote", remote_url="https://x.example", language="en",
-                           camera_source="/v.mp4#84-210")
+    settings = AppSettings(
+        server_mode="remote",
+        remote_url="https://x.example",
+        language="en",
+        camera_source="/v.mp4#84-210",
+    )
     settings.save(path)
     assert AppSettings.load(path) == settings
     path.write_text("{broken")

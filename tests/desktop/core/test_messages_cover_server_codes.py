@@ -15,9 +15,19 @@ from desktop.core import messages
 SERVER = Path(__file__).resolve().parents[3] / "server"
 # Codes only the client produces (no server involved: network, camera, its own checks).
 CLIENT_ONLY = {
-    "connection_failed", "timeout", "session_expired", "cancelled", "camera_not_found",
-    "camera_busy", "camera_permission_denied", "camera_file_unreadable", "not_an_image",
-    "passwords_do_not_match", "feature_not_available", "server_error", "file_unreadable",
+    "connection_failed",
+    "timeout",
+    "session_expired",
+    "cancelled",
+    "camera_not_found",
+    "camera_busy",
+    "camera_permission_denied",
+    "camera_file_unreadable",
+    "not_an_image",
+    "passwords_do_not_match",
+    "feature_not_available",
+    "server_error",
+    "file_unreadable",
     "already_uploaded",
 }
 
@@ -25,8 +35,11 @@ CLIENT_ONLY = {
 def _string_constants(tree: ast.Module) -> dict[str, str]:
     names: dict[str, str] = {}
     for node in tree.body:
-        if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
-                and isinstance(node.value.value, str)):
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     names[target.id] = node.value.value
@@ -40,16 +53,23 @@ def _code_classes(trees: dict[Path, ast.Module]) -> set[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef):
                 for item in node.body:
-                    if (isinstance(item, ast.FunctionDef) and item.name == "__init__"
-                            and len(item.args.args) > 1 and item.args.args[1].arg == "code"):
+                    if (
+                        isinstance(item, ast.FunctionDef)
+                        and item.name == "__init__"
+                        and len(item.args.args) > 1
+                        and item.args.args[1].arg == "code"
+                    ):
                         found.add(node.name)
     return found
 
 
 def server_codes() -> tuple[set[str], set[str]]:
     """(error codes, field reasons) the server's source can put in an error envelope."""
-    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in SERVER.rglob("*.py")
-             if "migrations" not in path.parts}
+    trees = {
+        path: ast.parse(path.read_text(encoding="utf-8"))
+        for path in SERVER.rglob("*.py")
+        if "migrations" not in path.parts
+    }
     constants: dict[str, str] = {}
     for tree in trees.values():
         constants.update(_string_constants(tree))
@@ -69,11 +89,16 @@ def server_codes() -> tuple[set[str], set[str]]:
             if isinstance(node, ast.ClassDef):
                 for item in node.body:
                     is_code = isinstance(item, ast.Assign) and any(
-                        isinstance(t, ast.Name) and t.id == "code" for t in item.targets)
+                        isinstance(t, ast.Name) and t.id == "code" for t in item.targets
+                    )
                     if is_code and (value := text(item.value)) is not None:
                         codes.add(value)
             elif isinstance(node, ast.Call):
-                name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+                name = (
+                    node.func.id
+                    if isinstance(node.func, ast.Name)
+                    else getattr(node.func, "attr", "")
+                )
                 for keyword in node.keywords:
                     if keyword.arg == "code" and (value := text(keyword.value)) is not None:
                         codes.add(value)
@@ -82,17 +107,24 @@ def server_codes() -> tuple[set[str], set[str]]:
                 takes_code = name in code_classes or name == "error_body"
                 if takes_code and node.args and (value := text(node.args[0])) is not None:
                     codes.add(value)
-            elif (isinstance(node, ast.Assign) and any(
-                    isinstance(t, ast.Name) and t.id == "_STATUS_CODES" for t in node.targets)
-                    and isinstance(node.value, ast.Dict)):
+            elif (
+                isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == "_STATUS_CODES" for t in node.targets)
+                and isinstance(node.value, ast.Dict)
+            ):
                 codes |= {v for v in map(text, node.value.values) if v is not None}
     return codes, reasons
 
 
 def test_the_source_scan_finds_the_codes_we_know_about() -> None:
     codes, reasons = server_codes()
-    assert {"not_found", "validation_error", "wrong_password", "too_many_attempts",
-            "unsupported_media_type"} <= codes
+    assert {
+        "not_found",
+        "validation_error",
+        "wrong_password",
+        "too_many_attempts",
+        "unsupported_media_type",
+    } <= codes
     assert "wrong" in reasons
 
 

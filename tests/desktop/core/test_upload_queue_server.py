@@ -16,8 +16,13 @@ def test_the_same_folder_twice_uploads_nothing_the_second_time(
     server_url: str, unique: str, faces: Path, tmp_path: Path
 ) -> None:
     client = ApiClient(server_url)
-    client.register(username=f"cola_{unique}", email=f"cola_{unique}@example.com",
-                    password=PASSWORD, password_confirm=PASSWORD, photo=faces / "obama_small.jpg")
+    client.register(
+        username=f"cola_{unique}",
+        email=f"cola_{unique}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=faces / "obama_small.jpg",
+    )
     album = client.create_album(f"Carpeta {unique}")
     folder = tmp_path / "drop"
     folder.mkdir()
@@ -27,8 +32,9 @@ def test_the_same_folder_twice_uploads_nothing_the_second_time(
 
     def upload(item: UploadItem, progress: ProgressCallback):  # type: ignore[no-untyped-def]
         sent.append(item.path.name)
-        photo = client.upload_photo(item.album_id, item.path, progress=progress,
-                                    idempotency_key=item.idempotency_key)
+        photo = client.upload_photo(
+            item.album_id, item.path, progress=progress, idempotency_key=item.idempotency_key
+        )
         if item.path.name == "leslie_1.jpg" and item.attempts == 1:
             # The answer is lost on the way back: the queue retries with the same key.
             from desktop.api.errors import ConnectionFailed
