@@ -57,7 +57,7 @@ test-cluster: setup
 # Mutation testing (slow, not part of `make test`): one module at a time, each mutant running only
 # that module's test files; resumes where a stopped run left off. MODULES="storage albums" to pick.
 mutate: setup
-	$(PY) tools/mutate.py $(MODULES)
+	$(PY) tests/mutation/mutate.py $(MODULES)
 
 bench: setup
 	@for script in tests/bench/bench_*.py; do echo "== $$script"; QT_QPA_PLATFORM=offscreen $(PY) $$script || exit 1; done

@@ -24,7 +24,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 WORK = REPO / ".mutmut"
 COPIED = ("server", "desktop", "tests", "resources", "docs", "pyproject.toml")
 # SQLite + local folder + moto's S3: the MariaDB copies of the API tests add minutes per mutant
