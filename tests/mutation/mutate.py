@@ -5,8 +5,8 @@ configuration, so a mutant runs only the test files that exercise that module (n
 suite) and modules can be re-run on their own. ``make mutate`` runs them all; the machine stays
 usable because each module runs with one test process by default.
 
-    python tools/mutate.py [--jobs N] [--max-children N] [MODULE ...]   # run, then report
-    python tools/mutate.py --report                                   # report only
+    python tests/mutation/mutate.py [--jobs N] [--max-children N] [MODULE ...]   # run, then report
+    python tests/mutation/mutate.py --report                                   # report only
 
 A stopped run resumes where it was (``--fresh`` starts over). The report
 (``.mutmut/report.md``) lists killed/survived/timeout/no-tests/not-yet-run counts, the score
