@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import logging
 from dataclasses import dataclass
@@ -13,10 +11,11 @@ from pathlib import PurePath
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from server import cursors
 from server.albums import service as album_service
 from server.albums.models import Album
 from server.config import Settings
-from server.db import id_in_range, utcnow
+from server.db import MAX_ROW_ID, id_in_range, utcnow
 from server.duplicates.phash import phash_bytes, to_signed
 from server.errors import Conflict, ImageRejected, NotFound, ValidationFailed
 from server.images import ProcessedImage, process_upload
@@ -294,27 +293,11 @@ def get_owned(db: Session, *, user_id: int, photo_id: int) -> Photo:
 
 
 def encode_cursor(photo_id: int) -> str:
-    return base64.urlsafe_b64encode(f"p{photo_id}".encode()).decode().rstrip("=")
+    return cursors.encode_cursor("p", photo_id)
 
 
 def decode_cursor(cursor: str) -> int:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        if not raw.startswith("p"):
-            raise ValueError(raw)
-        digits = raw[1:]
-        if not digits.isascii() or not digits.isdigit() or len(digits) > 10:
-            raise ValueError(raw)
-        value = int(digits)
-        if not id_in_range(value):
-            raise ValueError(raw)
-        return value
-    except (ValueError, UnicodeDecodeError, binascii.Error) as exc:
-        raise ValidationFailed(
-            "The page cursor is not valid; start from the first page.",
-            code="invalid_cursor",
-            fields={"cursor": "invalid"},
-        ) from exc
+    return cursors.decode_cursor("p", cursor, maximum=MAX_ROW_ID)
 
 
 def photo_json_bytes(db: Session, *, user_id: int, photo_id: int) -> bytes:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
+from server import cursors
 from server.albums import service as album_service
 from server.config import Settings
 from server.errors import ValidationFailed
@@ -19,27 +18,15 @@ from server.search.schemas import SearchPage
 from server.search.text import MIN_TERM_LENGTH, query_terms
 
 QUERY_MAX = 200
+OFFSET_MAX = 100_000  # deeper than anyone pages through results
 
 
 def _encode_offset(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"s{offset}".encode()).decode().rstrip("=")
+    return cursors.encode_cursor("s", offset)
 
 
 def _decode_offset(cursor: str) -> int:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        if not raw.startswith("s"):
-            raise ValueError(raw)
-        value = int(raw[1:])
-        if not 0 < value <= 100_000:
-            raise ValueError(raw)
-        return value
-    except (ValueError, UnicodeDecodeError, binascii.Error) as exc:
-        raise ValidationFailed(
-            "The page cursor is not valid; start from the first page.",
-            code="invalid_cursor",
-            fields={"cursor": "invalid"},
-        ) from exc
+    return cursors.decode_cursor("s", cursor, maximum=OFFSET_MAX)
 
 
 def _day_start(day: date) -> datetime:
