@@ -241,7 +241,6 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Not enough camera frames arrived.",
     ),
     "too_many_frames": ("Se enviaron demasiadas imágenes.", "Too many frames were sent."),
-    "unsupported_challenge": ("Ese gesto no se admite.", "That gesture is not supported."),
     "weak_password": (
         "La contraseña es demasiado débil: usa al menos 8 caracteres variados.",
         "The password is too weak: use at least 8 varied characters.",

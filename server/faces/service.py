@@ -310,7 +310,7 @@ def parse_offsets(raw: str | None, frame_count: int) -> list[int]:
         raise ValidationFailed(
             "Send offsets_ms: a JSON list with the capture time (ms) of each frame.",
             code="validation_error",
-            fields={"offsets_ms": "one integer per frame"},
+            fields={"offsets_ms": "invalid"},
         )
     return offsets
 

@@ -21,7 +21,7 @@ PASSWORD = "Tr0mpeta-Azul!"
 WORDS = {
     "es": {
         "nav": "Extraer texto",
-        "found": "línea(s) encontrada(s).",
+        "found": "líneas encontradas.",
         "copied": "Copiado al portapapeles.",
         "not_image": "Ese archivo no es una imagen.",
     },

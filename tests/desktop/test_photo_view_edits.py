@@ -63,9 +63,9 @@ def test_rename_move_and_delete_a_photo_in_the_photo_view(
     qtbot.waitUntil(lambda: page.save_status.text() == "Movida a «Dos»", timeout=60000)
     assert api.photo(photo.id).album_id == second.id
 
-    # Delete: the confirmation names the photo; "Eliminar" removes it on the server.
+    # Delete: the confirmation names the photo; "Mover a la papelera" sends it to the trash.
     seen: list[str] = []
-    answer_next_message_box(qtbot, "Eliminar", seen)
+    answer_next_message_box(qtbot, "Mover a la papelera", seen)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
 
     # A deleted photo goes to the trash (30 days): out of its album, listed in the trash.

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from person import answer_next_message_box, log_in, settle
+from person import answer_next_message_box, distinct_copy, log_in, settle
 from pytestqt.qtbot import QtBot
 
 from desktop.api.client import ApiClient
@@ -41,7 +40,7 @@ def batch(tmp_path: Path, faces: Path) -> list[Path]:
     paths = []
     for i in range(FILES):
         path = folder / f"foto_{i:02d}.jpg"
-        shutil.copyfile(sources[i % len(sources)], path)
+        distinct_copy(sources[i % len(sources)], path, i)
         paths.append(path)
     return paths
 

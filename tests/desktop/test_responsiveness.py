@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from person import distinct_copy
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
@@ -78,7 +78,7 @@ def test_uploading_twenty_photos_keeps_the_event_loop_running(
     folder.mkdir()
     for i in range(20):
         name = PHOTO_NAMES[i % len(PHOTO_NAMES)]
-        shutil.copy(faces / name, folder / f"{i:02d}_{name}")
+        distinct_copy(faces / name, folder / f"{i:02d}_{name}", i)
 
     window, _ctx, backend = launch(server_url)
     qtbot.waitUntil(lambda: backend.state is BackendState.READY, timeout=10000)

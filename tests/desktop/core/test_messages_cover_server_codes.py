@@ -29,6 +29,10 @@ CLIENT_ONLY = {
     "server_error",
     "file_unreadable",
     "already_uploaded",
+    # The client's sentences for script_not_followed, chosen by its fields.step.
+    "script_step_left",
+    "script_step_right",
+    "script_step_center",
 }
 
 
@@ -104,7 +108,8 @@ def server_codes() -> tuple[set[str], set[str]]:
                         codes.add(value)
                     if keyword.arg == "fields" and isinstance(keyword.value, ast.Dict):
                         reasons |= {v for v in map(text, keyword.value.values) if v is not None}
-                takes_code = name in code_classes or name == "error_body"
+                # super().__init__("code", message) inside a subclass of a code-taking error
+                takes_code = name in code_classes or name in ("error_body", "__init__")
                 if takes_code and node.args and (value := text(node.args[0])) is not None:
                     codes.add(value)
             elif (
