@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import secrets
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,14 +26,27 @@ FACES = FIXTURES / "faces"
 VIDEO = FIXTURES / "video" / "hamilton_clip.mp4"
 
 
+_SHARED_SERVERS: list[subprocess.Popen[bytes]] = []
+
+
 @pytest.fixture(scope="session")
 def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real FaceAlbum server for the whole session."""
+    """A real FaceAlbum server for the desktop tests (stopped after the last of them)."""
     data_dir = tmp_path_factory.mktemp("server") / "data"
     port = free_port()
     process = start_server(data_dir, port)
+    _SHARED_SERVERS.append(process)
     yield f"http://127.0.0.1:{port}"
     stop_server(process)
+
+
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """Stop the shared server once the desktop tests are done: it would otherwise go on tagging
+    and indexing every photo they uploaded, taking CPU from the rest of the suite."""
+    desktop = Path(__file__).parent
+    if nextitem is None or desktop not in nextitem.path.parents:
+        while _SHARED_SERVERS:
+            stop_server(_SHARED_SERVERS.pop())
 
 
 @pytest.fixture
