@@ -217,3 +217,15 @@ def server_process(tmp_path: Path) -> Iterator[Callable[..., ServerProcess]]:
     yield start
     for server in started:
         server.stop()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """A test folder on ``sys.path`` that holds ``server/`` or ``desktop/`` (``tests/`` itself)
+    turns those names into namespace packages for every child process the tests spawn (the
+    tagging pool, PyInstaller's analysis): fail at once instead of in those children."""
+    import sys
+
+    for entry in sys.path:
+        folder = Path(entry or ".").resolve()
+        if folder != REPO_ROOT and any((folder / name).is_dir() for name in ("server", "desktop")):
+            raise pytest.UsageError(f"{folder} on sys.path shadows the server/desktop packages")

@@ -5,7 +5,7 @@ sample of every set). Builds a server in-process (SQLite in a temporary
 folder, the real dlib models), enrols the fixture clip's person from three clip frames, then
 sends through ``POST /api/v1/auth/face-challenge`` + ``face-login``:
 
-* the attack sets A1–A7 built from still photos (``tests/face_sequences.py``): each attempt
+* the attack sets A1–A7 built from still photos (``tests/support/face_sequences.py``): each attempt
   answers a fresh challenge, as an attacker would;
 * genuine recordings cut from the clip that follow each issued script, with JPEG 60–90, sensor
   noise, ±30 % brightness and 320×240 variants (the replay store is cleared between genuine runs:
@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-for extra in (REPO_ROOT, REPO_ROOT / "tests"):
+for extra in (REPO_ROOT, REPO_ROOT / "tests" / "support"):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 

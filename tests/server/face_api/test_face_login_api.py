@@ -27,7 +27,7 @@ from server.engines.registry import EngineRegistry
 from server.faces import service
 from server.faces.models import FaceChallenge, FaceLoginFingerprint, UserFace
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "support"))
 
 import face_sequences as fs
 

@@ -156,7 +156,7 @@ def _detail_from_local(face) -> dict:  # type: ignore[no-untyped-def]
 def test_login_follows_the_script_with_detectfaces_pose_and_comparefaces(client):
     """The cloud path of the challenge protocol: DetectFaces on every frame (Pose.Yaw and
     landmarks drive the script, mirror and depth checks), CompareFaces on three key frames."""
-    sys.path.insert(0, str(FACES.parents[1]))
+    sys.path.insert(0, str(FACES.parents[1] / "support"))
     import face_sequences as fs
 
     from server.engines.faces.local import LocalFaceEngine

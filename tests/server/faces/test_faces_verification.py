@@ -21,7 +21,7 @@ from server.faces.verification import (
     verify_login,
 )
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "support"))
 
 import face_sequences as fs
 
@@ -94,7 +94,7 @@ def test_tiny_face_is_found_but_too_small(engine, photo):
 
 
 # -- login -------------------------------------------------------------------------------------
-# Live recordings cut from the fixture clip that follow a script (tests/face_sequences.py).
+# Live recordings cut from the fixture clip that follow a script (tests/support/face_sequences.py).
 SCRIPT = ["center", "right", "center"]
 
 

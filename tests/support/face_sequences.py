@@ -23,7 +23,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageEnhance, ImageOps
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 VIDEO = FIXTURES / "video" / "hamilton_clip.mp4"
 FACES = FIXTURES / "faces"
 FRAME_MS = 1000 / 30
