@@ -7,20 +7,21 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-xkb1 libxkbcommon-x11-0 libxcb-cursor0 libegl1 libgl1 libfontconfig1 libdbus-1-3 \
 	apertium apertium-eng-spa apertium-es-pt apertium-fr-es apertium-spa-ita cg3 \
-	fonts-dejavu-core nginx wrk
+	fonts-dejavu-core nginx wrk libmariadb-dev pkg-config
 PYTEST_ARGS ?=
 
 .PHONY: run serve test test-cluster lint bench mutate dist setup system-deps clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml | system-deps
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[all,dev]'
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
-setup: $(STAMP) system-deps
+setup: system-deps $(STAMP)
 
-# Debian packages: Qt's X11 libraries, Apertium (offline translation), fonts, nginx (cluster test).
+# Debian packages: Qt's X11 libraries, Apertium (offline translation), fonts, nginx (cluster test),
+# the MariaDB client library the MySQL driver (mysqlclient) is built against.
 # Installed when we are root or have sudo; otherwise we say what is missing and go on.
 system-deps:
 	@missing=$$(for p in $(APT_PACKAGES); do \

@@ -33,7 +33,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--data-dir", default=None, help="folder for the SQLite file and local photo store"
     )
     parser.add_argument(
-        "--database-url", default=None, help="SQLAlchemy URL, e.g. mysql+pymysql://…"
+        "--database-url", default=None, help="SQLAlchemy URL, e.g. mysql+mysqldb://…"
     )
 
 

@@ -163,7 +163,7 @@ class Settings(BaseSettings):
             password = quote_plus(self.mysql_password or "")
             credentials = f"{user}:{password}@" if user else ""
             return (
-                f"mysql+pymysql://{credentials}{self.mysql_host}:{self.mysql_port}/"
+                f"mysql+mysqldb://{credentials}{self.mysql_host}:{self.mysql_port}/"
                 f"{self.mysql_database}?charset=utf8mb4"
             )
         return f"sqlite:///{(self.data_dir / 'facealbum.sqlite3').resolve()}"

@@ -9,10 +9,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, Engine, MetaData, create_engine, event, make_url
+from sqlalchemy import (
+    DateTime,
+    Engine,
+    MetaData,
+    String,
+    create_engine,
+    event,
+    make_url,
+    type_coerce,
+)
 from sqlalchemy.dialects import mysql
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import TypeDecorator
 
 log = logging.getLogger(__name__)
@@ -58,6 +68,18 @@ class UTCDateTime(TypeDecorator[datetime]):
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
+
+
+def utc_text(column: Any) -> ColumnElement[str]:
+    """A UTCDateTime column read as text with its zone, ``2026-12-01 15:00:00.123456Z`` on SQLite
+    and MySQL alike (NULL stays NULL), for read paths whose JSON shape parses it in pydantic's
+    core instead of converting every value in Python."""
+    return type_coerce(column, String) + "Z"
+
+
+def json_text(column: Any) -> ColumnElement[str]:
+    """A JSON column read as its stored text (NULL stays NULL), to be parsed by a JSON shape."""
+    return type_coerce(column, String)
 
 
 # Ids are 32-bit signed integers on MySQL; anything outside cannot name a row.

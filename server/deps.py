@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Path, Request
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
@@ -121,23 +121,27 @@ class OwnerRead:
     any instance is seen at once; nothing is cached in the process.
     """
 
-    session_factory: sessionmaker[Session]
+    engine: Engine
     token_hash: str
 
-    async def __call__(self, read: Callable[[Session, int], T]) -> T:
-        """``read(db, user_id)`` for the token's user, in one worker-thread hop."""
+    async def __call__(self, read: Callable[[Connection, int], T]) -> T:
+        """``read(connection, user_id)`` for the token's user, in one worker-thread hop."""
         return await run_in_threadpool(self._run, read)
 
-    def _run(self, read: Callable[[Session, int], T]) -> T:
-        with self.session_factory() as db:
-            user_id = auth_repository.find_user_id_by_token_hash(db, self.token_hash, utcnow())
+    def _run(self, read: Callable[[Connection, int], T]) -> T:
+        # A plain connection: these reads select columns, and an ORM session around them cost a
+        # tenth of a listing (measured).
+        with self.engine.connect() as connection:
+            user_id = auth_repository.find_user_id_by_token_hash(
+                connection, self.token_hash, utcnow()
+            )
             if user_id is None:
                 raise _invalid_token()
-            return read(db, user_id)
+            return read(connection, user_id)
 
 
 async def get_owner_read(request: Request, context: ContextDep) -> OwnerRead:
-    return OwnerRead(context.session_factory, hash_token(_bearer_token(request)))
+    return OwnerRead(context.engine, hash_token(_bearer_token(request)))
 
 
 OwnerReadDep = Annotated[OwnerRead, Depends(get_owner_read)]

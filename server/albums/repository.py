@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Connection, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from server.albums.models import Album
@@ -37,9 +37,9 @@ def get_owned(db: Session, *, user_id: int, album_id: int) -> Album | None:
     return db.scalar(_OWNED_ALBUM, {"album_id": album_id, "user_id": user_id})
 
 
-def is_owned(db: Session, *, user_id: int, album_id: int) -> bool:
+def is_owned(connection: Connection, *, user_id: int, album_id: int) -> bool:
     params = {"album_id": album_id, "user_id": user_id}
-    return db.connection().scalar(_OWNED_ALBUM_ID, params) is not None
+    return connection.scalar(_OWNED_ALBUM_ID, params) is not None
 
 
 def get_profile_album(db: Session, *, user_id: int) -> Album | None:
@@ -86,10 +86,9 @@ _ONE_ALBUM = _albums_with_counts(one_album=True)
 
 
 def list_with_counts(
-    db: Session, *, user_id: int, album_id: int | None = None
+    connection: Connection, *, user_id: int, album_id: int | None = None
 ) -> list[AlbumSummary]:
-    # Plain columns: run on the connection, past the ORM's row loading.
-    connection = db.connection()
+    # Plain columns: run on a connection, past the ORM's row loading.
     if album_id is None:
         rows = connection.execute(_ALL_ALBUMS, {"user_id": user_id})
     else:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy import Connection, select
 from sqlalchemy import delete as sql_delete
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -55,14 +55,14 @@ def get_owned(db: Session, *, user_id: int, album_id: int) -> Album:
     return album
 
 
-def check_owned(db: Session, *, user_id: int, album_id: int) -> None:
+def check_owned(connection: Connection, *, user_id: int, album_id: int) -> None:
     """Raise ``album_not_found`` unless the user owns the album (without loading it)."""
-    if not repository.is_owned(db, user_id=user_id, album_id=album_id):
+    if not repository.is_owned(connection, user_id=user_id, album_id=album_id):
         raise album_not_found()
 
 
 def summary(db: Session, *, user_id: int, album_id: int) -> AlbumSummary:
-    found = repository.list_with_counts(db, user_id=user_id, album_id=album_id)
+    found = repository.list_with_counts(db.connection(), user_id=user_id, album_id=album_id)
     if not found:
         raise album_not_found()
     return found[0]
@@ -79,9 +79,9 @@ def album_json(summary: AlbumSummary) -> AlbumJson:
     }
 
 
-def album_list_json(db: Session, user_id: int) -> bytes:
+def album_list_json(connection: Connection, user_id: int) -> bytes:
     """The user's albums as the JSON body of ``GET /albums``, serialised in one pass."""
-    summaries = repository.list_with_counts(db, user_id=user_id)
+    summaries = repository.list_with_counts(connection, user_id=user_id)
     return ALBUM_LIST_JSON.dump_json([album_json(summary) for summary in summaries])
 
 

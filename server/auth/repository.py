@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, case, delete, func, select, update
+from sqlalchemy import Connection, bindparam, case, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -35,10 +35,12 @@ _USER_ID_FOR_TOKEN = select(AuthSession.user_id).where(
 )
 
 
-def find_user_id_by_token_hash(db: Session, token_hash: str, now: datetime) -> int | None:
+def find_user_id_by_token_hash(
+    connection: Connection, token_hash: str, now: datetime
+) -> int | None:
     """The user of a live session (sessions are deleted with their user), without loading rows."""
     params = {"token_hash": token_hash, "now": now}
-    return db.connection().scalar(_USER_ID_FOR_TOKEN, params)
+    return connection.scalar(_USER_ID_FOR_TOKEN, params)
 
 
 def add_session(

@@ -48,8 +48,8 @@ async def list_photos(
 ) -> Response:
     """A page of the album's photos, newest first; pass `next_cursor` back for the next page."""
     page = await read(
-        lambda db, user_id: service.page_json_bytes(
-            db, settings, user_id=user_id, album_id=album_id, limit=limit, cursor=cursor
+        lambda connection, user_id: service.page_json_bytes(
+            connection, settings, user_id=user_id, album_id=album_id, limit=limit, cursor=cursor
         )
     )
     return _json(page)
@@ -146,7 +146,9 @@ def empty_trash(
 @router.get("/photos/{photo_id}", response_model=PhotoOut)
 async def get_photo(photo_id: ResourceId, read: OwnerReadDep) -> Response:
     photo = await read(
-        lambda db, user_id: service.photo_json_bytes(db, user_id=user_id, photo_id=photo_id)
+        lambda connection, user_id: service.photo_json_bytes(
+            connection, user_id=user_id, photo_id=photo_id
+        )
     )
     return _json(photo)
 

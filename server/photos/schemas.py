@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, TypeAdapter
+from pydantic import BaseModel, BeforeValidator, Field, Json, StringConstraints, TypeAdapter
 from typing_extensions import TypedDict  # pydantic needs this one on Python < 3.12
 
 from server.db import MAX_ROW_ID
@@ -14,8 +14,8 @@ class Label(BaseModel):
     confidence: float
 
 
-def _none_is_empty(value: Any) -> Any:
-    return [] if value is None else value
+def _none_is_empty_json(value: Any) -> Any:
+    return "[]" if value is None else value
 
 
 class PhotoOut(BaseModel):
@@ -65,8 +65,8 @@ class PhotoJson(TypedDict):
     camera: str | None
     created_at: datetime
     updated_at: datetime
-    # A photo not tagged yet has no labels in its row (NULL): the API shows an empty list.
-    labels: Annotated[list[LabelJson], BeforeValidator(_none_is_empty)]
+    # The row's JSON text; a photo not tagged yet has none (NULL): the API shows an empty list.
+    labels: Annotated[Json[list[LabelJson]], BeforeValidator(_none_is_empty_json)]
     labels_state: Literal["pending", "done", "failed", "none"]
     image_text: str | None
     trashed_at: datetime | None

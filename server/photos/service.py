@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import PurePath
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -300,12 +301,12 @@ def decode_cursor(cursor: str) -> int:
     return cursors.decode_cursor("p", cursor, maximum=MAX_ROW_ID)
 
 
-def photo_json_bytes(db: Session, *, user_id: int, photo_id: int) -> bytes:
+def photo_json_bytes(connection: Connection, *, user_id: int, photo_id: int) -> bytes:
     """The JSON body of ``GET /photos/{id}``."""
-    row = repository.get_owned_shown(db, user_id=user_id, photo_id=photo_id)
+    row = repository.get_owned_shown(connection, user_id=user_id, photo_id=photo_id)
     if row is None:
         raise photo_not_found()
-    return PHOTO_JSON.dump_json(PHOTO_JSON.validate_python(row._asdict()))
+    return PHOTO_JSON.dump_json(PHOTO_JSON.validate_python(dict(row)))
 
 
 def _page_bounds(
@@ -323,7 +324,7 @@ def _page_bounds(
 
 
 def page_json_bytes(
-    db: Session,
+    connection: Connection,
     settings: Settings,
     *,
     user_id: int,
@@ -335,19 +336,21 @@ def page_json_bytes(
     try:
         size, before_id = _page_bounds(settings, limit, cursor)
     except ValidationFailed:
-        album_service.check_owned(db, user_id=user_id, album_id=album_id)  # 404 comes first
+        album_service.check_owned(connection, user_id=user_id, album_id=album_id)  # 404 first
         raise
     rows = repository.list_page(
-        db, user_id=user_id, album_id=album_id, limit=size, before_id=before_id
+        connection, user_id=user_id, album_id=album_id, limit=size, before_id=before_id
     )
     if not rows:
         # Rows are scoped to the owner, so any row proves the album is the user's; only an empty
         # page needs the album checked (an empty album, or someone else's: 404).
-        album_service.check_owned(db, user_id=user_id, album_id=album_id)
+        album_service.check_owned(connection, user_id=user_id, album_id=album_id)
     has_more = len(rows) > size
     rows = rows[:size]
+    # Dicts by zip: Row._asdict() cost a quarter of a page (measured).
+    keys = rows[0]._fields if rows else ()
     page = {
-        "items": [row._asdict() for row in rows],
+        "items": [dict(zip(keys, row, strict=True)) for row in rows],
         "next_cursor": encode_cursor(rows[-1].id) if has_more and rows else None,
     }
     # Validated and serialised in pydantic's core, in one pass each: no model per photo.

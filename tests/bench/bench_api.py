@@ -38,7 +38,7 @@ FACES = REPO / "tests" / "fixtures" / "faces"
 sys.path.insert(0, str(REPO))
 
 MYSQL_ADMIN_URL = os.environ.get(
-    "FACEALBUM_TEST_MYSQL_URL", "mysql+pymysql://root:@127.0.0.1:3306/"
+    "FACEALBUM_TEST_MYSQL_URL", "mysql+mysqldb://root:@127.0.0.1:3306/"
 )
 PASSWORD = "bench bench 1"
 # What the local tagger stores for a typical photo: the listing benchmark serves tagged photos.

@@ -38,7 +38,7 @@ from server.search import index as search_index  # noqa: E402
 from server.search import service as search_service  # noqa: E402
 from server.users.models import User  # noqa: E402
 
-MYSQL_ADMIN_URL = "mysql+pymysql://root:@127.0.0.1:3306/"
+MYSQL_ADMIN_URL = "mysql+mysqldb://root:@127.0.0.1:3306/"
 
 SPANISH = [
     "playa",

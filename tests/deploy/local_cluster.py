@@ -23,7 +23,7 @@ import httpx
 REPO_ROOT = Path(__file__).resolve().parents[2]
 NGINX_TEMPLATE = REPO_ROOT / "deploy" / "nginx" / "facealbum.conf.template"
 MYSQL_ADMIN_URL = os.environ.get(
-    "FACEALBUM_TEST_MYSQL_URL", "mysql+pymysql://root:@127.0.0.1:3306/"
+    "FACEALBUM_TEST_MYSQL_URL", "mysql+mysqldb://root:@127.0.0.1:3306/"
 )
 LOOPBACK = "127.0.0.1"
 _TEMPLATE_VARIABLE = re.compile(r"\$\{(FACEALBUM_[A-Z_]+)\}")

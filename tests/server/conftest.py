@@ -23,7 +23,7 @@ from server.deps import AppContext
 from server.storage import S3ObjectStore
 
 MYSQL_ADMIN_URL = os.environ.get(
-    "FACEALBUM_TEST_MYSQL_URL", "mysql+pymysql://root:@127.0.0.1:3306/"
+    "FACEALBUM_TEST_MYSQL_URL", "mysql+mysqldb://root:@127.0.0.1:3306/"
 )
 
 BACKENDS = [

@@ -22,7 +22,7 @@ def test_seed_mysql_variables_build_the_url(monkeypatch, tmp_path):
     }.items():
         monkeypatch.setenv(name, value)
     url = Settings(data_dir=tmp_path).resolved_database_url()
-    assert url == "mysql+pymysql://app:p%40ss%3Aw%2Frd@db.internal:3307/album?charset=utf8mb4"
+    assert url == "mysql+mysqldb://app:p%40ss%3Aw%2Frd@db.internal:3307/album?charset=utf8mb4"
 
 
 def test_explicit_url_wins_and_sqlite_is_the_default(monkeypatch, tmp_path):
