@@ -58,6 +58,9 @@ _PAGE = (
     .order_by(Photo.id.desc())
     .limit(bindparam("limit"))
 )
+_SHOWN_OWNED_MANY = select(*_SHOWN_COLUMNS).where(
+    Photo.user_id == bindparam("user_id"), Photo.id.in_(bindparam("photo_ids", expanding=True))
+)
 _CURRENT_PROFILE_PHOTO = (
     select(Photo)
     .join(Album, Album.id == Photo.album_id)
@@ -89,6 +92,14 @@ def list_page(
         "limit": limit + 1,
     }
     return list(connection.execute(_PAGE, params))
+
+
+def list_shown(connection: Connection, *, user_id: int, photo_ids: list[int]) -> list[Row[Any]]:
+    """The shown columns of those of ``photo_ids`` that are the user's, in no particular order."""
+    if not photo_ids:
+        return []
+    params = {"user_id": user_id, "photo_ids": photo_ids}
+    return list(connection.execute(_SHOWN_OWNED_MANY, params))
 
 
 def current_profile_photo(db: Session, *, user_id: int) -> Photo | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
 
 
@@ -148,7 +148,9 @@ def _bind_dates(params: dict[str, Any]) -> None:
             params[key] = params[key].replace(tzinfo=None)
 
 
-def _candidates(db: Session, *, user_id: int, terms: Sequence[str], limit: int) -> list[int]:
+def _candidates(
+    connection: Connection, *, user_id: int, terms: Sequence[str], limit: int
+) -> list[int]:
     """SQLite: matching photo ids straight from the FTS5 index, best first, at most `limit`.
 
     Every word is stored once per photo, so with a single word all matches are equally good:
@@ -160,11 +162,11 @@ def _candidates(db: Session, *, user_id: int, terms: Sequence[str], limit: int) 
         f" AND user_id = :user_id ORDER BY {order} LIMIT :limit"
     )
     params = {"match": " ".join(f'"{t}"*' for t in terms), "user_id": user_id, "limit": limit}
-    return [int(row[0]) for row in db.execute(text(sql), params)]
+    return [int(row[0]) for row in connection.execute(text(sql), params)]
 
 
 def _mysql_search(
-    db: Session,
+    connection: Connection,
     *,
     user_id: int,
     terms: Sequence[str],
@@ -189,10 +191,12 @@ def _mysql_search(
         f" AND s.user_id = :user_id AND {where}"
         f" ORDER BY {order} LIMIT :limit OFFSET :offset"
     )
-    return [int(row[0]) for row in db.execute(text(sql), params)]
+    return [int(row[0]) for row in connection.execute(text(sql), params)]
 
 
-def _kept(db: Session, ids: list[int], filters: SearchFilters, user_id: int) -> list[int]:
+def _kept(
+    connection: Connection, ids: list[int], filters: SearchFilters, user_id: int
+) -> list[int]:
     """`ids` (in their order) that are the user's, outside the trash and within the filters."""
     if not ids:
         return []
@@ -202,12 +206,12 @@ def _kept(db: Session, ids: list[int], filters: SearchFilters, user_id: int) -> 
     statement = text(f"SELECT p.id FROM photos p WHERE p.id IN :ids AND {where}").bindparams(
         bindparam("ids", expanding=True)
     )
-    allowed = {int(row[0]) for row in db.execute(statement, params)}
+    allowed = {int(row[0]) for row in connection.execute(statement, params)}
     return [photo_id for photo_id in ids if photo_id in allowed]
 
 
 def search_ids(
-    db: Session,
+    connection: Connection,
     *,
     user_id: int,
     terms: Sequence[str],
@@ -225,16 +229,16 @@ def search_ids(
         where = _filter_sql(filters, params)
         _bind_dates(params)
         sql = f"SELECT p.id FROM photos p WHERE {where} ORDER BY p.id DESC LIMIT :limit OFFSET :offset"
-        return [int(row[0]) for row in db.execute(text(sql), params)]
-    if not _is_sqlite(db):
+        return [int(row[0]) for row in connection.execute(text(sql), params)]
+    if connection.dialect.name != "sqlite":
         return _mysql_search(
-            db, user_id=user_id, terms=terms, filters=filters, limit=limit, offset=offset
+            connection, user_id=user_id, terms=terms, filters=filters, limit=limit, offset=offset
         )
     wanted = offset + limit
     batch = max(2 * wanted, 200)
     while True:
-        candidates = _candidates(db, user_id=user_id, terms=terms, limit=batch)
-        kept = _kept(db, candidates, filters, user_id)
+        candidates = _candidates(connection, user_id=user_id, terms=terms, limit=batch)
+        kept = _kept(connection, candidates, filters, user_id)
         if len(kept) >= wanted or len(candidates) < batch:
             return kept[offset:wanted]
         batch *= 4

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 from server import cursors
 from server.albums import service as album_service
 from server.config import Settings
 from server.errors import ValidationFailed
 from server.photos import repository as photo_repository
-from server.photos import service as photo_service
 from server.search import repository
 from server.search.repository import SearchFilters
-from server.search.schemas import SearchPage
+from server.search.schemas import SEARCH_PAGE_JSON
 from server.search.text import MIN_TERM_LENGTH, query_terms
 
 QUERY_MAX = 200
@@ -33,8 +32,8 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def search(
-    db: Session,
+def search_json_bytes(
+    connection: Connection,
     settings: Settings,
     *,
     user_id: int,
@@ -45,8 +44,8 @@ def search(
     has_text: bool | None,
     limit: int | None,
     cursor: str | None,
-) -> SearchPage:
-    """The owner's photos (outside the trash) matching every word of `query` as a word prefix,
+) -> bytes:
+    """The JSON body of a search page: the owner's photos (outside the trash) matching every word of `query` as a word prefix,
     best first, within the filters. An empty query lists the filtered photos, newest first.
 
     Errors: 400 ``search_query_too_short`` (words, but none of 3+ letters), 400
@@ -71,7 +70,7 @@ def search(
             fields={"from": "dates_reversed"},
         )
     if album_id is not None:
-        album_service.get_owned(db, user_id=user_id, album_id=album_id)
+        album_service.check_owned(connection, user_id=user_id, album_id=album_id)
     size = settings.page_size_default if limit is None else limit
     if not 1 <= size <= settings.page_size_max:
         raise ValidationFailed(
@@ -87,17 +86,16 @@ def search(
         has_text=has_text,
     )
     ids = repository.search_ids(
-        db, user_id=user_id, terms=terms, filters=filters, limit=size + 1, offset=offset
+        connection, user_id=user_id, terms=terms, filters=filters, limit=size + 1, offset=offset
     )
     has_more = len(ids) > size
     ids = ids[:size]
-    by_id = {
-        photo.id: photo
-        for photo in photo_repository.get_many_owned(db, user_id=user_id, photo_ids=ids)
+    rows = photo_repository.list_shown(connection, user_id=user_id, photo_ids=ids)
+    by_id = {row.id: row for row in rows}
+    keys = rows[0]._fields if rows else ()
+    page = {
+        "items": [dict(zip(keys, by_id[i], strict=True)) for i in ids if i in by_id],
+        "next_cursor": _encode_offset(offset + size) if has_more else None,
+        "terms": terms,
     }
-    items = [photo_service.to_out(by_id[photo_id]) for photo_id in ids if photo_id in by_id]
-    return SearchPage(
-        items=items,
-        next_cursor=_encode_offset(offset + size) if has_more else None,
-        terms=terms,
-    )
+    return SEARCH_PAGE_JSON.dump_json(SEARCH_PAGE_JSON.validate_python(page))

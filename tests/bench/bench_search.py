@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import random
 import statistics
 import sys
@@ -352,8 +353,8 @@ def bench_database(label: str, settings: Settings, photos: int) -> None:
             hits = []
             for query in texts:
                 started = time.perf_counter()
-                page = search_service.search(
-                    db,
+                page = search_service.search_json_bytes(
+                    db.connection(),
                     settings,
                     user_id=user_id,
                     query=query,
@@ -365,7 +366,7 @@ def bench_database(label: str, settings: Settings, photos: int) -> None:
                     cursor=None,
                 )
                 timings.append((time.perf_counter() - started) * 1000)
-                hits.append(len(page.items))
+                hits.append(len(json.loads(page)["items"]))
             timings.sort()
             p95 = timings[int(len(timings) * 0.95) - 1]
             print(
