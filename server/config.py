@@ -111,10 +111,14 @@ class Settings(BaseSettings):
     login_attempts_keep_days: int = 30
 
     # Costly engines: calls running at once per process (more answer 503 with Retry-After),
-    # text boxes read per OCR call, and OCR calls per user per window.
+    # text boxes read per OCR call, wall-clock seconds per OCR call (detection included; the
+    # lines read by then come back with complete=false), onnxruntime threads per call (one:
+    # on a shared 2-core machine two threads per call were slower, see the issue 10 notes),
+    # and OCR calls per user per window.
     text_max_concurrent: int = 2
     text_max_boxes: int = 100
     text_time_budget_seconds: float = 1.5
+    text_threads: int = 1
     text_rate_per_user: int = 30
     text_rate_window_seconds: int = 600
     engine_busy_retry_seconds: int = 5
@@ -153,6 +157,10 @@ class Settings(BaseSettings):
     # Local tagging runs in this many worker processes (and as many jobs at once); None = one per
     # core, 0 = in the service process, one job at a time.
     tagging_processes: int | None = None
+    # Reading a photo's words for search in the background (text_max_boxes boxes at most): not
+    # a request, so a larger budget, but bounded (a poster of small print would otherwise hold a
+    # worker for minutes; a job's lease is 5 minutes).
+    tagging_text_time_budget_seconds: float = 30.0
 
     def resolved_database_url(self) -> str:
         """The SQLAlchemy URL: explicit URL, else the seed's MySQL variables, else SQLite in the data dir."""

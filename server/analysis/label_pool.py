@@ -40,6 +40,8 @@ class PoolConfig:
     use_faces: bool
     use_text: bool
     max_pixels: int
+    text_max_boxes: int = 100
+    text_time_budget: float = 30.0  # seconds per photo
 
 
 class _WordsKept:
@@ -51,8 +53,8 @@ class _WordsKept:
         self.name = engine.name
         self.last: TextResult | None = None
 
-    def detect_text(self, image: Image.Image) -> TextResult:
-        self.last = self.engine.detect_text(image)
+    def detect_text(self, image: Image.Image, *, deadline: float | None = None) -> TextResult:
+        self.last = self.engine.detect_text(image, deadline=deadline)
         return self.last
 
 
@@ -80,7 +82,13 @@ def _start_worker(config: PoolConfig, service_pid: int) -> None:
     from server.engines.text.local import LocalTextEngine
 
     faces = LocalFaceEngine(workers=1) if config.use_faces else None
-    text = LocalTextEngine(threads=1) if config.use_text else None
+    text = (
+        LocalTextEngine(
+            threads=1, max_boxes=config.text_max_boxes, time_budget=config.text_time_budget
+        )
+        if config.use_text
+        else None
+    )
     if faces is not None:
         faces.load()
     if text is not None:

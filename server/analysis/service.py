@@ -6,6 +6,7 @@ import hashlib
 import logging
 import math
 import re
+import time
 from datetime import timedelta
 
 from PIL import Image, ImageOps
@@ -87,6 +88,8 @@ def extract_text(
     throttle.take(db, policy, [throttle.account_bucket(policy, f"user:{user.id}")], now=utcnow())
     engine = engines.text
     with engines.text_slots.slot():
+        # The budget covers the decoding too: the answer is due this long after the slot.
+        deadline = time.monotonic() + settings.text_time_budget_seconds
         try:
             image = open_verified(
                 data, max_pixels=settings.max_image_pixels, longest_side=OCR_LONGEST_SIDE
@@ -95,7 +98,7 @@ def extract_text(
             raise photo_service.image_error(exc, "file") from exc
         with image:
             upright = _within(_upright(image), OCR_LONGEST_SIDE)
-            result = engine.detect_text(upright)
+            result = engine.detect_text(upright, deadline=deadline)
     return TextOut(
         text=result.text,
         lines=[

@@ -9,6 +9,7 @@ at most ``preview_px`` on its longest side, and already decoded once at upload.
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from PIL import Image
@@ -103,12 +104,14 @@ def stored_preview(context: AppContext, photo: Photo) -> Image.Image:
 
 
 def read_words(context: AppContext, image: Image.Image) -> str | None:
-    """The text in the image, for search; None when no text engine is configured here."""
+    """The text in the image, for search; None when no text engine is configured here. Read
+    within the tagging budget (not a request's: nobody waits, but a worker must not stall)."""
     try:
         engine = context.engines.text
     except EngineUnavailable:
         return None
-    return engine.detect_text(image).text
+    budget = context.settings.tagging_text_time_budget_seconds
+    return engine.detect_text(image, deadline=time.monotonic() + budget).text
 
 
 class IndexPhotoHandler:

@@ -16,7 +16,7 @@ from server.engines.faces.base import FaceEngine
 from server.engines.labels.base import LabelEngine
 from server.engines.limits import ConcurrencyLimit
 from server.engines.shapes import EngineUnavailable
-from server.engines.text.base import TextEngine
+from server.engines.text.base import TextEngine, WithBudget
 from server.engines.translation.base import Translator
 
 T = TypeVar("T")
@@ -97,6 +97,7 @@ class EngineRegistry:
                 return LocalTextEngine(
                     max_boxes=self.settings.text_max_boxes,
                     time_budget=self.settings.text_time_budget_seconds,
+                    threads=self.settings.text_threads,
                 )
             if choice == "aws":
                 from server.engines.text.aws import AwsTextEngine
@@ -150,7 +151,11 @@ class EngineRegistry:
                 from server.engines.labels.local import LocalLabelEngine
 
                 faces = self.faces if self.settings.face_engine == "local" else None
-                text = self.text if self.settings.text_engine == "local" else None
+                text = (
+                    WithBudget(self.text, self.settings.tagging_text_time_budget_seconds)
+                    if self.settings.text_engine == "local"
+                    else None
+                )
                 return LocalLabelEngine(face_detector=faces, text_engine=text)
             if choice == "aws":
                 from server.engines.labels.aws import AwsLabelEngine

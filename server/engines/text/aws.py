@@ -116,8 +116,8 @@ class AwsTextEngine:
         """The boto3 client, created on first use."""
         return self._lazy_client.get()
 
-    def detect_text(self, image: Image.Image) -> TextResult:
-        """The LINE detections of ``DetectText``, in reading order."""
+    def detect_text(self, image: Image.Image, *, deadline: float | None = None) -> TextResult:
+        """The LINE detections of ``DetectText``, in reading order (one call: no deadline)."""
         request: dict[str, Any] = {"Image": {"Bytes": rekognition_image_bytes(image)}}
         if self._min_confidence is not None:
             request["Filters"] = {"WordFilter": {"MinConfidence": self._min_confidence}}

@@ -6,6 +6,7 @@ and its box as ratios of the image size.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -60,9 +61,30 @@ class TextEngine(Protocol):
 
     name: str
 
-    def detect_text(self, image: Image.Image) -> TextResult:
-        """The lines of text in ``image`` (any mode), in reading order."""
+    def detect_text(self, image: Image.Image, *, deadline: float | None = None) -> TextResult:
+        """The lines of text in ``image`` (any mode), in reading order.
+
+        ``deadline`` (``time.monotonic()`` seconds) is when the caller needs the answer: an
+        engine that reads lines one batch at a time stops there and answers what it has, not
+        ``complete``; without one, the engine's own default budget (if any) applies. Engines
+        that make one bounded call (a cloud API) may ignore it.
+        """
         ...
+
+
+class WithBudget:
+    """``engine`` with its own time budget for calls that name no deadline (background work
+    sharing the request path's engine: tagging reads words with a larger, still finite, budget)."""
+
+    def __init__(self, engine: TextEngine, seconds: float) -> None:
+        self.engine = engine
+        self.name = engine.name
+        self.seconds = seconds
+
+    def detect_text(self, image: Image.Image, *, deadline: float | None = None) -> TextResult:
+        if deadline is None:
+            deadline = time.monotonic() + self.seconds
+        return self.engine.detect_text(image, deadline=deadline)
 
 
 def to_rgb(image: Image.Image, background: tuple[int, int, int] = (255, 255, 255)) -> Image.Image:

@@ -11,10 +11,13 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from server.analysis.label_pool import shutdown_label_pools
 from server.analysis.tagging import TagPhotoHandler
 from server.app import build_job_runner, build_label_pool
 from server.deps import AppContext
+from server.engines.registry import EngineRegistry
 from server.jobs.models import Job
+from server.jobs.repository import TAG_PHOTO
 from server.jobs.runner import JobRunner
 from server.photos.models import Photo
 
@@ -53,6 +56,39 @@ def test_the_pool_tags_like_the_service_process(api, app_context: AppContext, fi
     assert "HBO" in (words["pool"][ids[0]] or "").split()
     assert "HBO" in [label["name"] for label in in_pool[ids[0]]]
     assert "2 people" in [label["name"] for label in in_pool[ids[1]]]
+
+
+@SQLITE_ONLY
+@pytest.mark.parametrize(
+    "settings_overrides",
+    [{"tagging_text_time_budget_seconds": 0.01, "tagging_processes": 1}],
+)
+def test_reading_words_while_tagging_stops_at_the_tagging_budget(
+    api, app_context: AppContext, fixture_bytes
+):
+    """Background tagging is not a request, but its OCR is bounded too, in the pool and in the
+    service process: with a budget too short to finish detection, the photo's print is not
+    read (and the job still finishes)."""
+    account = api.register("sinprisa")
+    album = api.create_album(account)
+    photo_id = api.upload(account, album["id"], fixture_bytes("group_harington_leslie.jpg"))["id"]
+    app_context.engines = EngineRegistry(app_context.settings)  # not the session's engines
+    pool = build_label_pool(app_context.settings)
+    assert pool is not None
+    try:
+        for handler in (TagPhotoHandler(app_context), TagPhotoHandler(app_context, pool)):
+            with app_context.session_factory() as db:
+                job = db.scalars(
+                    select(Job).where(Job.photo_id == photo_id, Job.kind == TAG_PHOTO)
+                ).one()
+                handler.run(db, job)
+                db.commit()
+                photo = db.get(Photo, photo_id)
+                assert photo is not None and photo.labels_state == "done"
+                assert photo.ocr_text == ""
+                assert "HBO" not in [label["name"] for label in photo.labels or []]
+    finally:
+        shutdown_label_pools()
 
 
 @SQLITE_ONLY

@@ -227,7 +227,10 @@ def _page_of_small_print(target: Target) -> Answer:
     answer = _answer(response)
     if response.status_code == 200:
         body = response.json()
-        assert body["complete"] is False or len(body["lines"]) <= 100, body
+        # 420 lines: past the 100 boxes read per call, and more than 2 s of work on any machine
+        # this runs on, so the answer is partial and says so.
+        assert body["complete"] is False, body
+        assert len(body["lines"]) <= 100
     return answer
 
 
@@ -296,7 +299,7 @@ CASES = [
     Case("multipart_with_3000_files", _send_multipart(0, 3000), 400, "bad_request"),
     Case("request_with_5000_headers", _header_flood, 431, "headers_too_large"),
     # 7: a page of small print is read within a budget
-    Case("text_page_with_420_lines", _page_of_small_print, 200, None, budget=max(TIME_BUDGET_SECONDS, 15.0)),
+    Case("text_page_with_420_lines", _page_of_small_print, 200, None),
 ]  # fmt: skip
 
 
