@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from PIL import Image
 
 from server.engines.labels.base import Label, LabelEngine, LabelLanguage, PhotoExif
-from server.engines.text.base import TextEngine, TextResult
+from server.engines.text.base import TAGGING_DETECTION_SIDE, TextEngine, TextResult
 from server.images import open_verified
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,10 @@ def _start_worker(config: PoolConfig, service_pid: int) -> None:
     faces = LocalFaceEngine(workers=1) if config.use_faces else None
     text = (
         LocalTextEngine(
-            threads=1, max_boxes=config.text_max_boxes, time_budget=config.text_time_budget
+            threads=1,
+            detection_side_limit=TAGGING_DETECTION_SIDE,
+            max_boxes=config.text_max_boxes,
+            time_budget=config.text_time_budget,
         )
         if config.use_text
         else None

@@ -16,7 +16,7 @@ from server.engines.faces.base import FaceEngine
 from server.engines.labels.base import LabelEngine
 from server.engines.limits import ConcurrencyLimit
 from server.engines.shapes import EngineUnavailable
-from server.engines.text.base import TextEngine, WithBudget
+from server.engines.text.base import TAGGING_DETECTION_SIDE, TextEngine, WithBudget
 from server.engines.translation.base import Translator
 
 T = TypeVar("T")
@@ -149,10 +149,18 @@ class EngineRegistry:
         def build() -> LabelEngine:
             if choice == "local":
                 from server.engines.labels.local import LocalLabelEngine
+                from server.engines.text.local import LocalTextEngine
 
                 faces = self.faces if self.settings.face_engine == "local" else None
                 text = (
-                    WithBudget(self.text, self.settings.tagging_text_time_budget_seconds)
+                    WithBudget(
+                        LocalTextEngine(
+                            detection_side_limit=TAGGING_DETECTION_SIDE,
+                            max_boxes=self.settings.text_max_boxes,
+                            threads=self.settings.text_threads,
+                        ),
+                        self.settings.tagging_text_time_budget_seconds,
+                    )
                     if self.settings.text_engine == "local"
                     else None
                 )
