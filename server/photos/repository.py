@@ -34,6 +34,7 @@ _SHOWN_COLUMNS = (
     Photo.created_at,
     Photo.updated_at,
     Photo.labels,
+    Photo.labels_language,  # not shown itself: which language the tags' ``name`` is in
     Photo.labels_state,
     Photo.ocr_text.label("image_text"),
     Photo.trashed_at,

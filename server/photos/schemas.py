@@ -1,21 +1,23 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, TypeAdapter
+from pydantic import BaseModel, Field, StringConstraints, TypeAdapter
 from typing_extensions import TypedDict  # pydantic needs this one on Python < 3.12
 
 from server.db import MAX_ROW_ID
 
 
+class LabelNames(BaseModel):
+    es: str
+    en: str
+
+
 class Label(BaseModel):
-    name: str
+    name: str  # in the owner's account language when the photo was tagged
     confidence: float
-
-
-def _none_is_empty(value: Any) -> Any:
-    return [] if value is None else value
+    names: LabelNames  # the tag in each UI language
 
 
 class PhotoOut(BaseModel):
@@ -43,9 +45,15 @@ class PhotoPage(BaseModel):
     next_cursor: str | None
 
 
+class LabelNamesJson(TypedDict):
+    es: str
+    en: str
+
+
 class LabelJson(TypedDict):
     name: str
     confidence: float
+    names: LabelNamesJson
 
 
 class PhotoJson(TypedDict):
@@ -65,8 +73,7 @@ class PhotoJson(TypedDict):
     camera: str | None
     created_at: datetime
     updated_at: datetime
-    # A photo not tagged yet has no labels in its row (NULL): the API shows an empty list.
-    labels: Annotated[list[LabelJson], BeforeValidator(_none_is_empty)]
+    labels: list[LabelJson]  # the row's, through ``names.shown_labels``
     labels_state: Literal["pending", "done", "failed", "none"]
     image_text: str | None
     trashed_at: datetime | None

@@ -7,7 +7,9 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import PurePath
+from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -17,6 +19,7 @@ from server.albums.models import Album
 from server.config import Settings
 from server.db import MAX_ROW_ID, id_in_range, utcnow
 from server.duplicates.phash import phash_bytes, to_signed
+from server.engines.labels.names import shown_labels
 from server.errors import Conflict, ImageRejected, NotFound, ValidationFailed
 from server.images import ProcessedImage, process_upload
 from server.jobs import repository as jobs
@@ -64,8 +67,7 @@ def to_out(photo: Photo) -> PhotoOut:
         created_at=photo.created_at,
         updated_at=photo.updated_at,
         labels=[
-            Label(name=str(item["name"]), confidence=float(item["confidence"]))
-            for item in photo.labels or []
+            Label.model_validate(item) for item in shown_labels(photo.labels, photo.labels_language)
         ],
         labels_state=photo.labels_state,
         image_text=photo.ocr_text,
@@ -305,7 +307,14 @@ def photo_json_bytes(db: Session, *, user_id: int, photo_id: int) -> bytes:
     row = repository.get_owned_shown(db, user_id=user_id, photo_id=photo_id)
     if row is None:
         raise photo_not_found()
-    return PHOTO_JSON.dump_json(PHOTO_JSON.validate_python(row._asdict()))
+    return PHOTO_JSON.dump_json(PHOTO_JSON.validate_python(_shown(row)))
+
+
+def _shown(row: Row[Any]) -> dict[str, Any]:
+    """A row of the shown columns as the photo JSON: tags named in both UI languages."""
+    photo = row._asdict()
+    photo["labels"] = shown_labels(photo["labels"], photo.pop("labels_language"))
+    return photo
 
 
 def _page_bounds(
@@ -347,7 +356,7 @@ def page_json_bytes(
     has_more = len(rows) > size
     rows = rows[:size]
     page = {
-        "items": [row._asdict() for row in rows],
+        "items": [_shown(row) for row in rows],
         "next_cursor": encode_cursor(rows[-1].id) if has_more and rows else None,
     }
     # Validated and serialised in pydantic's core, in one pass each: no model per photo.
