@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from server.engines.labels.base import LabelLanguage
@@ -69,17 +70,18 @@ _MONTH = {"es": re.compile(r"^(\w+) de (\d{4})$"), "en": re.compile(r"^(\w+) (\d
 
 def inferred_names(name: str, confidence: float, language: str | None) -> dict[LabelLanguage, str]:
     """Both names of a tag stored with only its ``language`` name (rows tagged before)."""
-    stored: LabelLanguage = "en" if language == "en" else "es"
+    if language == "en":
+        return {"es": _other_name(name, confidence == FACT_CONFIDENCE, "en"), "en": name}
+    return {"es": name, "en": _other_name(name, confidence == FACT_CONFIDENCE, "es")}
+
+
+@lru_cache(maxsize=4096)  # read paths ask again and again for the same few tags
+def _other_name(name: str, fact: bool, stored: LabelLanguage) -> str:
     other: LabelLanguage = "es" if stored == "en" else "en"
-    named = {stored: name, other: _other_name(name, confidence, stored, other)}
-    return {code: named[code] for code in LANGUAGES}
-
-
-def _other_name(name: str, confidence: float, stored: LabelLanguage, other: LabelLanguage) -> str:
     key = _WORDS[stored].get(name)
     # "Portrait" and "Landscape" are words of both engines: the local engine's shape tag
     # (Vertical, Horizontal) is a fact, at full confidence; Rekognition's are scenes (Retrato...).
-    if key in _SHAPES and confidence == FACT_CONFIDENCE:
+    if key in _SHAPES and fact:
         return VOCABULARY[key][other]
     glossary = SPANISH_LABELS if stored == "en" else _ENGLISH_GLOSSARY
     if name in glossary:
@@ -99,20 +101,17 @@ def _other_name(name: str, confidence: float, stored: LabelLanguage, other: Labe
 def label_names(label: Mapping[str, Any], language: str | None) -> dict[LabelLanguage, str]:
     """A stored tag's name in each UI language (``language``: the row's ``labels_language``)."""
     names = label.get("names")
-    if isinstance(names, Mapping) and all(isinstance(names.get(code), str) for code in LANGUAGES):
-        return {code: str(names[code]) for code in LANGUAGES}
+    if names is not None:  # stored at tagging time
+        return dict(names)
     return inferred_names(str(label.get("name", "")), float(label.get("confidence", 0)), language)
 
 
 def shown_labels(
     labels: Iterable[Mapping[str, Any]] | None, language: str | None
-) -> list[dict[str, Any]]:
-    """Stored tags as the API answers them: ``{name, confidence, names: {es, en}}``."""
+) -> list[Mapping[str, Any]]:
+    """Stored tags as the API answers them: ``{name, confidence, names: {es, en}}`` (tags
+    stored with their names as they are: this runs for every photo of every page)."""
     return [
-        {
-            "name": str(label.get("name", "")),
-            "confidence": float(label.get("confidence", 0)),
-            "names": label_names(label, language),
-        }
+        label if "names" in label else {**label, "names": label_names(label, language)}
         for label in labels or []
     ]
