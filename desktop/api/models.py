@@ -87,14 +87,28 @@ class Album:
 
 @dataclass(frozen=True)
 class Label:
-    """A tag on a photo, with a confidence between 0 and 100."""
+    """A tag on a photo, with a confidence between 0 and 100, named in each UI language
+    (empty when the server did not say: ``name`` is shown then)."""
 
     name: str
     confidence: float = 0.0
+    spanish: str = ""
+    english: str = ""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Label:
-        return cls(name=_str(data, "name"), confidence=float(data.get("confidence") or 0.0))
+        names = data.get("names")
+        names = names if isinstance(names, dict) else {}
+        return cls(
+            name=_str(data, "name"),
+            confidence=float(data.get("confidence") or 0.0),
+            spanish=_str(names, "es"),
+            english=_str(names, "en"),
+        )
+
+    def name_in(self, language: str) -> str:
+        """The tag's name in ``language`` (``es`` or ``en``)."""
+        return (self.english if language == "en" else self.spanish) or self.name
 
 
 @dataclass(frozen=True)

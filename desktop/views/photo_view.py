@@ -36,7 +36,7 @@ from desktop.api.errors import ApiError, NotFound, Unavailable
 from desktop.api.models import Album, Face, Language, Photo, Translation
 from desktop.context import AppContext
 from desktop.core.highlight import highlight_html, matched_words
-from desktop.core.messages import message_for
+from desktop.core.messages import current_language, message_for
 from desktop.operations import bulk as bulk_ops
 from desktop.operations import people as people_ops
 from desktop.operations import photos as photo_ops
@@ -552,6 +552,7 @@ class PhotoPage(Page):
             self._fill_move_targets()
             self._show_info(self.photo)
             self._show_labels(self.photo)
+            self._retranslate_translation()
 
     # -- loading --------------------------------------------------------------------------
     def show_photo(
@@ -728,10 +729,13 @@ class PhotoPage(Page):
         self._show_matches(photo)
 
     def _show_matches(self, photo: Photo) -> None:
+        # Search finds tags in both languages: the words typed may be those of the other one.
+        other = "es" if current_language() == "en" else "en"
         texts = [
             photo.name,
             photo.description,
-            " ".join(lab.name for lab in photo.labels),
+            " ".join(lab.name_in(current_language()) for lab in photo.labels),
+            " ".join(lab.name_in(other) for lab in photo.labels),
             photo.image_text,
         ]
         found = [word for text in texts for word in matched_words(text, self.terms)]
@@ -754,9 +758,10 @@ class PhotoPage(Page):
             )
 
     def _show_labels(self, photo: Photo) -> None:
+        """The tags in the UI language (``retranslate`` shows them again after a switch)."""
+        names = [(lab.name_in(current_language()), lab.confidence) for lab in photo.labels]
         chips = [
-            f"{lab.name} · {round(lab.confidence)} %" if lab.confidence else lab.name
-            for lab in photo.labels
+            f"{name} · {round(confidence)} %" if confidence else name for name, confidence in names
         ]
         self.tags.set_chips(chips)
         if chips:
@@ -951,6 +956,19 @@ class PhotoPage(Page):
             if self.languages
             else self.tr("Este servidor no ofrece traducciones.")
         )
+
+    def _retranslate_translation(self) -> None:
+        """The translation box in the new UI language; a translation being read stays."""
+        if self.languages is None:
+            return  # still loading, or failed (the failure's message stays)
+        code, photo = self.language.currentData(), self.photo
+        if not code:
+            self._fill_languages()
+            return
+        self.language.setItemText(0, self.tr("Elige un idioma…"))
+        cached = self._translations.get((photo.id, code, photo.description)) if photo else None
+        if cached is not None:
+            self._show_translation(cached)
 
     def _on_language(self, _index: int) -> None:
         code = self.language.currentData()

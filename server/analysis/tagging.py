@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from server.analysis.label_pool import LabelPool
 from server.deps import AppContext
 from server.engines.labels.base import Label, LabelLanguage, PhotoExif
+from server.engines.labels.names import LANGUAGES
 from server.engines.shapes import EngineUnavailable
 from server.images import open_verified
 from server.jobs.models import Job
@@ -31,16 +32,24 @@ DEFAULT_LABEL_LANGUAGE: LabelLanguage = "es"
 
 
 def label_language(user_language: str | None) -> LabelLanguage:
-    """The tag language for an account language (tags exist in Spanish and English)."""
+    """The language of a tag's ``name`` for an account language (its ``names`` hold both)."""
     return "en" if (user_language or "").lower().startswith("en") else DEFAULT_LABEL_LANGUAGE
 
 
 def stored_labels(
     labels: list[Label], *, max_labels: int, min_confidence: float
 ) -> list[dict[str, Any]]:
-    """The labels kept on the photo row: confident enough, at most ``max_labels``, engine order."""
+    """The labels kept on the photo row: confident enough, at most ``max_labels``, engine order;
+    each with its name in both UI languages."""
     kept = [label for label in labels if label.confidence >= min_confidence][:max_labels]
-    return [{"name": label.name, "confidence": round(label.confidence, 2)} for label in kept]
+    return [
+        {
+            "name": label.name,
+            "confidence": round(label.confidence, 2),
+            "names": {language: label.name_in(language) for language in LANGUAGES},
+        }
+        for label in kept
+    ]
 
 
 class TagPhotoHandler:

@@ -1,17 +1,32 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NotRequired
 
-from pydantic import BaseModel, BeforeValidator, Field, Json, StringConstraints, TypeAdapter
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    Field,
+    Json,
+    StringConstraints,
+    TypeAdapter,
+)
 from typing_extensions import TypedDict  # pydantic needs this one on Python < 3.12
 
 from server.db import MAX_ROW_ID
+from server.engines.labels.names import shown_labels
+
+
+class LabelNames(BaseModel):
+    es: str
+    en: str
 
 
 class Label(BaseModel):
-    name: str
+    name: str  # in the owner's account language when the photo was tagged
     confidence: float
+    names: LabelNames  # the tag in each UI language
 
 
 def _none_is_empty_json(value: Any) -> Any:
@@ -43,9 +58,15 @@ class PhotoPage(BaseModel):
     next_cursor: str | None
 
 
+class LabelNamesJson(TypedDict):
+    es: str
+    en: str
+
+
 class LabelJson(TypedDict):
     name: str
     confidence: float
+    names: NotRequired[LabelNamesJson]  # missing in rows tagged before both names were kept
 
 
 class PhotoJson(TypedDict):
@@ -70,14 +91,27 @@ class PhotoJson(TypedDict):
     labels_state: Literal["pending", "done", "failed", "none"]
     image_text: str | None
     trashed_at: datetime | None
+    labels_language: NotRequired[str | None]  # read, not shown: the language of the tags' name
+
+
+def _with_both_names(photo: PhotoJson) -> PhotoJson:
+    """The photo as shown: every tag named in both UI languages (rows tagged before both names
+    were stored get the missing one worked out, see ``names.shown_labels``)."""
+    language = photo.pop("labels_language", None)
+    if any("names" not in label for label in photo["labels"]):
+        photo["labels"] = shown_labels(photo["labels"], language)  # type: ignore[typeddict-item]
+    return photo
+
+
+ShownPhotoJson = Annotated[PhotoJson, AfterValidator(_with_both_names)]
 
 
 class PhotoPageJson(TypedDict):
-    items: list[PhotoJson]
+    items: list[ShownPhotoJson]
     next_cursor: str | None
 
 
-PHOTO_JSON = TypeAdapter(PhotoJson)
+PHOTO_JSON: TypeAdapter[PhotoJson] = TypeAdapter(ShownPhotoJson)
 PHOTO_PAGE_JSON = TypeAdapter(PhotoPageJson)
 
 

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 
-from server.engines.labels.glossary import SPANISH_LABELS
+from server.engines.labels.names import label_names
 
 # MySQL's innodb_ft_min_token_size is 3: shorter words are not indexed there, so they are not
 # searched on either database (the result would differ between them otherwise).
@@ -21,9 +21,6 @@ MIN_TERM_LENGTH = 3
 MAX_TERMS = 8
 
 _SEPARATORS = re.compile(r"[^0-9a-z]+")
-_ENGLISH_LABELS: dict[str, str] = {}
-for _english, _spanish in SPANISH_LABELS.items():
-    _ENGLISH_LABELS.setdefault(_spanish, _english)
 
 MONTHS = {
     "es": [
@@ -71,16 +68,11 @@ def words(text: str) -> list[str]:
 def label_names_both_languages(
     labels: Iterable[dict[str, object]], language: str | None
 ) -> list[str]:
-    """Each tag in the language it was stored in and in the other UI language (es <-> en)."""
+    """Each tag in both UI languages (es, en): the names the photo view shows."""
     names: list[str] = []
     for label in labels:
-        name = str(label.get("name", ""))
-        if not name:
-            continue
-        names.append(name)
-        other = _ENGLISH_LABELS.get(name) if language == "es" else SPANISH_LABELS.get(name)
-        if other:
-            names.append(other)
+        if label.get("name"):
+            names.extend(dict.fromkeys(label_names(label, language).values()))
     return names
 
 

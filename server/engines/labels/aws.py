@@ -1,11 +1,12 @@
-"""Rekognition ``DetectLabels``, with the names in the user's language.
+"""Rekognition ``DetectLabels``, each label named in English and in Spanish.
 
 Rekognition names labels in English only. For Spanish, a fixed glossary covers the labels
 Rekognition gives most often for personal photos: a bare noun out of context is where machine
 translation fails (Crane → "Grúa" or "Grulla"? Bat, Glasses, Suit, Plant...), and the glossary
 also costs no call. Names outside it go, all in one call, to the injected ``Translator`` when
 there is one (Amazon Translate in the cloud), and stay in English otherwise (logged) — an English
-tag is more honest than a wrong Spanish one. EXIF is not used: this engine reports what
+tag is more honest than a wrong Spanish one. Both names are kept whatever the user's language
+(the UI language can change after tagging). EXIF is not used: this engine reports what
 Rekognition sees.
 """
 
@@ -60,7 +61,7 @@ class AwsLabelEngine:
     def detect_labels(
         self, image: Image.Image, *, language: LabelLanguage, exif: PhotoExif | None = None
     ) -> list[Label]:
-        """Rekognition's labels, most confident first, named in ``language``."""
+        """Rekognition's labels, most confident first, named in ``language`` (and both)."""
         if language not in ("es", "en"):
             raise ValueError(f"Unsupported tag language: {language!r}")
         try:
@@ -74,16 +75,17 @@ class AwsLabelEngine:
         found = sorted(
             answer.get("Labels", []), key=lambda item: item.get("Confidence", 0.0), reverse=True
         )
-        names = [str(item.get("Name", "")) for item in found]
-        if language == "es":
-            names = self._spanish_names(names)
+        english = [str(item.get("Name", "")) for item in found]
+        spanish = self._spanish_names(english)
         labels: list[Label] = []
         seen: set[str] = set()
-        for name, item in zip(names, found, strict=True):
-            # Two English labels can share a Spanish name (Person, Human); keep the surest.
-            if name and name.casefold() not in seen:
-                seen.add(name.casefold())
-                labels.append(Label(name, round(float(item.get("Confidence", 0.0)), 2)))
+        for en, es, item in zip(english, spanish, found, strict=True):
+            # Two English labels can share a Spanish name (Person, Human): one tag, the surest,
+            # in both languages (Rekognition's English names are distinct already).
+            if en and es.casefold() not in seen:
+                seen.add(es.casefold())
+                confidence = round(float(item.get("Confidence", 0.0)), 2)
+                labels.append(Label.named({"es": es, "en": en}, confidence, language))
         return labels
 
     def _spanish_names(self, names: list[str]) -> list[str]:

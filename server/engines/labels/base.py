@@ -1,12 +1,13 @@
 """The ``LabelEngine`` protocol (the issue's ``TagEngine``), its shapes and its inputs.
 
-A ``Label`` mirrors Rekognition's: a name and a confidence (0-100). Names are in the user's
-language (``es`` or ``en``).
+A ``Label`` mirrors Rekognition's: a name and a confidence (0-100). ``name`` is in the language
+asked for (``es`` or ``en``); ``names`` holds the name in both, so a client can show the tag in
+whichever UI language is active.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
@@ -24,9 +25,17 @@ LabelLanguage = Literal["es", "en"]
 class Label:
     name: str
     confidence: float
+    names: Mapping[LabelLanguage, str] | None = None  # es and en; None: ``name`` in both
 
-    def as_dict(self) -> dict[str, object]:
-        return {"name": self.name, "confidence": self.confidence}
+    @classmethod
+    def named(
+        cls, names: Mapping[LabelLanguage, str], confidence: float, language: LabelLanguage
+    ) -> Label:
+        """A tag called ``names[language]``, knowing its name in each language."""
+        return cls(names[language], confidence, dict(names))
+
+    def name_in(self, language: LabelLanguage) -> str:
+        return self.names[language] if self.names else self.name
 
 
 @dataclass(frozen=True)

@@ -17,35 +17,17 @@ from PIL import Image
 
 from server.engines.labels.base import FaceDetector, FaceLike, Label, LabelLanguage, PhotoExif
 from server.engines.labels.exif import read_photo_exif
+from server.engines.labels.names import FACT_CONFIDENCE, month_names, vocabulary_names
 from server.engines.text.base import TextEngine, TextLine
 from server.engines.translation.language_detection import STOPWORDS
 
 logger = logging.getLogger(__name__)
 
-FACT_CONFIDENCE = 100.0
 # Wider than phones' 2:1 photo format, narrower than 21:9 (2.33): a stitched or cropped panorama.
 PANORAMA_RATIO = 2.2
 _EXIF_ORIENTATION = 0x0112
 _ROTATED_ORIENTATIONS = frozenset({5, 6, 7, 8})
 _WORD = re.compile(r"[^\W_](?:[\w&'’.-]*[^\W_])?")
-_MONTHS = {
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-}  # fmt: skip
-_VOCABULARY: dict[str, dict[LabelLanguage, str]] = {
-    "person": {"es": "Persona", "en": "Person"},
-    "people": {"es": "{count} personas", "en": "{count} people"},
-    "group": {"es": "Grupo", "en": "Group"},
-    "smile": {"es": "Sonrisa", "en": "Smile"},
-    "text": {"es": "Texto", "en": "Text"},
-    "portrait": {"es": "Vertical", "en": "Portrait"},
-    "landscape": {"es": "Horizontal", "en": "Landscape"},
-    "square": {"es": "Cuadrada", "en": "Square"},
-    "panorama": {"es": "Panorámica", "en": "Panorama"},
-    "month": {"es": "{month} de {year}", "en": "{month} {year}"},
-}
 _COMMON_WORDS = frozenset().union(*STOPWORDS.values())
 
 
@@ -113,25 +95,27 @@ class LocalLabelEngine:
             return []
         confidences = [self._face_confidence(face) for face in faces]
         # A count is only as sure as its least sure face.
-        labels = [Label(_VOCABULARY["person"][language], max(confidences))]
+        labels = [Label.named(vocabulary_names("person"), max(confidences), language)]
         if len(faces) >= 2:
-            name = _VOCABULARY["people"][language].format(count=len(faces))
-            labels.append(Label(name, min(confidences)))
+            people = vocabulary_names("people", count=len(faces))
+            labels.append(Label.named(people, min(confidences), language))
         if len(faces) >= self._group_size:
-            labels.append(Label(_VOCABULARY["group"][language], min(confidences)))
+            labels.append(Label.named(vocabulary_names("group"), min(confidences), language))
         smile_confidences = [
             float(getattr(face, "smile_confidence", None) or self._face_confidence(face))
             for face in faces
             if face.smiling
         ]
         if smile_confidences:
-            labels.append(Label(_VOCABULARY["smile"][language], round(max(smile_confidences), 2)))
+            smile = round(max(smile_confidences), 2)
+            labels.append(Label.named(vocabulary_names("smile"), smile, language))
         return labels
 
     def _text_labels(self, lines: Sequence[TextLine], language: LabelLanguage) -> list[Label]:
         if not lines:
             return []
-        labels = [Label(_VOCABULARY["text"][language], max(line.confidence for line in lines))]
+        confidence = max(line.confidence for line in lines)
+        labels = [Label.named(vocabulary_names("text"), confidence, language)]
         for evidence in self._main_words(lines):
             labels.append(Label(evidence.word, evidence.confidence))
         return labels
@@ -189,17 +173,16 @@ class LocalLabelEngine:
             shape = "portrait"
         else:
             shape = "square"
-        return Label(_VOCABULARY[shape][language], FACT_CONFIDENCE)
+        return Label.named(vocabulary_names(shape), FACT_CONFIDENCE, language)
 
     @staticmethod
     def _exif_labels(exif: PhotoExif, language: LabelLanguage) -> list[Label]:
         labels: list[Label] = []
         if exif.taken_at is not None:
             year = exif.taken_at.year
-            month = _MONTHS[language][exif.taken_at.month - 1].capitalize()
             labels.append(Label(str(year), FACT_CONFIDENCE))
-            name = _VOCABULARY["month"][language].format(month=month, year=year)
-            labels.append(Label(name, FACT_CONFIDENCE))
+            month = month_names(exif.taken_at.month, year)
+            labels.append(Label.named(month, FACT_CONFIDENCE, language))
         if exif.camera:
             labels.append(Label(exif.camera, FACT_CONFIDENCE))
         return labels

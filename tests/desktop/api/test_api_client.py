@@ -19,7 +19,7 @@ from desktop.api import (
     ValidationFailed,
 )
 from desktop.api.errors import ApiError, Forbidden
-from desktop.api.models import FaceStatus
+from desktop.api.models import FaceStatus, Label
 
 PASSWORD = "Very-secret-42"
 
@@ -281,3 +281,13 @@ def test_face_challenge_script_and_refusals(
     assert client.set_face_identification(True, PASSWORD).identify_without_username is True
     assert client.set_face_identification(False).identify_without_username is False
     assert client.face_status().identify_without_username is False
+
+
+def test_a_tag_is_named_in_each_ui_language_and_an_older_servers_tag_by_its_name() -> None:
+    tag = Label.from_json(
+        {"name": "Persona", "confidence": 99.4, "names": {"es": "Persona", "en": "Person"}}
+    )
+    older = Label.from_json({"name": "Persona", "confidence": 99.4})  # no "names"
+
+    assert (tag.name_in("es"), tag.name_in("en")) == ("Persona", "Person")
+    assert (older.name_in("es"), older.name_in("en")) == ("Persona", "Persona")

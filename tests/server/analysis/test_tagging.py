@@ -33,7 +33,9 @@ def get_photo(api, account, photo_id: int) -> dict:
     return dict(response.json())
 
 
-def test_two_faces_are_tagged_two_people(api, fixture_bytes, runner: JobRunner):
+def test_two_faces_are_tagged_two_people(
+    api, app_context: AppContext, fixture_bytes, runner: JobRunner
+):
     account = api.register("familia")
     album = api.create_album(account)
     photo = api.upload(account, album["id"], fixture_bytes("group_two_people.jpg"))
@@ -47,6 +49,15 @@ def test_two_faces_are_tagged_two_people(api, fixture_bytes, runner: JobRunner):
     assert names[:2] == ["Persona", "2 personas"]
     assert "Horizontal" in names
     assert all(70 <= label["confidence"] <= 100 for label in tagged["labels"])
+    # Each tag also in both UI languages, stored at tagging time: the desktop shows the active one.
+    english = {label["name"]: label["names"]["en"] for label in tagged["labels"]}
+    assert [label["names"]["es"] for label in tagged["labels"]] == names
+    assert english["Persona"] == "Person" and english["2 personas"] == "2 people"
+    assert english["Horizontal"] == "Landscape"
+    with app_context.session_factory() as db:
+        row = db.get(Photo, photo["id"])
+        assert row is not None and row.labels is not None
+        assert {label["name"]: label["names"]["en"] for label in row.labels} == english
 
 
 def test_profile_photos_are_tagged_too(api, runner: JobRunner):
@@ -68,9 +79,14 @@ def test_photo_with_text_gets_a_text_tag_in_the_owner_language(
     album = api.create_album(account)
     photo = api.upload(account, album["id"], fixture_bytes("group_harington_leslie.jpg"))
     runner.run_until_idle()
-    names = label_names(get_photo(api, account, photo["id"]))
+    tagged = get_photo(api, account, photo["id"])
+    names = label_names(tagged)
     assert names[:2] == ["Person", "2 people"]
     assert "Text" in names and "HBO" in names and "Portrait" in names
+    spanish = [label["names"]["es"] for label in tagged["labels"]]
+    assert spanish[:2] == ["Persona", "2 personas"]
+    assert "Texto" in spanish and "HBO" in spanish and "Vertical" in spanish
+    assert [label["names"]["en"] for label in tagged["labels"]] == names
     with app_context.session_factory() as db:
         row = db.get(Photo, photo["id"])
         assert row is not None and row.labels_language == "en"

@@ -12,6 +12,7 @@ import pytest
 from botocore.stub import ANY, Stubber
 from PIL import Image
 
+from server.analysis.tagging import stored_labels
 from server.engines.labels.aws import AwsLabelEngine
 from server.engines.shapes import BoundingBox, EngineUnavailable
 from server.engines.text.aws import AwsTextEngine, rekognition_image_bytes
@@ -167,12 +168,46 @@ def test_detect_labels_parameters_and_english_names(rekognition: tuple[Any, Stub
 
     labels = AwsLabelEngine(client).detect_labels(photo(), language="en")
 
+    # Person and Human are both "Persona": one tag, the surest, in either language.
     assert [(label.name, label.confidence) for label in labels] == [
         ("Person", 99.4),
-        ("Human", 98.1),
         ("Beach", 88.0),
         ("Lighthouse", 75.25),
     ]
+    # Without a translator a name outside the glossary has no Spanish: English in both.
+    assert [label.name_in("es") for label in labels] == ["Persona", "Playa", "Lighthouse"]
+
+
+def test_english_tags_get_their_spanish_names_from_translate(
+    rekognition: tuple[Any, Stubber], translate: tuple[Any, Stubber]
+) -> None:
+    """An English account's tags carry Spanish names too (the glossary's, else Translate's), so
+    the desktop can show them when its UI is switched to Spanish."""
+    client, stubber = rekognition
+    stubber.add_response(
+        "detect_labels", LABELS_RESPONSE, {"Image": ANY, "MaxLabels": 10, "MinConfidence": 70.0}
+    )
+    translate_client, translate_stubber = translate
+    expect_languages(translate_stubber)
+    translate_stubber.add_response(  # one call, only for the name the glossary lacks
+        "translate_text",
+        {"TranslatedText": "faro", "SourceLanguageCode": "en", "TargetLanguageCode": "es"},
+        {"Text": "Lighthouse", "SourceLanguageCode": "en", "TargetLanguageCode": "es"},
+    )
+    engine = AwsLabelEngine(client, translator=AwsTranslator(translate_client))
+
+    labels = engine.detect_labels(photo(), language="en")
+
+    assert [(label.name, label.names) for label in labels] == [
+        ("Person", {"es": "Persona", "en": "Person"}),
+        ("Beach", {"es": "Playa", "en": "Beach"}),
+        ("Lighthouse", {"es": "Faro", "en": "Lighthouse"}),
+    ]
+    assert stored_labels(labels, max_labels=10, min_confidence=70.0)[2] == {
+        "name": "Lighthouse",
+        "confidence": 75.25,
+        "names": {"es": "Faro", "en": "Lighthouse"},
+    }
 
 
 def test_detect_labels_in_spanish_glossary_then_translator(
@@ -194,6 +229,7 @@ def test_detect_labels_in_spanish_glossary_then_translator(
         ("Playa", 88.0),
         ("Faro", 75.25),
     ]
+    assert [label.name_in("en") for label in labels] == ["Person", "Beach", "Lighthouse"]
 
 
 def test_detect_labels_without_translator_keeps_unknown_names_in_english(

@@ -51,6 +51,8 @@ def test_two_faces_are_tagged_as_two_people(face_detector: Any, faces_dir: Path)
 
     assert names(spanish) == ["Persona", "2 personas", "Horizontal"]
     assert names(english) == ["Person", "2 people", "Landscape"]
+    assert [label.names for label in spanish] == [label.names for label in english]
+    assert [label.name_in("en") for label in spanish] == names(english)
     person, two = spanish[0], spanish[1]
     assert 50 < two.confidence <= person.confidence <= 100
 
@@ -149,6 +151,10 @@ def test_exif_date_and_camera_from_a_written_jpeg() -> None:
 
     assert names(spanish) == ["Horizontal", "2023", "Junio de 2023", "Canon EOS 80D"]
     assert names(english) == ["Landscape", "2023", "June 2023", "Canon EOS 80D"]
+    # Whatever the language asked for, each tag knows its name in both.
+    for labels in (spanish, english):
+        assert [label.name_in("es") for label in labels] == names(spanish)
+        assert [label.name_in("en") for label in labels] == names(english)
 
 
 def test_read_photo_exif() -> None:
