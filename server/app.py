@@ -83,7 +83,7 @@ def build_label_pool(settings: Settings) -> LabelPool | None:
             use_faces=settings.face_engine == "local",
             use_text=settings.text_engine == "local",
             max_pixels=settings.max_image_pixels,
-            text_max_boxes=settings.text_max_boxes,
+            text_max_boxes=settings.tagging_text_max_boxes,
             text_time_budget=settings.tagging_text_time_budget_seconds,
         )
     )

@@ -157,9 +157,11 @@ class Settings(BaseSettings):
     # Local tagging runs in this many worker processes (and as many jobs at once); None = one per
     # core, 0 = in the service process, one job at a time.
     tagging_processes: int | None = None
-    # Reading a photo's words for search in the background (text_max_boxes boxes at most): not
-    # a request, so a larger budget, but bounded (a poster of small print would otherwise hold a
-    # worker for minutes; a job's lease is 5 minutes).
+    # Reading a photo's words for search in the background: not a request, so more boxes and a
+    # larger budget, but bounded (a poster of small print would otherwise hold a worker for
+    # minutes; a job's lease is 5 minutes). The boxes apply to the worker processes; tagging in
+    # the service process shares the request engine and its text_max_boxes.
+    tagging_text_max_boxes: int = 1000
     tagging_text_time_budget_seconds: float = 30.0
 
     def resolved_database_url(self) -> str:

@@ -40,7 +40,7 @@ class PoolConfig:
     use_faces: bool
     use_text: bool
     max_pixels: int
-    text_max_boxes: int = 100
+    text_max_boxes: int = 1000
     text_time_budget: float = 30.0  # seconds per photo
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
@@ -13,9 +14,12 @@ from PIL import Image
 from server.images import metadata
 from server.images.chunk_gps import strip_gps_png, strip_gps_webp
 from server.images.formats import CONTENT_TYPES, HEIF, JPEG, PNG, WEBP, require_format
+from server.images.heif_gps import strip_gps_heif
 from server.images.jpeg_gps import check_segment_count, strip_gps_jpeg
 from server.images.opening import DECODE_ERRORS, decode, fit, open_header, unreadable
 from server.images.variants import make_variants
+
+logger = logging.getLogger(__name__)
 
 _HEIF_QUALITY: Final = 90
 
@@ -55,11 +59,27 @@ def _resave_heif_without_gps(image: Image.Image) -> bytes:
     return output.getvalue()
 
 
-def _without_gps(data: bytes, image_format: str, image: Image.Image, exif: Image.Exif) -> bytes:
-    """A JPEG or HEIF original without location data."""
+def _heif_has_gps(data: bytes) -> bool:
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            xmp = image.info.get("xmp")
+            return metadata.has_gps(image.getexif()) or metadata.xmp_has_gps(xmp)
+    except DECODE_ERRORS:
+        return True  # cannot show it is gone
+
+
+def _without_gps(
+    data: bytes, image_format: str, image: Image.Image, exif: Image.Exif, edited: bytes | None
+) -> bytes:
+    """A JPEG or HEIF original without location data. For a HEIF, ``edited`` is the upload
+    with its GPS blanked in place (``None``: not editable that way); it is used when it reads
+    back without GPS, else the image is re-encoded."""
     if image_format == JPEG:
         return strip_gps_jpeg(data)
     if metadata.has_gps(exif) or metadata.xmp_has_gps(image.info.get("xmp")):
+        if edited is not None and edited is not data and not _heif_has_gps(edited):
+            return edited
+        logger.info("HEIF GPS not editable in place; re-encoding the original")
         try:
             return _resave_heif_without_gps(image)
         except DECODE_ERRORS as exc:
@@ -93,6 +113,7 @@ def process_upload(
         original = strip_gps_png(data)
     elif image_format == WEBP:
         original = strip_gps_webp(data)
+    heif_edited = strip_gps_heif(data) if image_format == HEIF else None
     image = open_header(data, image_format, max_pixels=max_pixels, min_side=min_side)
     with image:
         width, height = image.size  # before draft(), which changes the decoded size
@@ -104,7 +125,7 @@ def process_upload(
         if metadata.orientation(exif) in metadata.ORIENTATIONS_SWAPPING_SIDES:
             width, height = height, width
         if original is None:
-            original = _without_gps(data, image_format, image, exif)
+            original = _without_gps(data, image_format, image, exif, heif_edited)
         taken_at, camera = metadata.taken_at(exif), metadata.camera(exif)
         try:
             preview, thumbnail = make_variants(image, preview_px=preview_px, thumb_px=thumb_px)

@@ -143,6 +143,42 @@ def heic_claiming_size(width: int, height: int) -> bytes | None:
     return bytes(data)
 
 
+def heic_with_gps(side: int = 64) -> bytes | None:
+    """A real HEIC whose Exif item has a GPS IFD and a camera make; ``None`` without
+    pillow-heif."""
+    try:
+        import pillow_heif
+    except ImportError:
+        return None
+    pillow_heif.register_heif_opener()
+    output = io.BytesIO()
+    Image.new("RGB", (side, side), "teal").save(
+        output, "HEIF", exif=gps_exif().tobytes(), quality=50
+    )
+    return output.getvalue()
+
+
+def heic_exif_item(data: bytes) -> tuple[int, int]:
+    """(start, end) of the Exif item of a HEIC written by pillow-heif: its bytes are the
+    4-byte TIFF offset and the ``Exif\0\0`` block, and they end the file."""
+    tiff = data.find(gps_exif().tobytes()[6:16])
+    assert tiff > 10 and data[tiff - 10 : tiff] == b"\x00\x00\x00\x06Exif\x00\x00"
+    return tiff - 10, len(data)
+
+
+def heic_with_exif_item_length(length: int) -> bytes | None:
+    """``heic_with_gps`` whose ``iloc`` gives the Exif item ``length`` bytes (past the end of
+    the file, or too short to hold anything)."""
+    data = heic_with_gps()
+    if data is None:
+        return None
+    start, end = heic_exif_item(data)
+    # pillow-heif's iloc entry: base offset (4 bytes), one extent at offset 0 of (4 bytes) length.
+    entry = struct.pack(">IHII", start, 1, 0, end - start)
+    assert data.count(entry) == 1
+    return data.replace(entry, struct.pack(">IHII", start, 1, 0, length))
+
+
 def cursor_for(raw: str) -> str:
     import base64
 

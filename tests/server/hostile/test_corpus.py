@@ -255,6 +255,7 @@ class Case:
 
 
 HEIC_HUGE = corpus.heic_claiming_size(60_000, 60_000)
+HEIC_EXIF_PAST_THE_END = corpus.heic_with_exif_item_length(0x7FFF_FFF0)
 
 CASES = [
     # 1: animations whose frames together are a pixel bomb, with GPS, as a sign-up photo
@@ -268,8 +269,11 @@ CASES = [
     Case("upload_png_with_a_256mb_ztxt_bomb", lambda t: _upload(t, corpus.png_ztxt_bomb()), 422, "image_unreadable"),
     Case("upload_png_claiming_60000sq", lambda t: _upload(t, corpus.png_claiming_size(60_000, 60_000)), 413, "image_too_large"),
     *(
-        [Case("upload_heic_with_60000sq_tiles", lambda t: _upload(t, HEIC_HUGE), 413, "image_too_large")]
-        if HEIC_HUGE is not None
+        [
+            Case("upload_heic_with_60000sq_tiles", lambda t: _upload(t, HEIC_HUGE), 413, "image_too_large"),
+            Case("upload_heic_with_a_2gb_exif_item", lambda t: _upload(t, HEIC_EXIF_PAST_THE_END), 422, "image_unreadable"),
+        ]
+        if HEIC_HUGE is not None and HEIC_EXIF_PAST_THE_END is not None
         else []
     ),
     Case("upload_not_an_image", lambda t: _upload(t, b"MZ\x90\x00 an executable"), 415, "unsupported_media_type"),

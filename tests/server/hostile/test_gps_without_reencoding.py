@@ -95,3 +95,56 @@ def test_png_xmp_with_coordinates_is_dropped() -> None:
 
     assert b"GPSLatitude" not in stored
     assert stored == png
+
+
+def _heic_exif(data: bytes) -> Image.Exif:
+    with Image.open(io.BytesIO(data)) as image:
+        return image.getexif()
+
+
+def _heic_pixels(data: bytes) -> bytes:
+    with Image.open(io.BytesIO(data)) as image:
+        return image.convert("RGB").tobytes()
+
+
+def test_heic_loses_its_location_in_place_through_upload_and_download(api):
+    data = corpus.heic_with_gps(side=96)
+    assert data is not None, "pillow-heif is a dependency of the server"
+    assert GPS_IFD in _heic_exif(data)
+    account = api.register("heic")
+    album = api.create_album(account)
+
+    photo = api.upload(account, album["id"], data, filename="IMG_0001.HEIC")
+    stored = api.client.get(
+        f"/api/v1/photos/{photo['id']}/content",
+        params={"variant": "original"},
+        headers=account.headers,
+    )
+
+    assert stored.status_code == 200 and stored.headers["content-type"] == "image/heic"
+    original = stored.content
+    assert len(original) == len(data)
+    exif_start, exif_end = corpus.heic_exif_item(data)
+    changed = [n for n, (a, b) in enumerate(zip(data, original, strict=True)) if a != b]
+    assert changed and exif_start <= changed[0] and changed[-1] < exif_end  # only Exif bytes
+    assert original[:exif_start] == data[:exif_start]  # boxes and coded image untouched
+    exif = _heic_exif(original)
+    assert GPS_IFD not in exif and exif[0x010F] == "Fairphone"
+    assert _heic_pixels(original) == _heic_pixels(data)
+
+
+def test_heic_exif_item_past_the_end_of_the_file_is_unreadable(api):
+    account = api.register("heicmala")
+    album = api.create_album(account)
+    for length in (0x7FFF_FFF0, 3):
+        data = corpus.heic_with_exif_item_length(length)
+        assert data is not None
+
+        response = api.client.post(
+            f"/api/v1/albums/{album['id']}/photos",
+            files={"file": ("IMG_0002.HEIC", data, "image/heic")},
+            headers=account.headers,
+        )
+
+        assert response.status_code == 422, response.text
+        assert response.json()["error"]["code"] == "image_unreadable"
