@@ -22,7 +22,7 @@ from desktop.api.errors import ApiError, NotFound
 from desktop.api.models import FaceStatus, User
 from desktop.context import AppContext
 from desktop.core.imagetype import ACCEPTED_FORMATS, sniff_file
-from desktop.core.messages import message_for
+from desktop.core.messages import has_message, message_for
 from desktop.core.validation import password_strength
 from desktop.operations import account as account_ops
 from desktop.operations import faces as face_ops
@@ -31,6 +31,9 @@ from desktop.views.camera_dialog import CameraDialog
 from desktop.views.face_capture import FACE_FRAMES
 from desktop.views.home import profile_face_warning
 from desktop.views.widgets import Avatar, Page, PageHeader, button, card, label
+
+# Codes that only say "some field was refused": the fields say which and why.
+GENERIC_CODES = frozenset({"validation_error", "invalid_request", "request_validation"})
 
 
 def password_edit() -> QLineEdit:
@@ -368,8 +371,24 @@ class AccountPage(Page):
             self.info_status.setText(self.tr("Cambios guardados.") + " " + warning)
 
     def _error(self, error: Exception) -> str:
-        if isinstance(error, ApiError) and error.fields:
+        """The sentence for a refusal. A specific code says it all ("Ese nombre de usuario ya
+        existe."); a generic validation error names each refused field, since this page shows
+        one message for several fields ("Correo electrónico: El formato no es válido.")."""
+        if isinstance(error, ApiError) and error.fields and not has_message(error.code):
             return " ".join(dict.fromkeys(error.field_messages.values()))
+        if isinstance(error, ApiError) and error.fields and error.code in GENERIC_CODES:
+            labels = {
+                "username": self.l_username.text(),
+                "email": self.l_email.text(),
+                "full_name": self.l_full_name.text(),
+                "current_password": self.l_pw_current.text(),
+                "new_password": self.l_pw_new.text(),
+            }
+            parts = (
+                f"{labels[name]}: {why}" if name in labels else why
+                for name, why in error.field_messages.items()
+            )
+            return " ".join(dict.fromkeys(parts))
         return error_text(error)
 
     # -- password -------------------------------------------------------------------------

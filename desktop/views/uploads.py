@@ -144,12 +144,16 @@ class UploadController(QObject):
             self._keys[id(item)] = key
             self._items[key] = item
             self._namespace_of[key] = namespace
+        has_work = any(item.state is UploadState.QUEUED for item in items)
+        if has_work:
+            # Busy before the panel hears of the items: it shows "Cancelar" from the start, not
+            # "Cerrar" (which does nothing while busy) until the first file has been sent.
+            self._queues.append(queue)
         self.items_added.emit(items)
         self._save_pending()
-        if not any(item.state is UploadState.QUEUED for item in items):
+        if not has_work:
             self.batch_finished.emit(queue.summary())
             return items
-        self._queues.append(queue)
         album_ids = sorted({item.album_id for item in items})
         QueryOp(
             parent=self,

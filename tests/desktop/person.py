@@ -161,3 +161,45 @@ def distinct_copy(source: Path, target: Path, index: int) -> Path:
     pixels.putpixel((0, 0), (index % 256, (index // 256) % 256, 7))
     pixels.save(target, "JPEG", quality=92)
     return target
+
+
+def choose_in_next_file_dialog(qtbot: QtBot, path: Path, deadline_s: float = 30.0) -> None:
+    """Type ``path`` into the file dialog about to open and press "Open", as a person would.
+
+    Offscreen Qt has no native dialog: the static ``QFileDialog.getOpenFileName`` opens Qt's own
+    modal dialog, whose file name field takes a full path. A dialog that opens is never left
+    running (the test would hang instead of failing)."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
+
+    started = time.monotonic()
+
+    def type_path() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QFileDialog):
+            edit = dialog.findChild(QLineEdit, "fileNameEdit")
+            if edit is None:
+                dialog.reject()
+                raise AssertionError("the file dialog has no file name field")
+            edit.clear()
+            # Key by key with the events flowing between them, as a person types: the dialog
+            # lists each folder of the path as it is typed (in a thread) and completes from it.
+            qtbot.keyClicks(edit, str(path), delay=20)
+            qtbot.waitUntil(lambda: edit.text() == str(path), timeout=10000)
+            # "Open", not Enter: Enter goes to the completer's popup of the typed path.
+            box = dialog.findChild(QDialogButtonBox, "buttonBox")
+            qtbot.mouseClick(
+                box.button(QDialogButtonBox.StandardButton.Open), Qt.MouseButton.LeftButton
+            )
+            if not dialog.isVisible():
+                return
+            # Not taken (still listing a folder): the person types it again and presses again.
+            if time.monotonic() - started > deadline_s:
+                dialog.reject()
+                raise AssertionError(f"the file dialog did not take {path}")
+        if time.monotonic() - started < deadline_s:
+            QTimer.singleShot(200, type_path)
+
+    QTimer.singleShot(20, type_path)

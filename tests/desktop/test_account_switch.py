@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.api.client import ApiClient
+from desktop.api.errors import NotAuthenticated, SessionExpired
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "Tr0mpeta-Azul!"
@@ -95,8 +96,17 @@ def test_deleting_an_account_leaves_nothing_for_the_next_one(
     )
     page.full_name.setText("Nombre a medio escribir")
 
-    # Delete the account from its page.
+    # Delete the account from its page. "Cancelar" in the confirmation keeps everything.
     qtbot.keyClicks(page.delete_password, PASSWORD)
+    asked: list[str] = []
+    answer_next_message_box(qtbot, "Cancelar", asked)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert asked and "no se podrá recuperar" in asked[0]
+    assert api.me().username == first and [p.name for p in api.list_photos(album.id).items] == [
+        "obama_1"
+    ]
+    assert window.top.currentWidget() is window.shell and page.delete_status.text() == ""
+    old_token = ctx.client.token
     answer_next_message_box(qtbot, "Eliminar para siempre")
     notices: list[str] = []  # the "account deleted" notice comes next
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
@@ -105,9 +115,19 @@ def test_deleting_an_account_leaves_nothing_for_the_next_one(
     qtbot.waitUntil(lambda: bool(notices), timeout=10000)
     assert "eliminado" in notices[0]
     assert window.login.login_edit.text() == "" and window.login.password_edit.text() == ""
+    assert window.sidebar_user.text() == "" and page.username.text() == ""
     assert not any(ctx.paths.thumbnail_dir.rglob("*.img")), (
         "the deleted account's images stayed cached"
     )
+    # Gone on the server: neither the app's session nor the password open it any more.
+    for token in (old_token, api.token):
+        with pytest.raises(SessionExpired) as expired:
+            ApiClient(server_url, token).me()
+        assert expired.value.status == 401
+    with pytest.raises(NotAuthenticated) as refused:
+        ApiClient(server_url).login(first, PASSWORD)
+    assert refused.value.code == "invalid_credentials"
+    assert ctx.client.token is None and ctx.user is None
 
     # Someone else signs up and logs in: every screen shows only them.
     second = f"new_{unique}"

@@ -115,3 +115,61 @@ def test_undo_is_offered_for_ten_seconds_only(qtbot: QtBot) -> None:
     bar.offer("hecho", lambda: undone.append("x"))
     assert bar.timer.interval() == 10_000
     assert bar.undo() is True and undone == ["x"]
+
+
+def test_a_rubber_band_from_an_empty_spot_selects_the_tiles_it_crosses_and_trashes_them(
+    qtbot: QtBot, launch: Callable[..., tuple], server_url: str, unique: str, faces: Path
+) -> None:
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtTest import QTest
+
+    client = ApiClient(server_url)
+    username = f"banda_{unique}"
+    client.register(
+        username=username,
+        email=f"{username}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=faces / "obama_small.jpg",
+    )
+    album = client.create_album("Banda")
+    for name in FILES:
+        client.upload_photo(album.id, faces / name)
+
+    window, _ctx, backend = launch(server_url)
+    log_in(qtbot, window, backend, username, PASSWORD)
+    qtbot.waitUntil(
+        lambda: any(a.id == album.id for a in window.albums.model.albums), timeout=15000
+    )
+    window.open_album(next(a for a in window.albums.model.albums if a.id == album.id))
+    page, grid = window.album, window.album.grid
+    qtbot.waitUntil(lambda: len(page.model.photos) == len(FILES), timeout=15000)
+    viewport = grid.viewport()
+    tiles = [grid.visualRect(grid.model().index(row, 0)) for row in range(len(FILES))]
+    # Tiles 1–3 share a row; the band starts below every tile, under tile 1.
+    assert tiles[1].top() == tiles[2].top() == tiles[3].top(), tiles
+    start = QPoint(tiles[1].center().x(), max(t.bottom() for t in tiles) + 12)
+    end = tiles[3].center()
+    assert viewport.rect().contains(start) and not grid.indexAt(start).isValid()
+    band = QRect(start, end).normalized()
+    expected_rows = [row for row, tile in enumerate(tiles) if tile.intersects(band)]
+    assert expected_rows == [1, 2, 3]
+    expected = {page.model.photos[row].id for row in expected_rows}
+
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    steps = 8
+    for step in range(1, steps + 1):
+        QTest.mouseMove(viewport, start + (end - start) * step / steps)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+
+    assert sorted(i.row() for i in grid.selectionModel().selectedIndexes()) == expected_rows
+    assert {p.id for p in page.selected_photos()} == expected
+    assert page.selection_bar.isVisible()
+    assert page.selection_bar.count.text() == "3 fotos seleccionadas"
+
+    qtbot.mouseClick(page.selection_bar.trash_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page.model.photos) == len(FILES) - 3, timeout=15000)
+    assert {p.id for p in client.trash().items} == expected
+    left = {p.id for p in client.list_photos(album.id).items}
+    assert left == {p.id for p in page.model.photos} and not left & expected
+    assert len(left) == len(FILES) - 3
