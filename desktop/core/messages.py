@@ -233,8 +233,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "We cannot tell who you are from the face alone. Type your username and try again.",
     ),
     "image_unreadable": (
-        "Una de las imágenes no se pudo leer.",
-        "One of the frames could not be read.",
+        "La imagen está dañada o incompleta y no se pudo leer.",
+        "The image is damaged or incomplete and could not be read.",
     ),
     "too_few_frames": (
         "No llegaron suficientes imágenes de la cámara.",
