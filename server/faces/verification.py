@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from server.engines.faces.base import Candidate, DetectedFace, FaceEngine, FaceRejected, FaceSample
+from server.engines.faces.base import (
+    Candidate,
+    CandidateScore,
+    DetectedFace,
+    FaceEngine,
+    FaceRejected,
+    FaceSample,
+)
 from server.engines.faces.presentation import (
     PresentationReport,
     check_offsets,
@@ -188,13 +195,15 @@ def decode_login_frame(
 
 
 def sample_login_frames(
-    engine: FaceEngine, frames: Sequence[bytes], limits: QualityLimits
+    engine: FaceEngine, frames: Sequence[bytes], limits: QualityLimits, *, embed: bool = True
 ) -> list[FaceSample]:
-    """Decode and sample login frames (concurrently, as many at once as the engine wants)."""
+    """Decode and sample login frames (concurrently, as many at once as the engine wants).
+
+    ``embed=False`` (engines with ``embed_samples`` only): templates are left pending."""
 
     def one(data: bytes, near: BoundingBox | None) -> FaceSample:
         image = decode_login_frame(data)
-        sample = engine.sample(image, near)
+        sample = engine.sample(image, near) if embed else engine.sample(image, near, embed=False)  # type: ignore[call-arg]
         check_face_quality(sample.face, limits)
         return sample
 
@@ -219,6 +228,48 @@ def key_frames(samples: Sequence[FaceSample], count: int) -> list[FaceSample]:
     return chosen[:count]
 
 
+#: Frames a local login embeds (the network costs about four detections): the most turned to
+#: each side (the frames that made the script's turns) and the most frontal ones, which carry the
+#: score (its median). The continuity checks tie every other frame to these.
+IDENTITY_FRAMES = 6
+
+
+def identity_frames(samples: Sequence[FaceSample], count: int) -> list[FaceSample]:
+    """Up to ``count`` frames: the most frontal first, the most turned to each side, then the
+    next most frontal ones."""
+
+    def yaw(index: int) -> float:
+        pose = samples[index].face.pose
+        return pose.yaw if pose is not None else 0.0
+
+    by_frontality = sorted(range(len(samples)), key=lambda i: abs(yaw(i)))
+    indices = range(len(samples))
+    wanted = [by_frontality[0], max(indices, key=yaw), min(indices, key=yaw), *by_frontality[1:]]
+    chosen: list[int] = []
+    for index in wanted:
+        if index not in chosen and len(chosen) < count:
+            chosen.append(index)
+    return [samples[i] for i in chosen]
+
+
+def check_same_person(
+    engine: FaceEngine, samples: Sequence[FaceSample], matched: CandidateScore
+) -> None:
+    """Every frame shows the matched person: like the account's templates (``matched``'s
+    per-frame similarities) or like the login's most frontal frame (``samples[0]``, which is
+    scored too), at the engine's ``consistency_threshold``; else ``not_same_person``.
+
+    Either reference alone refuses genuine frames: a head turned 30° is 0.60–0.64 from the
+    same capture's frontal frame on the fixture clip, and templates enrolled facing the camera
+    are far from a turned head too; the closest impostor seen is 0.62 from both."""
+    alike = engine.score(samples, [Candidate("reference", [samples[0].template])])
+    if not alike:
+        return
+    for to_account, to_frontal in zip(matched.per_frame, alike[0].per_frame, strict=True):
+        if max(to_account, to_frontal) < engine.consistency_threshold:
+            raise FaceRejected("not_same_person", "the frames do not all show the same person")
+
+
 def verify_login(
     engine: FaceEngine,
     frames: Sequence[bytes],
@@ -235,12 +286,11 @@ def verify_login(
     """Decide a face login that answers the script ``steps``: one candidate is 1:1, several 1:N.
 
     Order: frame count; every frame one usable face; the presentation checks
-    (``server.engines.faces.presentation``: mirror, still, continuity, script, depth); the same
-    person throughout (every frame like the most frontal one at
-    ``engine.consistency_threshold``, else ``not_same_person``); best candidate similarity
-    (median over the scored key frames, so at least half of them match) ≥ ``threshold`` (the
-    calibrated default when ``None``);
-    with several candidates, best minus runner-up ≥ ``margin``.
+    (``server.engines.faces.presentation``: mirror, still, continuity, script, depth); best
+    candidate similarity (median over the scored frames — a local engine's identity frames, a
+    cloud engine's key frames — so at least half of them match) ≥ ``threshold`` (the calibrated
+    default when ``None``); with several candidates, best minus runner-up ≥ ``margin``; (local)
+    every identity frame the matched person (``check_same_person``).
 
     Returns the match and the samples (the caller fingerprints them for the replay store).
     Raises ``FaceRejected`` with the code of the first failed check."""
@@ -248,17 +298,24 @@ def verify_login(
     if len(offsets_ms) != len(frames):
         raise FaceRejected("not_continuous", "send one capture offset per frame")
     check_offsets(offsets_ms)
-    samples = sample_login_frames(engine, frames, limits or QualityLimits())
+    embed_later = getattr(engine, "embed_samples", None)
+    samples = sample_login_frames(
+        engine, frames, limits or QualityLimits(), embed=embed_later is None
+    )
     report = check_presentation(samples, steps, offsets_ms)
     scored_count = getattr(engine, "scored_frames", None)
     if scored_count is None:
-        # Every frame the same person as the most frontal one (cheap for a local engine; a
-        # cloud engine relies on the continuity checks instead of N more comparisons).
-        reference = key_frames(samples, 1)[0]
-        alike = engine.score(samples, [Candidate("reference", [reference.template])])
-        if alike and min(alike[0].per_frame) < engine.consistency_threshold:
-            raise FaceRejected("not_same_person", "the frames do not all show the same person")
-    scored = key_frames(samples, scored_count or len(samples))
+        # The same person throughout (a cloud engine relies on the continuity checks instead of
+        # N more comparisons). A local engine embeds only the identity frames: the continuity
+        # checks tie the others to them.
+        scored = identity_frames(samples, IDENTITY_FRAMES) if embed_later else list(samples)
+        if embed_later is not None:
+            embedded = embed_later(scored)
+            by_id = {id(old): new for old, new in zip(scored, embedded, strict=True)}
+            samples = [by_id.get(id(sample), sample) for sample in samples]
+            scored = embedded
+    else:
+        scored = key_frames(samples, scored_count)
     scores = engine.score(scored, candidates)
     if not scores:
         raise FaceRejected("not_recognized", "the face was not recognised")
@@ -266,6 +323,8 @@ def verify_login(
     required = engine.default_threshold if threshold is None else threshold
     if best.similarity < required:
         raise FaceRejected("not_recognized", "the face was not recognised")
+    if scored_count is None:
+        check_same_person(engine, scored, best)
     runner_up = scores[1].similarity if len(scores) > 1 else None
     if runner_up is not None and best.similarity - runner_up < margin:
         raise FaceRejected(

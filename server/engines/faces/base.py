@@ -111,13 +111,16 @@ class FaceSample:
 
     ``template`` is the engine's bytes for this face; ``face_jpeg`` a JPEG crop around it (what
     the cloud engine compares, and what enrolment keeps for it); ``image`` the decoded frame
-    (RGB), kept for liveness checks.
+    (RGB), kept for liveness checks. An engine that defers the costly template (see
+    ``LocalFaceEngine.embed_samples``) leaves ``template`` empty and keeps what it needs in
+    ``pending``.
     """
 
     face: DetectedFace
     template: bytes
     face_jpeg: bytes
     image: Image.Image = field(repr=False)
+    pending: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import os
 import queue
 import threading
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -167,6 +168,10 @@ def _chip(working: np.ndarray, shape: Any) -> np.ndarray:
     return np.asarray(dlib.get_face_chip(working, shape, size=150, padding=0.25))
 
 
+def _embed(worker: _Worker, chip: np.ndarray) -> bytes:
+    return encode_embedding(np.asarray(worker.network.compute_face_descriptor(chip)))
+
+
 def encode_embedding(vector: np.ndarray) -> bytes:
     """Template bytes for a 128-d embedding (float32, little endian)."""
     return np.asarray(vector, dtype="<f4").tobytes()
@@ -229,15 +234,19 @@ class LocalFaceEngine:
                 for found in self._find(image, worker, upsample=self.upsample, look_for_eyes=True)
             ]
 
-    def sample(self, image: Image.Image, near: BoundingBox | None = None) -> FaceSample:
+    def sample(
+        self, image: Image.Image, near: BoundingBox | None = None, *, embed: bool = True
+    ) -> FaceSample:
         """The single face of a frame with its embedding template (see ``FaceEngine.sample``).
 
         ``near``: where the face was in an earlier frame of the same capture. The search then
         runs on that region scaled so the face is ~130 px (a fraction of the full-frame cost, and
         the same detection scale on every frame); the whole frame is searched if it is not there.
+        ``embed=False``: leave the template empty and keep the aligned chip in ``pending`` for
+        ``embed_samples`` (the network costs ~4× the detection: a login embeds a few frames).
         """
         if near is not None:
-            found_near = self._sample_near(image, near)
+            found_near = self._sample_near(image, near, embed)
             if found_near is not None:
                 return found_near
         with self._worker() as worker:
@@ -248,7 +257,7 @@ class LocalFaceEngine:
                 found = self._find(image, worker, upsample=self.upsample, look_for_eyes=False)
             if len(found) == 1:
                 chip = _chip(found[0].working, found[0].shape)
-                vector = np.asarray(worker.network.compute_face_descriptor(chip))
+                template = _embed(worker, chip) if embed else b""
         if not found:
             raise FaceRejected("no_face", "no face was found in the picture")
         if len(found) > 1:
@@ -258,12 +267,29 @@ class LocalFaceEngine:
         only = found[0]
         return FaceSample(
             face=only.face,
-            template=encode_embedding(vector),
+            template=template,
             face_jpeg=_face_jpeg(image, only.face.box),
             image=image,
+            pending=None if embed else chip,
         )
 
-    def _sample_near(self, image: Image.Image, near: BoundingBox) -> FaceSample | None:
+    def embed_samples(self, samples: Sequence[FaceSample]) -> list[FaceSample]:
+        """``samples`` with their templates computed where ``sample(embed=False)`` left them
+        pending (one network per core, in parallel)."""
+
+        def one(sample: FaceSample) -> FaceSample:
+            if sample.pending is None:
+                return sample
+            with self._worker() as worker:
+                template = _embed(worker, sample.pending)
+            return replace(sample, template=template, pending=None)
+
+        with ThreadPoolExecutor(max_workers=min(self.workers, len(samples)) or 1) as pool:
+            return list(pool.map(one, samples))
+
+    def _sample_near(
+        self, image: Image.Image, near: BoundingBox, embed: bool = True
+    ) -> FaceSample | None:
         width, height = image.size
         face_px = max(near.width * width, 1.0)
         left = max(0, int((near.left - 1.2 * near.width) * width))
@@ -282,13 +308,14 @@ class LocalFaceEngine:
             if len(found) != 1:
                 return None
             chip = _chip(found[0].working, found[0].shape)
-            vector = np.asarray(worker.network.compute_face_descriptor(chip))
+            template = _embed(worker, chip) if embed else b""
         face = _to_frame(found[0].face, (left, top), zoom, region.size, image.size)
         return FaceSample(
             face=face,
-            template=encode_embedding(vector),
+            template=template,
             face_jpeg=_face_jpeg(image, face.box),
             image=image,
+            pending=None if embed else chip,
         )
 
     def embed(self, image: Image.Image) -> np.ndarray:

@@ -159,9 +159,10 @@ SCRIPTS = (
     ["center", "left", "center", "right"],
     ["center", "right", "center", "left"],
 )
-# The one cut of the clip (out of 16) that the same-person check refuses today: the genuine pass
-# rate is still below its goal (issue 9). Listed so that the day it passes, this test says so.
-KNOWN_FALSE_REJECTIONS = {(("center", "left", "center", "right"), 0, True)}
+# Cuts of the clip a live recording of which is refused today, listed so that the day one passes,
+# this test says so. None since the same-person check accepts a turned frame that matches the
+# account's templates (issue 9).
+KNOWN_FALSE_REJECTIONS: set[tuple[tuple[str, ...], int, bool]] = set()
 
 
 def test_every_script_is_followed_by_a_live_recording(

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageOps
 
 from server.engines.faces.base import Candidate, FaceRejected
-from server.engines.faces.presentation import check_depth
+from server.engines.faces.presentation import check_depth, pose_states
 from server.faces.verification import (
     LOGIN_QUALITY,
     QualityLimits,
@@ -121,6 +121,30 @@ def test_one_to_one_login_following_the_script_accepts_the_right_user(engine, en
     assert match.presentation.states == tuple(SCRIPT)
     assert match.presentation.parallax_ratio is not None and match.presentation.parallax_ratio > 1
     assert len(samples) == len(recording.frames)
+
+
+def test_a_local_login_embeds_only_its_identity_frames(engine, enrolled, recording):
+    """The network runs on 6 frames (the most turned each side and the most frontal ones), after
+    the presentation checks; the other frames keep their embedding pending."""
+    _, samples = login(engine, recording, [enrolled["miranda"]])
+    embedded = [s for s in samples if s.template]
+    assert len(embedded) == 6 and all(s.pending is not None for s in samples if not s.template)
+    yaws = [s.face.pose.yaw for s in samples]
+    embedded_yaws = {s.face.pose.yaw for s in embedded}
+    assert {max(yaws), min(yaws), min(yaws, key=abs)} <= embedded_yaws
+
+
+def test_pose_states_need_a_swing_not_just_a_bar():
+    # a jittered still photo whose yaw sits around the bars: never centre → turn → centre
+    assert pose_states([9.0, 11.0, 8.0, 10.5, 7.5, 11.5, 9.0, 12.0, 7.0]) == ["left"]
+    # the fixture clip's mild left turn (a 10–11° peak) still counts
+    assert pose_states([1.0, 4.0, 5.0, 7.0, 11.0, 10.2, 10.0, 5.0, 3.0]) == [
+        "center",
+        "left",
+        "center",
+    ]
+    # a wobble around the centre bar during a turn is not a return
+    assert pose_states([2.0, -5.0, -12.0, -8.0, -10.0, -13.0, -25.0]) == ["center", "right"]
 
 
 def test_one_to_one_login_as_someone_else_is_not_recognized(engine, enrolled, recording):
