@@ -55,6 +55,7 @@ def test_a_password_containing_the_username_is_refused_as_common() -> None:
     assert password_strength("xxAna2024!!", username="ANA") == Strength(1, "common")
     assert password_strength("xxAna2024!!", username="luis") == Strength(3, "good")
     assert password_strength("xxAna2024!!") == Strength(3, "good")  # no username yet
+    assert password_strength("Tr0mpeta-XXXX") == Strength(4, "strong")
 
 
 @pytest.mark.parametrize(
@@ -106,6 +107,7 @@ HEIC_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"mif1", b"msf1", b"heim", b"
         (b"RIFF\x10\x00\x00\x00WEBPVP8 ", "webp"),
         (b"RIFF\x10\x00\x00\x00WAVEfmt ", None),  # a sound file
         (b"RIFF\x10\x00\x00\x00WEB", None),
+        (b"RIFF\x10\x00\x00\x00WEBP", "webp"),  # the first 12 bytes decide
         *[(b"\x00\x00\x00\x18ftyp" + brand, "heic") for brand in HEIC_BRANDS],
         (b"\x00\x00\x00\x18ftypmp42", None),  # an MP4 video
         (b"\x00\x00\x00\x18ftypavif", None),
@@ -146,7 +148,7 @@ def test_a_missing_settings_file_means_the_defaults(tmp_path: Path) -> None:
 
 
 def test_settings_are_kept_as_readable_json_and_replaced_whole(tmp_path: Path) -> None:
-    path = tmp_path / "config" / "settings.json"  # the folder does not exist yet
+    path = tmp_path / "home" / ".config" / "FaceAlbum" / "settings.json"  # a first start
     settings = AppSettings(language="es", last_login="año", recent_albums=[3, 1])
     settings.save(path)
     text = path.read_text(encoding="utf-8")

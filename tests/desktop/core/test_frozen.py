@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -161,6 +162,16 @@ def test_the_users_own_apertium_data_wins_but_the_programs_are_still_the_bundles
     assert not (tmp_path / "cache").exists()
 
 
+def test_a_process_without_path_still_finds_the_bundled_programs(
+    tmp_path: Path, clean_environment: pytest.MonkeyPatch
+) -> None:
+    clean_environment.delenv("PATH")
+    clean_environment.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    apertium = _bundle(tmp_path / "bundle")
+    assert frozen.configure_bundled_apertium(tmp_path / "bundle") is True
+    assert os.environ["PATH"].split(os.pathsep)[0] == str(apertium / "bin")
+
+
 def test_an_unwritable_cache_puts_the_modes_in_a_temporary_folder(
     tmp_path: Path, clean_environment: pytest.MonkeyPatch
 ) -> None:
@@ -198,6 +209,15 @@ def test_process_age_agrees_with_what_ps_says() -> None:
     age_s = frozen.process_age_ms() / 1000.0
     after = _elapsed_seconds_by_ps()
     assert before - 1.5 <= age_s <= after + 1.5
+
+
+def test_process_age_grows_in_milliseconds() -> None:
+    first = frozen.process_age_ms()
+    started = time.monotonic()
+    threading.Event().wait(0.5)  # the quantity under test is elapsed time itself
+    elapsed_ms = (time.monotonic() - started) * 1000.0
+    grown = frozen.process_age_ms() - first
+    assert elapsed_ms - 50 <= grown <= elapsed_ms + 50  # /proc counts in 10 ms ticks
 
 
 def test_without_proc_the_age_counts_from_the_import(monkeypatch: pytest.MonkeyPatch) -> None:

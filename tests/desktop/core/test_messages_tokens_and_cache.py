@@ -179,6 +179,8 @@ def test_the_cache_drops_the_least_recently_seen_images_first(tmp_path: Path) ->
 
 def test_variants_and_photos_without_a_hash_are_kept_apart(tmp_path: Path) -> None:
     cache = ThumbnailCache(tmp_path)
+    cache.put("srv#ana", 4, "a" * 64, b"old photo")
+    assert cache.get("srv#ana", 4, "b" * 64) is None  # a reused id with other bytes
     cache.put("srv#ana", 5, "", b"thumb")
     cache.put("srv#ana", 5, "", b"preview", variant="preview")
     assert cache.get("srv#ana", 5, "") == b"thumb"
@@ -198,3 +200,27 @@ def test_an_unwritable_cache_only_misses(tmp_path: Path) -> None:
     assert cache.get("srv#ana", 1, "a" * 64) is None
     assert cache.purge("srv#ana") == 0
     assert ThumbnailCache(tmp_path / "none").purge("srv#ana") == 0
+
+
+def test_without_a_chosen_backend_the_systems_keyring_is_used() -> None:
+    system = keyring.get_keyring()
+    backend = ScriptedKeyring()
+    keyring.set_keyring(backend)
+    try:
+        store = FallbackTokenStore()
+        assert store.persistent and store.backend_name == f"{__name__}.ScriptedKeyring"
+        store.save("http://a", "tok-a")
+        assert backend.values == {("FaceAlbum", "http://a"): "tok-a"}
+    finally:
+        keyring.set_keyring(system)
+
+
+def test_purging_an_account_says_how_many_images_went(tmp_path: Path) -> None:
+    cache = ThumbnailCache(tmp_path)
+    for photo_id in (1, 2, 3):
+        cache.put("srv#ana", photo_id, "a" * 64, b"img")
+    cache.put("srv#luis", 1, "a" * 64, b"img")
+    assert cache.purge("srv#ana") == 3
+    assert cache.get("srv#ana", 1, "a" * 64) is None
+    assert len(list(tmp_path.iterdir())) == 1  # ana's folder is gone, luis's stays
+    assert cache.purge("srv#ana") == 0

@@ -96,7 +96,7 @@ LUIS = "http://127.0.0.1:8000|luis"
 
 
 def test_pending_uploads_come_back_per_account_and_go_when_emptied(tmp_path: Path) -> None:
-    folder = tmp_path / "pending"
+    folder = tmp_path / "data" / "pending-uploads"  # neither exists before the first save
     store = PendingUploadStore(folder)
     assert store.load(ANA) == []
     items = [
@@ -136,6 +136,8 @@ def test_a_damaged_pending_file_loses_only_what_cannot_be_read(tmp_path: Path) -
     )
     assert store.load(ANA) == [PendingUpload("/a.jpg", 7), PendingUpload("/d.jpg", 8, "D", "dd")]
     file.write_text('{"path": "/a.jpg", "album_id": 7}', encoding="utf-8")
+    assert store.load(ANA) == []
+    file.write_text("5", encoding="utf-8")
     assert store.load(ANA) == []
     file.write_text("[{broken", encoding="utf-8")
     assert store.load(ANA) == []

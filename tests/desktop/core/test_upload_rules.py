@@ -134,6 +134,7 @@ def test_refusals_give_the_servers_reason_and_lost_files_the_systems(photos: lis
     assert failed[2].reason_code == "not_authenticated"
     assert failed[2].reason == message_for("not_authenticated")
     assert all(i.attempts == 1 for i in summary.failed)  # none of these is worth a retry
+    assert all(i.state is UploadState.FAILED for i in queue.items)
     assert not summary.done and not summary.skipped and not summary.cancelled
 
 
@@ -174,18 +175,21 @@ def test_a_queue_asked_for_no_parallelism_still_sends_one_at_a_time(photos: list
 def test_a_cancel_during_the_pause_before_a_retry_ends_the_batch_at_once(
     photos: list[Path],
 ) -> None:
-    failed_once = threading.Event()
+    waiting_to_retry = threading.Event()
+
+    def listener(item: UploadItem) -> None:
+        if item.state is UploadState.QUEUED and item.attempts == 1:
+            waiting_to_retry.set()
 
     def upload(item: UploadItem, progress: ProgressCallback) -> Photo:
-        failed_once.set()
         raise ConnectionFailed("connection_failed", "reset")
 
-    queue = UploadQueue(upload, retry_delays=(WAIT_S * 10,))
+    queue = UploadQueue(upload, retry_delays=(WAIT_S * 10,), listener=listener)
     queue.add(photos[:1], album_id=1)
     result: list[object] = []
     thread = threading.Thread(target=lambda: result.append(queue.run()))
     thread.start()
-    assert failed_once.wait(WAIT_S)
+    assert waiting_to_retry.wait(WAIT_S)
     queue.cancel()
     thread.join(WAIT_S)
     assert not thread.is_alive(), "the pause was not cut short by the cancel"
@@ -193,6 +197,45 @@ def test_a_cancel_during_the_pause_before_a_retry_ends_the_batch_at_once(
     [item] = queue.items
     assert (item.state, item.reason_code, item.attempts) == (UploadState.CANCELLED, "cancelled", 1)
     assert item.reason == message_for("cancelled")
+    [summary] = result
+    assert summary == queue.summary() and summary.cancelled == [item]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("max_parallel", "expected"), [(2, 2), (None, 3)])
+def test_no_more_files_than_allowed_are_sent_at_once(
+    photos: list[Path], max_parallel: int | None, expected: int
+) -> None:
+    running, lock, release = 0, threading.Lock(), threading.Event()
+    all_running = threading.Event()
+
+    def upload(item: UploadItem, progress: ProgressCallback) -> Photo:
+        nonlocal running
+        with lock:
+            running += 1
+            if running == expected:
+                all_running.set()
+        release.wait(WAIT_S)
+        with lock:
+            running -= 1
+        return photo_for(item)
+
+    if max_parallel is None:  # the default
+        queue = UploadQueue(upload)
+    else:
+        queue = UploadQueue(upload, max_parallel=max_parallel)
+    queue.add(photos * 2, album_id=1)
+    thread = threading.Thread(target=queue.run)
+    thread.start()
+    try:
+        assert all_running.wait(WAIT_S)
+        # A third upload would start within milliseconds of the pool's threads; give it time.
+        threading.Event().wait(0.3)
+        with lock:
+            assert running == expected
+    finally:
+        release.set()
+        thread.join(WAIT_S)
+    assert len(queue.summary().done) == 6
 
 
 def test_a_connection_lost_because_of_a_cancel_is_a_cancel(photos: list[Path]) -> None:
@@ -207,6 +250,11 @@ def test_a_connection_lost_because_of_a_cancel_is_a_cancel(photos: list[Path]) -
     summary = queue.run()
     assert len(summary.cancelled) == 3 and not summary.failed
     assert [i.attempts for i in queue.items] == [1, 0, 0]  # the rest never started
+    assert all(
+        (i.state, i.reason_code, i.reason)
+        == (UploadState.CANCELLED, "cancelled", message_for("cancelled"))
+        for i in queue.items
+    )
 
 
 def test_a_batch_cancelled_before_it_starts_sends_nothing(photos: list[Path]) -> None:
@@ -236,6 +284,8 @@ def test_the_duplicate_check_is_skipped_for_unreadable_files_and_when_it_fails(
     assert [i.path for i in summary.done] == [photos[0], photos[2]]
     [lost] = summary.failed
     assert lost.path == photos[1] and lost.reason_code == "file_unreadable" and lost.reason
+    assert lost.state is UploadState.FAILED and lost.attempts == 0  # never sent
+    assert "No such file" in lost.reason  # the system's words: the file was moved away
 
 
 def test_the_same_photo_twice_in_a_batch_is_asked_about_once(photos: list[Path]) -> None:
@@ -282,3 +332,48 @@ def test_an_unexpected_server_code_still_fails_with_the_server_words(photos: lis
     queue.add(photos[:1], album_id=1)
     [failed] = queue.run().failed
     assert (failed.reason_code, failed.reason) == ("brand_new_code", "Lo que dice el servidor")
+
+
+def test_a_file_that_keeps_failing_ends_failed_with_the_servers_last_words(
+    photos: list[Path],
+) -> None:
+    def upload(item: UploadItem, progress: ProgressCallback) -> Photo:
+        raise ServerError("brand_new_code", f"intento {item.attempts}", status=500)
+
+    queue = UploadQueue(upload, retry_delays=(0.01, 0.01))
+    queue.add(photos[:1], album_id=1)
+    summary = queue.run()
+    [item] = queue.items
+    assert summary.failed == [item] and item.state is UploadState.FAILED
+    assert (item.attempts, item.reason_code, item.reason) == (3, "brand_new_code", "intento 3")
+
+
+def test_files_waiting_when_the_batch_is_cancelled_are_marked_cancelled(photos: list[Path]) -> None:
+    queue: UploadQueue
+    first_started = threading.Event()
+
+    def upload(item: UploadItem, progress: ProgressCallback) -> Photo:
+        first_started.set()
+        queue.cancel()
+        progress(1, 2)  # the next chunk notices the cancel
+        return photo_for(item)
+
+    queue = UploadQueue(upload, max_parallel=1)
+    queue.add(photos, album_id=1)
+    summary = queue.run()
+    assert first_started.is_set()
+    assert [(i.state, i.reason_code) for i in queue.items] == [
+        (UploadState.CANCELLED, "cancelled")
+    ] * 3
+    assert summary.cancelled == queue.items
+
+
+def test_files_left_unfinished_by_a_broken_run_are_reported_as_failed(photos: list[Path]) -> None:
+    """The panel's summary after an unexpected error (desktop/views/uploads.py) must not lose
+    the files that were still queued or being sent."""
+    queue = UploadQueue(lambda item, progress: photo_for(item))
+    queue.add(photos, album_id=1)
+    queue.items[1].state = UploadState.UPLOADING
+    summary = queue.summary()
+    assert summary.failed == queue.items
+    assert not summary.done and not summary.skipped and not summary.cancelled
