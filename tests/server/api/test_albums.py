@@ -133,3 +133,54 @@ def test_unknown_and_out_of_range_ids(api, client):
         "abc": (400, "validation_error"),
         "0": (400, "validation_error"),
     }
+
+
+def test_a_taken_name_is_reported_on_the_name_field(api, client):
+    account = api.register("wanda")
+    api.create_album(account, "Familia")
+    other = api.create_album(account, "Otro")
+    for response in (
+        client.post("/api/v1/albums", json={"name": "familia"}, headers=account.headers),
+        client.patch(
+            f"/api/v1/albums/{other['id']}", json={"name": "FAMILIA"}, headers=account.headers
+        ),
+    ):
+        assert response.status_code == 409
+        error = response.json()["error"]
+        assert (error["code"], error["fields"]) == ("album_name_taken", {"name": "taken"})
+    # Renaming an album to its own name (another case) is no conflict with itself.
+    same = client.patch(
+        f"/api/v1/albums/{other['id']}", json={"name": "OTRO"}, headers=account.headers
+    )
+    assert same.status_code == 200 and same.json()["name"] == "OTRO"
+
+
+def test_trashed_photos_leave_the_album_count_and_cover(api, client):
+    account = api.register("xenia")
+    album = api.create_album(account, "Playa")
+    first = api.upload(account, album["id"])
+    second = api.upload(account, album["id"])
+    trashed = client.delete(f"/api/v1/photos/{second['id']}", headers=account.headers)
+    assert trashed.status_code == 204
+    listed = {a["id"]: a for a in client.get("/api/v1/albums", headers=account.headers).json()}
+    one = client.get(f"/api/v1/albums/{album['id']}", headers=account.headers).json()
+    for shown in (listed[album["id"]], one):
+        assert (shown["photo_count"], shown["cover_photo_id"]) == (1, first["id"])
+
+
+def test_a_new_profile_photo_goes_into_the_profile_album_only(api, client, faces_dir):
+    account = api.register("yago")
+    regular = api.create_album(account, "Amigos")
+    response = client.patch(
+        "/api/v1/me",
+        data={"current_password": account.password},
+        files={"photo": ("new.jpg", (faces_dir / "biden_1.jpg").read_bytes(), "image/jpeg")},
+        headers=account.headers,
+    )
+    assert response.status_code == 200, response.text
+    albums = client.get("/api/v1/albums", headers=account.headers).json()
+    assert [(a["kind"], a["name"], a["photo_count"]) for a in albums] == [
+        ("profile", "Fotos de perfil", 2),
+        ("regular", "Amigos", 0),
+    ]
+    assert albums[1]["id"] == regular["id"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import sys
 from pathlib import Path
@@ -15,8 +16,10 @@ from server.faces.verification import (
     LOGIN_QUALITY,
     QualityLimits,
     check_enrolment_frames,
+    check_face_quality,
     decode_frame,
     decode_login_frame,
+    key_frames,
     sample_login_frames,
     verify_login,
 )
@@ -228,3 +231,108 @@ def test_a_photo_warped_to_fake_a_turn_moves_like_a_flat_picture(engine, recordi
     live = sample_login_frames(engine, recording.frames, LOGIN_QUALITY)
     ratio = check_depth(live, [s.face.pose.yaw for s in live])
     assert ratio is not None and ratio >= 1.0
+
+
+# -- the rules at their edges --------------------------------------------------------------------
+def _png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_decode_accepts_up_to_its_limits_and_the_formats_people_upload(jpeg):
+    square = Image.new("RGB", (100, 100), "white")
+    png = _png(square)
+    assert decode_frame(png, max_pixels=10_000).size == (100, 100)
+    assert rejection(decode_frame, png, max_pixels=9_999) == "image_too_large"
+    assert decode_frame(png, max_bytes=len(png)).size == (100, 100)
+    assert rejection(decode_frame, png, max_bytes=len(png) - 1) == "image_too_large"
+    for kind in ("WEBP", "BMP"):
+        buffer = io.BytesIO()
+        square.save(buffer, format=kind)
+        assert decode_frame(buffer.getvalue()).mode == "RGB", kind
+    grey = io.BytesIO()
+    Image.new("L", (10, 10), 128).save(grey, format="PNG")
+    assert decode_frame(grey.getvalue()).getpixel((0, 0)) == (128, 128, 128)
+    assert rejection(decode_frame, b"") == "image_unreadable"
+
+
+def test_login_frames_are_jpeg_or_png_up_to_full_hd_in_either_orientation():
+    portrait = decode_login_frame(fs.to_jpeg(Image.new("RGB", (1080, 1920), "grey")))
+    assert portrait.size == (540, 960)
+    too_tall = fs.to_jpeg(Image.new("RGB", (1920, 1081), "grey"))
+    assert rejection(decode_login_frame, too_tall) == "image_too_large"
+    assert decode_login_frame(_png(Image.new("RGB", (1920, 1080), "grey"))).size == (960, 540)
+    assert decode_login_frame(_png(Image.new("RGB", (1000, 600), "grey"))).size == (1000, 600)
+    assert decode_login_frame(fs.to_jpeg(Image.new("RGB", (640, 480), "grey"))).size == (640, 480)
+    webp = io.BytesIO()
+    Image.new("RGB", (64, 64)).save(webp, format="WEBP")
+    assert rejection(decode_login_frame, webp.getvalue()) == "image_unreadable"
+    assert rejection(decode_login_frame, b"not an image") == "image_unreadable"
+    assert sample_login_frames(None, [], LOGIN_QUALITY) == []  # type: ignore[arg-type]
+
+
+def test_face_quality_limits_are_inclusive(engine, photo):
+    face = engine.sample(photo("obama_1.jpg")).face
+    limits = QualityLimits(min_face_px=80, min_brightness=15.0)
+    check_face_quality(dataclasses.replace(face, width_px=80, brightness=15.0), limits)
+    small = dataclasses.replace(face, width_px=79, brightness=50.0)
+    assert rejection(check_face_quality, small, limits) == "face_too_small"
+    dark = dataclasses.replace(face, width_px=200, brightness=14.9)
+    assert rejection(check_face_quality, dark, limits) == "face_too_dark"
+
+
+def test_enrolment_takes_up_to_five_frames(jpeg, engine, photo):
+    names = ("obama_1.jpg", "obama_2.jpg", "obama_3.jpg", "obama_4.jpg", "obama_2.jpg")
+    enrolment = check_enrolment_frames(engine, [jpeg(photo(n)) for n in names])
+    assert len(enrolment.templates) == 5
+
+
+def test_login_needs_one_offset_per_frame_and_at_most_24_frames(engine, enrolled, recording):
+    missing = fs.Sequence_(recording.frames, recording.offsets_ms[:-1])
+    assert rejection(login, engine, missing, [enrolled["miranda"]]) == "not_continuous"
+    frames = (recording.frames * 4)[:25]
+    offsets = [40 * i for i in range(25)]
+    too_many = fs.Sequence_(frames, offsets)
+    assert rejection(login, engine, too_many, [enrolled["miranda"]]) == "too_many_frames"
+
+
+def test_the_required_similarity_and_margin_are_met_at_equality(engine, enrolled, recording):
+    """A stricter threshold (configuration) refuses what the default accepts; a match exactly at
+    the threshold, or exactly the margin ahead of the runner-up, is accepted."""
+    match, _ = login(engine, recording, list(enrolled.values()))
+    assert match.runner_up_similarity is not None
+    margin = match.similarity - match.runner_up_similarity
+
+    def again(**rules: float) -> str:
+        verify_login(
+            engine,
+            recording.frames,
+            list(enrolled.values()),
+            steps=SCRIPT,
+            offsets_ms=recording.offsets_ms,
+            limits=LOGIN_QUALITY,
+            **rules,
+        )
+        return "accepted"
+
+    assert again(threshold=match.similarity, margin=margin) == "accepted"
+    assert rejection(again, threshold=match.similarity + 0.01) == "not_recognized"
+    assert rejection(again, margin=margin + 0.01) == "ambiguous_match"
+
+
+def test_a_cloud_engine_compares_the_most_frontal_frame_and_frames_across_the_capture(
+    engine, recording
+):
+    samples = sample_login_frames(engine, recording.frames, LOGIN_QUALITY)
+    frontal = min(samples, key=lambda s: abs(s.face.pose.yaw))
+    assert key_frames(samples, 1) == [frontal]
+    assert key_frames(samples, len(samples)) == samples
+    assert key_frames(samples, len(samples) + 3) == samples
+    chosen = key_frames(samples, 3)
+    assert chosen[0] is frontal and len(chosen) == 3
+    spread = [s for s in (samples[0], samples[-1]) if s is not frontal]
+    assert chosen[1 : 1 + len(spread)] == spread
+    five = key_frames(samples, 5)
+    assert five[0] is frontal and len({id(s) for s in five}) == 5
+    assert samples[0] in five and samples[-1] in five
