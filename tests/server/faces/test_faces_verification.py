@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageOps
+from PIL import Image, ImageFilter, ImageOps
 
 from server.engines.faces.base import Candidate, FaceRejected
 from server.engines.faces.presentation import check_depth, pose_states
@@ -255,6 +255,10 @@ def test_decode_accepts_up_to_its_limits_and_the_formats_people_upload(jpeg):
     Image.new("L", (10, 10), 128).save(grey, format="PNG")
     assert decode_frame(grey.getvalue()).getpixel((0, 0)) == (128, 128, 128)
     assert rejection(decode_frame, b"") == "image_unreadable"
+    for kind in ("GIF", "TIFF"):  # real images, of a type face login does not take
+        buffer = io.BytesIO()
+        square.save(buffer, format=kind)
+        assert rejection(decode_frame, buffer.getvalue()) == "image_unreadable", kind
 
 
 def test_login_frames_are_jpeg_or_png_up_to_full_hd_in_either_orientation():
@@ -336,3 +340,11 @@ def test_a_cloud_engine_compares_the_most_frontal_frame_and_frames_across_the_ca
     five = key_frames(samples, 5)
     assert five[0] is frontal and len({id(s) for s in five}) == 5
     assert samples[0] in five and samples[-1] in five
+
+
+def test_enrolment_keeps_the_face_of_the_sharpest_frame(jpeg, engine, photo):
+    """The face JPEG kept for the account (and compared by a cloud engine) is the clearest one."""
+    sharp = jpeg(photo("obama_1.jpg"))
+    blurred = [jpeg(photo("obama_1.jpg").filter(ImageFilter.GaussianBlur(r))) for r in (2, 3)]
+    enrolment = check_enrolment_frames(engine, [blurred[0], sharp, blurred[1]])
+    assert enrolment.face_jpeg == engine.sample(decode_frame(sharp)).face_jpeg
