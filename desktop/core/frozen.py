@@ -90,7 +90,9 @@ def configure_bundled_apertium(root: Path | None = None) -> bool:
     apertium = bundled_apertium(root)
     if apertium is None:
         return False
-    os.environ["PATH"] = os.pathsep.join([str(apertium / "bin"), os.environ.get("PATH", "")])
+    # No empty entry: on POSIX an empty PATH entry means the current folder.
+    inherited = os.environ.get("PATH", "")
+    os.environ["PATH"] = os.pathsep.join(filter(None, [str(apertium / "bin"), inherited]))
     if "APERTIUM_DATADIR" in os.environ:
         return True
     digest = hashlib.sha1(str(apertium).encode()).hexdigest()[:12]
