@@ -433,7 +433,6 @@ class UploadPanel(QFrame):
         controller.items_added.connect(self._on_added)
         controller.item_changed.connect(self._on_changed)
         controller.batch_finished.connect(self._on_finished)
-        controller.ctx.user_changed.connect(self._on_user_changed)
         self.hide()
         self.retranslate()
 
@@ -485,10 +484,6 @@ class UploadPanel(QFrame):
         if item is not None:
             self.model.changed(item)
         self._update_summary()
-
-    @Slot(object)
-    def _on_user_changed(self, _user: object) -> None:
-        self._update_summary()  # "Reintentar" offers only the files of the account signed in
 
     @Slot(object)
     def _on_finished(self, _summary: UploadSummary) -> None:
