@@ -42,7 +42,8 @@ from desktop.views.photo_view import PhotoPage
 from desktop.views.register import RegisterPage
 from desktop.views.search import SearchResultsPage
 from desktop.views.selection import UndoBar
-from desktop.views.settings_dialog import SettingsDialog
+from desktop.views.settings_dialog import SHORTCUT as SETTINGS_SHORTCUT
+from desktop.views.settings_dialog import SettingsDialog, shortcut_text
 from desktop.views.thumbnails import ThumbnailLoader
 from desktop.views.trash import TrashPage
 from desktop.views.uploads import UploadController, UploadDialog, UploadPanel
@@ -206,6 +207,12 @@ class MainWindow(QMainWindow):
         self.login.logged_in.connect(self._on_logged_in)
         self.login.register_requested.connect(lambda: self.top.setCurrentWidget(self.register))
         self.login.settings_requested.connect(self.open_settings)
+        # On the window: from the login and register screens too, not only once logged in.
+        self.settings_shortcut = QShortcut(QKeySequence(SETTINGS_SHORTCUT), self)
+        # Queued: the dialog's event loop starts after the key event is done, not inside it.
+        self.settings_shortcut.activated.connect(
+            self.open_settings, Qt.ConnectionType.QueuedConnection
+        )
         self.login.retry_backend.connect(self.backend.start)
         self.register.back_requested.connect(self.show_login)
         self.register.registered.connect(self._on_logged_in)
@@ -242,6 +249,7 @@ class MainWindow(QMainWindow):
         for key, text in texts.items():
             self.nav[key].setText("  " + text)
         self.settings_button.setText("  " + self.tr("Ajustes"))
+        self.settings_button.setToolTip(self.tr("Ajustes") + f" ({shortcut_text()})")
         self.undo_bar.retranslate()
         self.search_edit.setPlaceholderText(
             self.tr("Buscar fotos: nombre, etiqueta, texto, álbum… (Ctrl+F)")

@@ -5,7 +5,8 @@ into signals. Before sending anything the queue asks the server which files (by 
 already has and skips those. Files that fail for a reason worth retrying (network, server busy)
 are retried after every first attempt, with growing pauses, then marked failed; each retry sends
 the item's Idempotency-Key, so an upload whose answer was lost is never stored twice. Files the
-server refuses (not an image, too large…) fail at once with the reason.
+server refuses (not an image, too large…) fail at once with the reason. Files that failed for a
+passing reason can be queued again (``requeue``) with their key and digest.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ class UploadItem:
     photo: Photo | None = None
     index: int = -1
     sha256: str = ""
+    # Failed for a reason that may pass (server gone or busy, file unreadable): worth retrying.
+    can_retry: bool = False
     # Sent with every attempt: the server answers a retry with the photo the first one made.
     idempotency_key: str = field(default_factory=lambda: f"upload-{uuid.uuid4().hex}")
 
@@ -168,6 +171,26 @@ class UploadQueue:
             added.append(item)
         return added
 
+    def requeue(self, items: Iterable[UploadItem]) -> list[UploadItem]:
+        """Take failed items (from any finished queue) back, to try them again from the start.
+
+        They keep their Idempotency-Key and digest: the server answers a file it stored already
+        with that photo (or the check skips it) instead of storing a second copy.
+        """
+        taken: list[UploadItem] = []
+        for item in items:
+            if item.state is not UploadState.FAILED or not item.can_retry:
+                continue
+            item.state = UploadState.QUEUED
+            item.reason = item.reason_code = ""
+            item.can_retry = False
+            item.attempts = item.sent = 0
+            item.index = len(self.items)
+            self.items.append(item)
+            taken.append(item)
+            self._notify(item)
+        return taken
+
     def cancel(self) -> None:
         """Stop: files not started are cancelled, files being sent are aborted."""
         self._cancel.set()
@@ -220,7 +243,7 @@ class UploadQueue:
                 try:
                     item.sha256 = file_sha256(item.path)
                 except OSError as exc:
-                    self._finish(item, UploadState.FAILED, "file_unreadable", str(exc))
+                    self._finish(item, UploadState.FAILED, "file_unreadable", str(exc), retry=True)
         digests = sorted({item.sha256 for item in queued if item.state is UploadState.QUEUED})
         if not digests:
             return
@@ -263,19 +286,28 @@ class UploadQueue:
                 item.reason = exc.message
                 self._notify(item)
             else:
-                self._finish(item, UploadState.FAILED, exc.code, exc.message)
+                self._finish(item, UploadState.FAILED, exc.code, exc.message, retry=True)
         except ApiError as exc:
             if exc.code == "duplicate_photo":  # uploaded meanwhile (another device, a race)
                 self._finish(item, UploadState.SKIPPED, ALREADY_UPLOADED)
             else:
                 self._finish(item, UploadState.FAILED, exc.code, exc.message)
         except OSError as exc:
-            self._finish(item, UploadState.FAILED, "file_unreadable", str(exc))
+            self._finish(item, UploadState.FAILED, "file_unreadable", str(exc), retry=True)
         else:
             self._finish(item, UploadState.DONE, "")
 
-    def _finish(self, item: UploadItem, state: UploadState, code: str, reason: str = "") -> None:
+    def _finish(
+        self,
+        item: UploadItem,
+        state: UploadState,
+        code: str,
+        reason: str = "",
+        *,
+        retry: bool = False,
+    ) -> None:
         item.state = state
+        item.can_retry = retry
         item.reason_code = code
         item.reason = reason or (message_for(code) if code else "")
         self._notify(item)

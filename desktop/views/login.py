@@ -24,6 +24,7 @@ from desktop.context import AppContext
 from desktop.core.messages import has_message, message_for
 from desktop.ops import QueryOp, error_text
 from desktop.views.face_capture import FaceCapturePanel
+from desktop.views.settings_dialog import shortcut_text
 from desktop.views.widgets import Page, button, label
 
 
@@ -234,7 +235,7 @@ class LoginPage(Page):
         self.face_login_edit.setPlaceholderText(self.tr("Déjalo vacío y te buscamos por la cara"))
         self.no_account.setText(self.tr("¿No tienes cuenta?"))
         self.register_link.setText(self.tr("Crear una cuenta"))
-        self.settings_button.setToolTip(self.tr("Ajustes"))
+        self.settings_button.setToolTip(self.tr("Ajustes") + f" ({shortcut_text()})")
         self.banner.retranslate()
         if self._lock_seconds:
             self._tick_lock(advance=False)

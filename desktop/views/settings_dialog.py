@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -21,6 +21,14 @@ from PySide6.QtWidgets import (
 from desktop import assets
 from desktop.context import AppContext
 from desktop.views.widgets import button, card, keep_wrapped_text_whole, label
+
+# Set explicitly: the Preferences standard key is empty on Windows and some Linux desktops.
+SHORTCUT = "Ctrl+,"
+
+
+def shortcut_text() -> str:
+    """The shortcut as this platform writes it (⌘, on macOS), for tooltips."""
+    return QKeySequence(SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class SettingsDialog(QDialog):

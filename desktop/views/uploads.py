@@ -45,7 +45,13 @@ from desktop.api.multipart import ProgressCallback
 from desktop.context import AppContext
 from desktop.core.messages import message_for
 from desktop.core.pending_uploads import PendingUpload
-from desktop.core.uploads import UploadItem, UploadQueue, UploadState, UploadSummary
+from desktop.core.uploads import (
+    RETRY_DELAYS,
+    UploadItem,
+    UploadQueue,
+    UploadState,
+    UploadSummary,
+)
 from desktop.operations import photos as photo_ops
 from desktop.ops import QueryOp
 from desktop.views.widgets import DropArea, button, keep_wrapped_text_whole, label
@@ -63,6 +69,7 @@ class UploadController(QObject):
     item_changed = Signal(int)  # key of an UploadItem (see ``item``); emitted from worker threads
     items_added = Signal(list)
     batch_finished = Signal(object)  # UploadSummary
+    retry_delays = RETRY_DELAYS  # pauses before each automatic retry of a file (seconds)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -114,9 +121,39 @@ class UploadController(QObject):
             self._run(entries)
         return len(entries)
 
-    def _run(self, entries: list[PendingUpload]) -> list[UploadItem]:
-        client = self.ctx.client
+    def retryable(self, items: list[UploadItem]) -> list[UploadItem]:
+        """Those of ``items`` that failed for a reason that may have passed (server gone, file
+        unreadable) and belong to the account signed in now."""
+        if self.ctx.user is None:
+            return []
         namespace = self.ctx.thumbnail_namespace()
+        return [
+            item
+            for item in items
+            if item.state is UploadState.FAILED
+            and item.can_retry
+            and self._namespace_of.get(self._keys.get(id(item), -1)) == namespace
+        ]
+
+    def retry(self, items: list[UploadItem]) -> int:
+        """Send the retryable ``items`` again, each under its first Idempotency-Key; how many.
+
+        Only between batches: a running queue still owns its failed items until it ends.
+        """
+        if self.busy:
+            return 0
+        queue = self._new_queue()
+        self._queues.append(queue)  # busy before the panel hears of the change (see ``_run``)
+        requeued = queue.requeue(self.retryable(items))
+        if not requeued:
+            self._queues.remove(queue)
+            return 0
+        self._save_pending()
+        self._start(queue, requeued)
+        return len(requeued)
+
+    def _new_queue(self) -> UploadQueue:
+        client = self.ctx.client
 
         def upload(item: UploadItem, progress: ProgressCallback) -> Any:
             return client.upload_photo(
@@ -128,12 +165,17 @@ class UploadController(QObject):
                 idempotency_key=item.idempotency_key,
             )
 
-        queue = UploadQueue(
+        return UploadQueue(
             upload,
             max_parallel=MAX_PARALLEL_UPLOADS,
+            retry_delays=self.retry_delays,
             listener=self._listen,
             check=client.check_photos,
         )
+
+    def _run(self, entries: list[PendingUpload]) -> list[UploadItem]:
+        namespace = self.ctx.thumbnail_namespace()
+        queue = self._new_queue()
         items: list[UploadItem] = []
         for entry in entries:
             items += queue.add(
@@ -154,13 +196,16 @@ class UploadController(QObject):
         if not has_work:
             self.batch_finished.emit(queue.summary())
             return items
+        self._start(queue, items)
+        return items
+
+    def _start(self, queue: UploadQueue, items: list[UploadItem]) -> None:
         album_ids = sorted({item.album_id for item in items})
         QueryOp(
             parent=self,
             op=queue.run,
             success=lambda summary: self._on_done(queue, album_ids, summary),
         ).failure(lambda _e: self._on_done(queue, album_ids, queue.summary())).run_in_background()
-        return items
 
     def cancel(self) -> None:
         """Cancel every running batch (the person asked: nothing is kept for later)."""
@@ -361,12 +406,15 @@ class UploadPanel(QFrame):
         top = QHBoxLayout()
         self.title = label("sectionTitle")
         self.summary = label("muted")
+        self.retry_button = button("primary", "retry")
+        self.retry_button.clicked.connect(lambda: controller.retry(self.model.items))
         self.cancel_button = button("", "close")
         self.cancel_button.clicked.connect(controller.cancel)
         self.close_button = button("", "")
         self.close_button.clicked.connect(self.dismiss)
         top.addWidget(self.title)
         top.addWidget(self.summary, 1)
+        top.addWidget(self.retry_button)
         top.addWidget(self.cancel_button)
         top.addWidget(self.close_button)
         layout.addLayout(top)
@@ -390,6 +438,8 @@ class UploadPanel(QFrame):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Subidas"))
+        self.retry_button.setText(self.tr("Reintentar"))
+        self.retry_button.setToolTip(self.tr("Volver a enviar los archivos con error"))
         self.cancel_button.setText(self.tr("Cancelar"))
         self.close_button.setText(self.tr("Cerrar"))
         self._update_summary()
@@ -454,6 +504,7 @@ class UploadPanel(QFrame):
         busy = self.controller.busy
         self.cancel_button.setVisible(busy)
         self.close_button.setVisible(not busy)
+        self.retry_button.setVisible(not busy and bool(self.controller.retryable(self.model.items)))
         parts = [self.tr("%n subida(s)", "", counts[UploadState.DONE])]
         if counts[UploadState.SKIPPED]:
             parts.append(self.tr("%n omitida(s)", "", counts[UploadState.SKIPPED]))

@@ -1653,6 +1653,14 @@ or choose files</translation>
         <translation>Uploads</translation>
     </message>
     <message>
+        <source>Reintentar</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Volver a enviar los archivos con error</source>
+        <translation>Send the failed files again</translation>
+    </message>
+    <message>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>

@@ -1653,6 +1653,14 @@ o elige archivos</translation>
         <translation>Subidas</translation>
     </message>
     <message>
+        <source>Reintentar</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Volver a enviar los archivos con error</source>
+        <translation>Volver a enviar los archivos con error</translation>
+    </message>
+    <message>
         <source>Cancelar</source>
         <translation>Cancelar</translation>
     </message>

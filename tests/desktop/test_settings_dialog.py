@@ -1,6 +1,7 @@
 """The settings dialog, opened as a person opens it (the "Ajustes" button of the sidebar, the gear
-of the login screen): Cancel keeps every setting as it was; Save writes them to the settings file,
-applies the server at once (back to login against it) and the next start uses them."""
+of the login screen, Ctrl+, from either): Cancel or Escape keeps every setting as it was; Save
+writes them to the settings file, applies the server at once (back to login against it) and the
+next start uses them."""
 
 from __future__ import annotations
 
@@ -146,3 +147,63 @@ def test_cancel_keeps_the_settings_and_save_persists_and_applies_them(
     )
     log_in(qtbot, again, backend2, name, PASSWORD)
     assert backend2.url == server_url
+
+
+def ctrl_comma_then_escape(qtbot: QtBot, window: object, url: str | None = None) -> list[bool]:
+    """Press Ctrl+, where the window has focus; in the dialog type ``url`` (if given), then
+    press Escape.
+
+    Returns, per dialog seen, whether Escape closed it (the dialog opens once the key is done)."""
+    closed: list[bool] = []
+
+    def escape(dialog: SettingsDialog) -> None:
+        if url is not None:
+            qtbot.mouseClick(dialog.remote_radio, Qt.MouseButton.LeftButton)
+            dialog.url.selectAll()
+            qtbot.keyClicks(dialog.url, url)
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
+        closed.append(not dialog.isVisible())
+
+    in_next_settings_dialog(qtbot, escape)
+    window.activateWindow()  # as a person's click on it after a dialog closed
+    qtbot.waitUntil(window.isActiveWindow, timeout=30000)
+    target = window.focusWidget() or window
+    qtbot.keyClick(target, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(closed), timeout=30000)
+    return closed
+
+
+def test_ctrl_comma_opens_the_settings_and_escape_closes_them_unsaved(
+    qtbot: QtBot,
+    launch: Callable[..., tuple],
+    server_url: str,
+    unique: str,
+    faces: Path,
+    tmp_path: Path,
+) -> None:
+    name = f"atajo_{unique}"
+    ApiClient(server_url).register(
+        username=name,
+        email=f"{name}@example.com",
+        password=PASSWORD,
+        password_confirm=PASSWORD,
+        photo=faces / "leslie_1.jpg",
+    )
+    window, ctx, backend = launch(server_url, data_dir=tmp_path / "app")
+    settings_file = ctx.paths.settings_file
+
+    # From the login screen, typing in the login field.
+    assert window.top.currentWidget() is window.login
+    window.login.login_edit.setFocus()
+    assert ctrl_comma_then_escape(qtbot, window) == [True]
+    assert window.top.currentWidget() is window.login
+
+    # Logged in, from the main window: the same, and the session goes on.
+    log_in(qtbot, window, backend, name, PASSWORD)
+    before = stored(settings_file)
+    window.search_edit.setFocus()
+    assert ctrl_comma_then_escape(qtbot, window, UNREACHABLE) == [True]
+    assert stored(settings_file) == before
+    assert ctx.settings.server_mode == "local" and ctx.settings.remote_url != UNREACHABLE
+    assert window.top.currentWidget() is window.shell and backend.url == server_url
+    assert ctx.client.token is not None

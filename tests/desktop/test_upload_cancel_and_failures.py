@@ -1,7 +1,8 @@
 """Uploads started by dropping files on an album, as a person does: "Cancelar" in the upload
 panel stops the rest (the server holds only what was sent before), and a server that is gone
 for longer than the automatic retries leaves the files marked with the error; dropping them
-again once it is back stores each exactly once, and a file the server refuses says why."""
+again once it is back, or pressing "Reintentar" in the panel, stores each exactly once, and a
+file the server refuses says why."""
 
 from __future__ import annotations
 
@@ -182,3 +183,54 @@ def test_uploads_failed_while_the_server_was_gone_go_once_when_dropped_again(
         "Omitida: " + message_for("already_uploaded")
     }
     assert stored_names(api, album) == sorted(["obama_1", *(p.stem for p in batch)])
+
+
+def test_retry_in_the_panel_sends_the_failed_uploads_once_the_server_is_back(
+    qtbot: QtBot,
+    launch: Callable[..., tuple],
+    own_server: dict[str, object],
+    unique: str,
+    faces: Path,
+    tmp_path: Path,
+) -> None:
+    url = str(own_server["url"])
+    api, album = person(url, f"reintenta_{unique}", faces)
+    batch = copies(faces, tmp_path / "batch", 3)
+    window, ctx, backend = launch(url, data_dir=tmp_path / "app")
+    window.uploads.retry_delays = (0.1, 0.1, 0.1)  # the automatic retries, without 1 + 4 + 15 s
+    log_in(qtbot, window, backend, f"reintenta_{unique}", PASSWORD)
+    grid = open_lote(qtbot, window, album)
+    panel = window.upload_panel
+
+    stop_server(own_server["process"])  # type: ignore[arg-type]
+    drop_on(grid, batch)
+    assert not panel.retry_button.isVisible()  # not while the batch is still trying
+    qtbot.waitUntil(
+        lambda: not window.uploads.busy and panel.counts()[UploadState.FAILED] == len(batch),
+        timeout=120000,
+    )
+    assert panel.summary.text() == "0 subidas · 3 con error"
+    assert panel.retry_button.isVisible() and panel.retry_button.text() == "Reintentar"
+    assert panel.retry_button.focusPolicy() & Qt.FocusPolicy.TabFocus  # reachable by keyboard
+
+    own_server["process"] = start_server(own_server["data"], own_server["port"])  # type: ignore[arg-type]
+    assert stored_names(api, album) == ["obama_1"]
+    # Meanwhile the first file reached the album another way (another device): not sent again.
+    api.upload_photo(album.id, batch[0])
+    qtbot.mouseClick(panel.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: not window.uploads.busy and panel.counts()[UploadState.FAILED] == 0,
+        timeout=120000,
+    )
+    assert {item.path.name: panel.state_text(item) for item in panel.model.items} == {
+        batch[0].name: "Omitida: " + message_for("already_uploaded"),
+        batch[1].name: "Subida",
+        batch[2].name: "Subida",
+    }
+    assert panel.summary.text() == "2 subidas · 1 omitida"
+    assert not panel.retry_button.isVisible() and panel.close_button.isVisible()
+    # Each file once on the server (the list would name a duplicate twice).
+    assert stored_names(api, album) == sorted(["obama_1", *(p.stem for p in batch)])
+    assert ctx.pending_uploads.load(ctx.thumbnail_namespace()) == []
+    # The album on screen shows the new photos.
+    qtbot.waitUntil(lambda: len(window.album.model.photos) == 1 + len(batch), timeout=30000)

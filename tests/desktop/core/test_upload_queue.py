@@ -186,3 +186,32 @@ def test_a_duplicate_refused_by_the_server_counts_as_already_uploaded(photos: li
     summary = queue.run()
     assert [item.path.name for item in summary.skipped] == ["leslie_1.jpg"]
     assert summary.skipped[0].reason_code == "already_uploaded"
+
+
+def test_requeue_retries_passing_failures_under_the_same_idempotency_key(
+    photos: list[Path],
+) -> None:
+    server_up = False
+    keys: list[tuple[str, str]] = []
+
+    def upload(item: UploadItem, progress: ProgressCallback) -> Photo:
+        keys.append((item.path.name, item.idempotency_key))
+        if item.path.name == "biden_1.jpg":
+            raise UnsupportedMedia("unsupported_media_type", "no", status=415)
+        if not server_up:
+            raise ConnectionFailed("connection_failed", "refused")
+        return fake_photo(item)
+
+    first = UploadQueue(upload, retry_delays=(0.0,))
+    first.add(photos[:2], album_id=7)
+    summary = first.run()
+    assert [item.can_retry for item in summary.failed] == [True, False]  # obama, then biden
+
+    server_up = True
+    again = UploadQueue(upload, retry_delays=(0.0,))
+    taken = again.requeue(summary.failed)
+    assert [item.path.name for item in taken] == ["obama_1.jpg"]  # refused files stay refused
+    assert taken[0].state is UploadState.QUEUED and taken[0].attempts == 0
+    assert again.run().done == taken
+    sent = {key for name, key in keys if name == "obama_1.jpg"}
+    assert len(sent) == 1  # every attempt, before and after the requeue, under one key
