@@ -433,6 +433,7 @@ class UploadPanel(QFrame):
         controller.items_added.connect(self._on_added)
         controller.item_changed.connect(self._on_changed)
         controller.batch_finished.connect(self._on_finished)
+        controller.ctx.events.session_ended.connect(self._on_session_ended)
         self.hide()
         self.retranslate()
 
@@ -471,6 +472,13 @@ class UploadPanel(QFrame):
         if not self.controller.busy:
             self.model.clear()
             self.hide()
+
+    @Slot(str)
+    def _on_session_ended(self, _why: str) -> None:
+        # The rows name the old account's files: nothing of it stays on screen (what was still
+        # pending is kept by the controller for that account's next login).
+        self.model.clear()
+        self.hide()
 
     @Slot(list)
     def _on_added(self, items: list[UploadItem]) -> None:

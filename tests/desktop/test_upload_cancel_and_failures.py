@@ -109,6 +109,11 @@ def test_cancel_stops_the_rest_of_a_dropped_batch(
     assert ctx.pending_uploads.load(ctx.thumbnail_namespace()) == []
     assert window.uploads.restore() == 0
 
+    # Logging out leaves none of this account's file names on screen.
+    qtbot.mouseClick(window.logout_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctx.user is None, timeout=30000)
+    assert not panel.isVisible() and panel.model.rowCount() == 0
+
 
 @pytest.fixture
 def own_server(tmp_path: Path) -> Iterator[dict[str, object]]:
