@@ -14,6 +14,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDro
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.api.client import ApiClient
 from desktop.backend import BackendState
 
 
@@ -203,3 +204,16 @@ def choose_in_next_file_dialog(qtbot: QtBot, path: Path, deadline_s: float = 30.
             QTimer.singleShot(200, type_path)
 
     QTimer.singleShot(20, type_path)
+
+
+def register_account(server_url: str, name: str, password: str, photo: Path) -> ApiClient:
+    """An account made over HTTP (``name@example.com``), with a client holding its token."""
+    api = ApiClient(server_url)
+    api.token = api.register(
+        username=name,
+        email=f"{name}@example.com",
+        password=password,
+        password_confirm=password,
+        photo=photo,
+    ).token
+    return api

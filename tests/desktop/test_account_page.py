@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from person import choose_in_next_file_dialog, log_in
+from person import choose_in_next_file_dialog, log_in, register_account
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -21,15 +21,7 @@ NEW_PASSWORD = "Otra-Clave-99!"
 
 
 def register(server_url: str, name: str, photo: Path) -> ApiClient:
-    api = ApiClient(server_url)
-    api.token = api.register(
-        username=name,
-        email=f"{name}@example.com",
-        password=PASSWORD,
-        password_confirm=PASSWORD,
-        photo=photo,
-    ).token
-    return api
+    return register_account(server_url, name, PASSWORD, photo)
 
 
 def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from person import answer_next_message_box, log_in, settle
+from person import answer_next_message_box, log_in, register_account, settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -19,15 +19,7 @@ PASSWORD = "Tr0mpeta-Azul!"
 
 
 def register(server_url: str, name: str, photo: Path) -> ApiClient:
-    api = ApiClient(server_url)
-    api.token = api.register(
-        username=name,
-        email=f"{name}@example.com",
-        password=PASSWORD,
-        password_confirm=PASSWORD,
-        photo=photo,
-    ).token
-    return api
+    return register_account(server_url, name, PASSWORD, photo)
 
 
 def test_email_change_then_logout_offers_the_new_login_not_the_old_email(
