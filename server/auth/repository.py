@@ -130,18 +130,23 @@ def take_from_bucket(
         )
         .execution_options(synchronize_session=False)
     )
-    for _ in range(2):
+    existed = False  # whether the bucket existed when the last UPDATE ran
+    for _ in range(3):
         if getattr(db.execute(statement), "rowcount", 0) == 1:
             db.commit()
             return True
         db.commit()
-        if bucket_window_start(db, key=key) is not None:
-            return False  # the bucket exists and is full
-        try:
-            db.add(ThrottleBucket(key=key, count=0, window_start=now))
-            db.commit()
-        except IntegrityError:
-            db.rollback()  # another request created it first; take from theirs
+        if existed:
+            return False  # the UPDATE saw the bucket, and it was full
+        # Missing, or created by another request since our UPDATE (then it is not full yet):
+        # the next UPDATE decides.
+        existed = True
+        if bucket_window_start(db, key=key) is None:
+            try:
+                db.add(ThrottleBucket(key=key, count=0, window_start=now))
+                db.commit()
+            except IntegrityError:
+                db.rollback()  # another request created it first; take from theirs
     return False
 
 
