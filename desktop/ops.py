@@ -13,13 +13,14 @@ call (``SessionExpired``) is also announced on :data:`hub` so the window can ret
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any, Generic, Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.api.errors import ApiError, NotAuthenticated, SessionExpired
@@ -30,14 +31,38 @@ T = TypeVar("T")
 
 
 class OpsHub(QObject):
-    """App-wide announcements from background ops."""
+    """App-wide announcements from background ops, and the way their outcomes reach the UI.
+
+    A worker puts its finished op on a queue and emits ``outcome_ready`` (no arguments, so no
+    Python object is copied through a queued Qt call); the hub, which lives on the UI thread,
+    delivers every queued outcome there. One long-lived receiver for all ops: a receiver per op
+    was a Python-owned QObject whose last reference could drop on the worker thread, deleting it
+    there while the UI thread was still dispatching to it (a segfault, now and then).
+    """
 
     session_expired = Signal(object)  # the SessionExpired error
     busy_changed = Signal(int)  # number of ops running with a progress label
+    outcome_ready = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         self.running = 0
+        self._outcomes: queue.SimpleQueue[QueryOp[Any]] = queue.SimpleQueue()
+        self.outcome_ready.connect(self._deliver_outcomes, Qt.ConnectionType.QueuedConnection)
+
+    def post(self, op: QueryOp[Any]) -> None:
+        """From a worker thread: ``op`` has its outcome; deliver it on the UI thread."""
+        self._outcomes.put(op)
+        self.outcome_ready.emit()
+
+    @Slot()
+    def _deliver_outcomes(self) -> None:
+        while True:
+            try:
+                op = self._outcomes.get_nowait()
+            except queue.Empty:
+                return
+            op._deliver()
 
 
 hub = OpsHub()
@@ -47,21 +72,6 @@ class BusyIndicator(Protocol):
     """A parent that can show a progress label (e.g. a status line or spinner)."""
 
     def set_busy(self, label: str | None) -> None: ...
-
-
-class _Relay(QObject):
-    # Lives on the UI thread. The worker stores the outcome on the op and emits a signal with
-    # no arguments, so no Python object has to be copied through a queued Qt call.
-    done = Signal()
-
-    def __init__(self, deliver: Callable[[], None]) -> None:
-        super().__init__()
-        self._deliver = deliver
-        self.done.connect(self._on_done)
-
-    @Slot()
-    def _on_done(self) -> None:
-        self._deliver()
 
 
 _default_pool: ThreadPoolExecutor | None = None
@@ -93,7 +103,6 @@ class QueryOp(Generic[T]):
         self._success = success
         self._failure: Callable[[Exception], None] | None = None
         self._progress_label: str | None = None
-        self._relay = _Relay(self._deliver)
         self._outcome: tuple[bool, Any] | None = None
         self.cancel_event = threading.Event()
 
@@ -127,7 +136,7 @@ class QueryOp(Generic[T]):
             if not isinstance(exc, ApiError):
                 log.exception("background op failed")
             self._outcome = (False, exc)
-        self._relay.done.emit()
+        hub.post(self)
 
     # -- UI thread ------------------------------------------------------------------------
     def _deliver(self) -> None:
