@@ -37,7 +37,6 @@ _SHOWN_COLUMNS = (
     utc_text(Photo.created_at).label("created_at"),
     utc_text(Photo.updated_at).label("updated_at"),
     json_text(Photo.labels).label("labels"),
-    Photo.labels_language,  # not shown itself: which language the tags' ``name`` is in
     Photo.labels_state,
     Photo.ocr_text.label("image_text"),
     utc_text(Photo.trashed_at).label("trashed_at"),

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal, NotRequired
+from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     Field,
@@ -15,7 +14,6 @@ from pydantic import (
 from typing_extensions import TypedDict  # pydantic needs this one on Python < 3.12
 
 from server.db import MAX_ROW_ID
-from server.engines.labels.names import shown_labels
 
 
 class LabelNames(BaseModel):
@@ -66,7 +64,7 @@ class LabelNamesJson(TypedDict):
 class LabelJson(TypedDict):
     name: str
     confidence: float
-    names: NotRequired[LabelNamesJson]  # missing in rows tagged before both names were kept
+    names: LabelNamesJson  # every stored tag has both (migration 0011 filled in older rows)
 
 
 class PhotoJson(TypedDict):
@@ -91,27 +89,14 @@ class PhotoJson(TypedDict):
     labels_state: Literal["pending", "done", "failed", "none"]
     image_text: str | None
     trashed_at: datetime | None
-    labels_language: NotRequired[str | None]  # read, not shown: the language of the tags' name
-
-
-def _with_both_names(photo: PhotoJson) -> PhotoJson:
-    """The photo as shown: every tag named in both UI languages (rows tagged before both names
-    were stored get the missing one worked out, see ``names.shown_labels``)."""
-    language = photo.pop("labels_language", None)
-    if any("names" not in label for label in photo["labels"]):
-        photo["labels"] = shown_labels(photo["labels"], language)  # type: ignore[typeddict-item]
-    return photo
-
-
-ShownPhotoJson = Annotated[PhotoJson, AfterValidator(_with_both_names)]
 
 
 class PhotoPageJson(TypedDict):
-    items: list[ShownPhotoJson]
+    items: list[PhotoJson]
     next_cursor: str | None
 
 
-PHOTO_JSON: TypeAdapter[PhotoJson] = TypeAdapter(ShownPhotoJson)
+PHOTO_JSON: TypeAdapter[PhotoJson] = TypeAdapter(PhotoJson)
 PHOTO_PAGE_JSON = TypeAdapter(PhotoPageJson)
 
 

@@ -18,7 +18,6 @@ from server.albums.models import Album
 from server.config import Settings
 from server.db import MAX_ROW_ID, id_in_range, utcnow
 from server.duplicates.phash import phash_bytes, to_signed
-from server.engines.labels.names import shown_labels
 from server.errors import Conflict, ImageRejected, NotFound, ValidationFailed
 from server.images import ProcessedImage, process_upload
 from server.jobs import repository as jobs
@@ -65,9 +64,7 @@ def to_out(photo: Photo) -> PhotoOut:
         camera=photo.camera,
         created_at=photo.created_at,
         updated_at=photo.updated_at,
-        labels=[
-            Label.model_validate(item) for item in shown_labels(photo.labels, photo.labels_language)
-        ],
+        labels=[Label.model_validate(item) for item in photo.labels or []],
         labels_state=photo.labels_state,
         image_text=photo.ocr_text,
         trashed_at=photo.trashed_at,

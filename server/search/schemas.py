@@ -3,7 +3,7 @@ from __future__ import annotations
 from pydantic import BaseModel, TypeAdapter
 from typing_extensions import TypedDict  # pydantic needs this one on Python < 3.12
 
-from server.photos.schemas import PhotoOut, ShownPhotoJson
+from server.photos.schemas import PhotoJson, PhotoOut
 
 
 class SearchPage(BaseModel):
@@ -15,7 +15,7 @@ class SearchPage(BaseModel):
 class SearchPageJson(TypedDict):
     """``SearchPage`` as plain data, validated and serialised in pydantic's core (see PhotoJson)."""
 
-    items: list[ShownPhotoJson]
+    items: list[PhotoJson]
     next_cursor: str | None
     terms: list[str]
 

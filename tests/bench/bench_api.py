@@ -41,13 +41,22 @@ MYSQL_ADMIN_URL = os.environ.get(
     "FACEALBUM_TEST_MYSQL_URL", "mysql+mysqldb://root:@127.0.0.1:3306/"
 )
 PASSWORD = "bench bench 1"
-# What the local tagger stores for a typical photo: the listing benchmark serves tagged photos.
+# What the local tagger stores for a typical photo (both names of each tag): the listing
+# benchmark serves tagged photos.
 TYPICAL_LABELS = [
-    {"name": "2 personas", "confidence": 99.42},
-    {"name": "Sonrisa", "confidence": 97.1},
-    {"name": "Horizontal", "confidence": 100.0},
-    {"name": "Enero de 2024", "confidence": 100.0},
-    {"name": "Canon EOS 80D", "confidence": 100.0},
+    {"name": "2 personas", "confidence": 99.42, "names": {"es": "2 personas", "en": "2 people"}},
+    {"name": "Sonrisa", "confidence": 97.1, "names": {"es": "Sonrisa", "en": "Smile"}},
+    {"name": "Horizontal", "confidence": 100.0, "names": {"es": "Horizontal", "en": "Landscape"}},
+    {
+        "name": "Enero de 2024",
+        "confidence": 100.0,
+        "names": {"es": "Enero de 2024", "en": "January 2024"},
+    },
+    {
+        "name": "Canon EOS 80D",
+        "confidence": 100.0,
+        "names": {"es": "Canon EOS 80D", "en": "Canon EOS 80D"},
+    },
 ]
 
 

@@ -33,6 +33,7 @@ from server.app import build_context  # noqa: E402
 from server.config import Settings  # noqa: E402
 from server.duplicates.phash import distances, phash_bytes  # noqa: E402
 from server.duplicates.service import SIMILAR_MAX, close_pairs  # noqa: E402
+from server.engines.labels.names import label_names  # noqa: E402
 from server.images import process_upload  # noqa: E402
 from server.photos.models import Photo  # noqa: E402
 from server.search import index as search_index  # noqa: E402
@@ -273,7 +274,10 @@ def synthetic_rows(count: int, user_id: int, album_ids: list[int], seed: int = 7
                 "preview_key": f"k/{n}/p",
                 "thumbnail_key": f"k/{n}/t",
                 "labels_state": "done",
-                "labels": [{"name": label, "confidence": 90.0} for label in rng.sample(LABELS, 3)],
+                "labels": [
+                    {"name": label, "confidence": 90.0, "names": label_names({"name": label}, "es")}
+                    for label in rng.sample(LABELS, 3)
+                ],
                 "labels_language": "es",
                 "ocr_text": ocr if rng.random() < 0.3 else "",
                 "created_at": taken,

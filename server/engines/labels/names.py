@@ -9,7 +9,7 @@ read in the image, a year, a camera, a label Amazon Translate named) is the same
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -104,14 +104,3 @@ def label_names(label: Mapping[str, Any], language: str | None) -> dict[LabelLan
     if names is not None:  # stored at tagging time
         return dict(names)
     return inferred_names(str(label.get("name", "")), float(label.get("confidence", 0)), language)
-
-
-def shown_labels(
-    labels: Iterable[Mapping[str, Any]] | None, language: str | None
-) -> list[Mapping[str, Any]]:
-    """Stored tags as the API answers them: ``{name, confidence, names: {es, en}}`` (tags
-    stored with their names as they are: this runs for every photo of every page)."""
-    return [
-        label if "names" in label else {**label, "names": label_names(label, language)}
-        for label in labels or []
-    ]

@@ -13,9 +13,13 @@ from server.photos.service import to_out
 
 # An int confidence as older rows may hold it: the contract still shows a float.
 STORED_LABELS = [
-    {"name": "2 personas", "confidence": 99.42},
-    {"name": "Horizontal", "confidence": 100},
-    {"name": "Año nuevo en Málaga", "confidence": 91.5},
+    {"name": "2 personas", "confidence": 99.42, "names": {"es": "2 personas", "en": "2 people"}},
+    {"name": "Horizontal", "confidence": 100, "names": {"es": "Horizontal", "en": "Landscape"}},
+    {
+        "name": "Año nuevo en Málaga",
+        "confidence": 91.5,
+        "names": {"es": "Año nuevo en Málaga", "en": "New Year in Málaga"},
+    },
 ]
 
 

@@ -1,15 +1,17 @@
 """Every photo answer names each tag in both UI languages (es, en), on both databases: tags
-stored with both names as they are, and tags stored before (one language only) completed on
-read from the engines' own words."""
+stored with both names as they are, and tags stored before (one language only) completed once,
+by migration 0011, from the engines' own words."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from alembic import command
 from sqlalchemy import update
 
 from server.__main__ import main as server_main
 from server.deps import AppContext
+from server.migrate import alembic_config, upgrade
 from server.photos.models import Photo
 
 # Rows tagged before tags carried both names: the local engine's Spanish and English words, the
@@ -51,6 +53,16 @@ def store_labels(
         db.commit()
 
 
+def migrate_from_before_label_names(app_context: AppContext) -> None:
+    """Back to the schema before migration 0011 (it changes no table), then up to the head: how
+    an operator's upgrade meets rows tagged before."""
+    config = alembic_config()
+    with app_context.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0010")
+    upgrade(app_context.engine)
+
+
 def every_answer(api, account, photo_id: int, album_id: int, query: str) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
     """The photo as each route shows it: alone, in its album's page, in search results."""
     headers = account.headers
@@ -77,6 +89,7 @@ def test_tags_stored_in_spanish_before_answer_in_english_too(api, app_context: A
     album = api.create_album(account, "Verano")
     photo = api.upload(account, album["id"], name="Costa")
     store_labels(app_context, photo["id"], OLD_SPANISH, "es")
+    migrate_from_before_label_names(app_context)
     reindex(app_context)  # how an operator refreshes search rows written before
 
     answers = every_answer(api, account, photo["id"], album["id"], "landscape people")
@@ -100,6 +113,7 @@ def test_tags_stored_in_english_before_answer_in_spanish_too(api, app_context: A
     album = api.create_album(account, "Trips")
     photo = api.upload(account, album["id"], name="Shore")
     store_labels(app_context, photo["id"], OLD_ENGLISH, "en")
+    migrate_from_before_label_names(app_context)
     reindex(app_context)
 
     for answer in every_answer(api, account, photo["id"], album["id"], "playa retrato personas"):
@@ -124,6 +138,7 @@ def test_tags_stored_with_both_names_answer_them_as_stored(api, app_context: App
         {"name": "Horizontal", "confidence": 100.0, "names": {"es": "Horizontal", "en": "Wide"}},
     ]
     store_labels(app_context, photo["id"], stored, "es")
+    migrate_from_before_label_names(app_context)
     reindex(app_context)
 
     answers = every_answer(api, account, photo["id"], album["id"], "lighthouse")
