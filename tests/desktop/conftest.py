@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -130,6 +131,18 @@ def launch(qtbot: object, tmp_path: Path) -> Iterator[object]:
         if window.uploads.pending_count:
             window.uploads.discard()  # closing would otherwise ask, in a modal box, what to do
         window.close()
+    opened.clear()  # collected by ``collect_garbage_on_the_ui_thread``
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_ui_thread() -> Iterator[None]:
+    """After each test (its windows closed), collect what it left, here on the UI thread.
+
+    Left to Python's collector, a test's windows and dialogs went at a random later moment on
+    whichever thread happened to allocate: a window's C++ side destroyed on a worker thread
+    while the UI thread ran the next test (a segfault, now and then, in a later test)."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
