@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from anyio import CapacityLimiter
 from sqlalchemy import (
     DateTime,
     Engine,
@@ -100,6 +101,20 @@ def utcnow() -> datetime:
 # and closed a connection of its own (measured: a fifth of a listing's time at 16 clients).
 SQLITE_POOL_SIZE = 40
 MYSQL_POOL_SIZE = 20
+
+# SQLite's driver lets go of the GIL for every row it steps through. With a worker thread per
+# request in flight (16 clients), each row of a page then waited its turn for the GIL again
+# (py-spy: 58 % of a page's wall time in fetchone). Two threads for the hot reads keep the rows
+# flowing: at 16 clients the album list went from 0.27 to 0.35 of a bare endpoint, a page of 50
+# photos from 0.09 to 0.12-0.15, one photo from 0.28 to 0.37. MySQL's driver fetches a result
+# in one call; there fewer threads only left requests waiting on the server (measured 0.26 to
+# 0.23 for the album list), so MySQL keeps anyio's pool.
+SQLITE_HOT_READ_THREADS = 2
+
+
+def hot_read_limiter(engine: Engine) -> CapacityLimiter | None:
+    """The cap on worker threads for the hot reads on this database (None: no cap of its own)."""
+    return CapacityLimiter(SQLITE_HOT_READ_THREADS) if engine.dialect.name == "sqlite" else None
 
 
 PRIVATE_FILE_MODE = 0o600

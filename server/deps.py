@@ -6,6 +6,8 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Annotated, TypeVar
 
+import anyio.to_thread
+from anyio import CapacityLimiter
 from fastapi import Depends, Path, Request
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -35,6 +37,8 @@ class AppContext:
     session_factory: sessionmaker[Session]
     store: ObjectStore
     engines: EngineRegistry
+    # Worker threads the hot reads may use at once (None: anyio's default pool), see ``db``.
+    hot_reads: CapacityLimiter | None = None
 
 
 async def get_context(request: Request) -> AppContext:
@@ -123,10 +127,13 @@ class OwnerRead:
 
     engine: Engine
     token_hash: str
+    limiter: CapacityLimiter | None = None
 
     async def __call__(self, read: Callable[[Connection, int], T]) -> T:
         """``read(connection, user_id)`` for the token's user, in one worker-thread hop."""
-        return await run_in_threadpool(self._run, read)
+        if self.limiter is None:
+            return await run_in_threadpool(self._run, read)
+        return await anyio.to_thread.run_sync(self._run, read, limiter=self.limiter)
 
     def _run(self, read: Callable[[Connection, int], T]) -> T:
         # A plain connection: these reads select columns, and an ORM session around them cost a
@@ -141,7 +148,7 @@ class OwnerRead:
 
 
 async def get_owner_read(request: Request, context: ContextDep) -> OwnerRead:
-    return OwnerRead(context.engine, hash_token(_bearer_token(request)))
+    return OwnerRead(context.engine, hash_token(_bearer_token(request)), context.hot_reads)
 
 
 OwnerReadDep = Annotated[OwnerRead, Depends(get_owner_read)]

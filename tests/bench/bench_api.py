@@ -94,7 +94,7 @@ def rss_mb(pid: int) -> float:
 
 
 def wrk(url: str, headers: dict[str, str], seconds: float) -> float:
-    command = ["wrk", "-t2", "-c16", f"-d{seconds}s"]
+    command = ["wrk", "-t2", "-c16", f"-d{seconds:g}s"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
