@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import stat
@@ -17,6 +18,7 @@ from sqlalchemy import (
     String,
     create_engine,
     event,
+    func,
     make_url,
     type_coerce,
 )
@@ -72,15 +74,23 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def utc_text(column: Any) -> ColumnElement[str]:
-    """A UTCDateTime column read as text with its zone, ``2026-12-01 15:00:00.123456Z`` on SQLite
-    and MySQL alike (NULL stays NULL), for read paths whose JSON shape parses it in pydantic's
-    core instead of converting every value in Python."""
-    return type_coerce(column, String) + "Z"
+    """A UTCDateTime column read as text in the API's form, ``2026-12-01T15:00:00.123456Z`` (no
+    fraction when it is zero, as pydantic writes a datetime), on SQLite and MySQL alike (NULL
+    stays NULL): read paths put it in their JSON as it comes."""
+    stored = type_coerce(column, String)  # 2026-12-01 15:00:00.123456 on both databases
+    iso = func.replace(func.replace(stored, " ", "T", type_=String), ".000000", "", type_=String)
+    return iso + "Z"
 
 
 def json_text(column: Any) -> ColumnElement[str]:
-    """A JSON column read as its stored text (NULL stays NULL), to be parsed by a JSON shape."""
+    """A JSON column read as its stored text (NULL stays NULL), to be passed through as JSON."""
     return type_coerce(column, String)
+
+
+def compact_json(value: Any) -> str:
+    """How JSON columns are written: no spaces and UTF-8 as it is, the form the API answers in,
+    so read paths can pass the stored text through (see ``json_text``)."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
 # Ids are 32-bit signed integers on MySQL; anything outside cannot name a row.
@@ -165,6 +175,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 30},
+            json_serializer=compact_json,
             pool_size=SQLITE_POOL_SIZE,
             max_overflow=10,
         )
@@ -180,7 +191,12 @@ def make_engine(url: str) -> Engine:
 
         return engine
     return create_engine(
-        url, pool_pre_ping=True, pool_recycle=1800, pool_size=MYSQL_POOL_SIZE, max_overflow=20
+        url,
+        json_serializer=compact_json,
+        pool_pre_ping=True,
+        pool_recycle=1800,
+        pool_size=MYSQL_POOL_SIZE,
+        max_overflow=20,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
+import orjson
 from sqlalchemy import Connection
 
 from server import cursors
@@ -11,9 +12,9 @@ from server.albums import service as album_service
 from server.config import Settings
 from server.errors import ValidationFailed
 from server.photos import repository as photo_repository
+from server.photos import service as photo_service
 from server.search import repository
 from server.search.repository import SearchFilters
-from server.search.schemas import SEARCH_PAGE_JSON
 from server.search.text import MIN_TERM_LENGTH, query_terms
 
 QUERY_MAX = 200
@@ -92,10 +93,9 @@ def search_json_bytes(
     ids = ids[:size]
     rows = photo_repository.list_shown(connection, user_id=user_id, photo_ids=ids)
     by_id = {row.id: row for row in rows}
-    keys = rows[0]._fields if rows else ()
     page = {
-        "items": [dict(zip(keys, by_id[i], strict=True)) for i in ids if i in by_id],
+        "items": photo_service.shown_photos([by_id[i] for i in ids if i in by_id]),
         "next_cursor": _encode_offset(offset + size) if has_more else None,
         "terms": terms,
     }
-    return SEARCH_PAGE_JSON.dump_json(SEARCH_PAGE_JSON.validate_python(page))
+    return orjson.dumps(page)

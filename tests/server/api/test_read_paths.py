@@ -3,6 +3,8 @@ their JSON must be exactly what the models give, and their owner and token check
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import update
 
 from server.albums.schemas import AlbumOut
@@ -11,10 +13,10 @@ from server.deps import AppContext
 from server.photos.models import Photo
 from server.photos.service import to_out
 
-# An int confidence as older rows may hold it: the contract still shows a float.
+# As the tagger stores them (older rows, one name and int confidences, are migration 0011's).
 STORED_LABELS = [
     {"name": "2 personas", "confidence": 99.42, "names": {"es": "2 personas", "en": "2 people"}},
-    {"name": "Horizontal", "confidence": 100, "names": {"es": "Horizontal", "en": "Landscape"}},
+    {"name": "Horizontal", "confidence": 100.0, "names": {"es": "Horizontal", "en": "Landscape"}},
     {
         "name": "Año nuevo en Málaga",
         "confidence": 91.5,
@@ -37,7 +39,13 @@ def test_photo_json_matches_model(api, app_context: AppContext):
                 labels_state="done",
                 camera="Canon EOS 80D",
                 ocr_text="FELIZ\nAÑO NUEVO",
+                taken_at=datetime(2024, 1, 1, 12, 0, tzinfo=UTC),  # no fraction: none written
             )
+        )
+        db.execute(
+            update(Photo)
+            .where(Photo.id == uploaded[1]["id"])
+            .values(taken_at=datetime(2023, 6, 30, 23, 59, 59, 120000, tzinfo=UTC))
         )
         db.execute(update(Photo).where(Photo.id == in_trash["id"]).values(trashed_at=utcnow()))
         db.commit()
