@@ -277,6 +277,7 @@ class ChipList(QWidget):
             item = self._layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # now: deleted later, it would be drawn under the new chips
                 widget.deleteLater()
         for text in texts:
             chip = QLabel(text)
