@@ -299,7 +299,12 @@ def decode_cursor(cursor: str) -> int:
     return cursors.decode_cursor("p", cursor, maximum=MAX_ROW_ID)
 
 
-def shown_photo(row: RowMapping | Row[Any]) -> dict[str, Any]:
+def _labels_passed_through(photo: dict[str, Any]) -> dict[str, Any]:
+    photo["labels"] = orjson.Fragment(photo["labels"] or "[]")
+    return photo
+
+
+def shown_photo(row: RowMapping) -> dict[str, Any]:
     """A row of ``repository.SHOWN_COLUMNS`` as ``PhotoOut``'s JSON, ready for ``orjson``.
 
     The columns come out of the database in the API's form (timestamps as ISO text with ``Z``,
@@ -308,18 +313,13 @@ def shown_photo(row: RowMapping | Row[Any]) -> dict[str, Any]:
     photos (measured: 0.38 ms of serialising against 0.02 ms). ``test_read_paths`` holds the
     bytes equal to ``to_out(photo).model_dump_json()``.
     """
-    photo = dict(row._mapping if isinstance(row, Row) else row)
-    photo["labels"] = orjson.Fragment(photo["labels"] or "[]")
-    return photo
+    return _labels_passed_through(dict(row))
 
 
 def shown_photos(rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
     """``shown_photo`` of each row (dicts by zip: ``Row._mapping`` per row cost more)."""
     keys = rows[0]._fields if rows else ()
-    photos = [dict(zip(keys, row, strict=True)) for row in rows]
-    for photo in photos:
-        photo["labels"] = orjson.Fragment(photo["labels"] or "[]")
-    return photos
+    return [_labels_passed_through(dict(zip(keys, row, strict=True))) for row in rows]
 
 
 def photo_json_bytes(connection: Connection, *, user_id: int, photo_id: int) -> bytes:
