@@ -82,17 +82,23 @@ def _text_image(text: str) -> Any:
 
 
 def check_face_models() -> dict[str, Any]:
-    """Load the dlib models and run the detector on a face-free image (it must find none)."""
+    """Load the dlib models and the face mesh, and run the detector on a face-free image (it
+    must find none)."""
     from PIL import Image
 
     from server.engines.faces.local import LocalFaceEngine, models_dir
+    from server.engines.faces.mesh import MODEL_FILE
 
     engine = LocalFaceEngine(workers=1)
     engine.load()
     faces = engine.detect(Image.open(io.BytesIO(_generated_photo())))
     if faces:
         raise SelfTestFailure(f"the face detector saw {len(faces)} face(s) in a face-free image")
-    return {"models_dir": str(models_dir()), "faces_in_blank_image": 0}
+    return {
+        "models_dir": str(models_dir()),
+        "face_mesh": str(MODEL_FILE),
+        "faces_in_blank_image": 0,
+    }
 
 
 def check_ocr() -> dict[str, Any]:

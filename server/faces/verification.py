@@ -302,7 +302,7 @@ def verify_login(
     samples = sample_login_frames(
         engine, frames, limits or QualityLimits(), embed=embed_later is None
     )
-    report = check_presentation(samples, steps, offsets_ms)
+    report = check_presentation(samples, steps, offsets_ms, engine.depth_gauge)
     scored_count = getattr(engine, "scored_frames", None)
     if scored_count is None:
         # The same person throughout (a cloud engine relies on the continuity checks instead of

@@ -81,6 +81,8 @@ def test_spec_ships_migrations_models_and_resources_as_files(spec: SimpleNamespa
         "face_recognition_models/models/dlib_face_recognition_resnet_model_v1.dat" in destinations
     )
     assert not any("68_face_landmarks" in dest for dest in destinations)  # 100 MB, unused
+    # The face mesh: the 3-D check of face login measures its points, in the bundle too.
+    assert REPO_ROOT / "server" / "engines" / "faces" / "models" in sources
     assert "cv2/data/haarcascade_eye.xml" in destinations
     onnx = [src for src in sources if src.suffix == ".onnx"]
     assert {path.name for path in onnx} >= {"PP-OCRv6_det_small.onnx", "PP-OCRv6_rec_small.onnx"}

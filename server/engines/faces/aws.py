@@ -25,6 +25,7 @@ from PIL import Image
 from server.engines.faces.base import (
     Candidate,
     CandidateScore,
+    DepthGauge,
     DetectedFace,
     FaceDescription,
     FaceRejected,
@@ -73,6 +74,9 @@ class RekognitionFaceEngine:
     default_threshold = 95.0
     consistency_threshold = 80.0
     supported_challenges = frozenset({"turn_left", "turn_right", "turn_either", "blink"})
+    #: Rekognition's nose wings, with the bar first measured on dlib's 68-point wings (the same
+    #: anatomical points); not yet calibrated against Rekognition's own landmarks.
+    depth_gauge = DepthGauge(nose=("noseLeft", "noseRight"), parallax_per_degree=0.0035)
 
     def __init__(
         self, client: Any, *, similarity_floor: float = 50.0, max_candidates: int = 50

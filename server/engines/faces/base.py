@@ -178,6 +178,16 @@ class FaceTags:
         }
 
 
+@dataclass(frozen=True)
+class DepthGauge:
+    """How the 3-D check of face login reads an engine's landmarks: the nose points whose
+    parallax against the eye/mouth-corner plane it measures, and the parallax (in eye distances)
+    per degree of yaw a real head reaches (calibrated per engine: the points differ)."""
+
+    nose: tuple[str, ...]
+    parallax_per_degree: float
+
+
 @runtime_checkable
 class FaceEngine(Protocol):
     """What the server needs from a face engine.
@@ -186,13 +196,15 @@ class FaceEngine(Protocol):
     templates made by another engine). ``default_threshold`` is the calibrated similarity at or
     above which two faces are the same person; ``consistency_threshold`` the looser similarity
     used to check that several frames show one person; ``supported_challenges`` the liveness
-    challenges this engine's measurements can verify.
+    challenges this engine's measurements can verify; ``depth_gauge`` how its landmarks feed the
+    3-D check.
     """
 
     name: str
     default_threshold: float
     consistency_threshold: float
     supported_challenges: frozenset[str]
+    depth_gauge: DepthGauge
 
     def detect(self, image: Image.Image) -> list[DetectedFace]:
         """Every face in the image, largest first (no quality rules applied)."""

@@ -36,6 +36,7 @@ from PIL import Image
 from server.engines.faces.base import (
     Candidate,
     CandidateScore,
+    DepthGauge,
     DetectedFace,
     FaceDescription,
     FaceRejected,
@@ -44,6 +45,7 @@ from server.engines.faces.base import (
     HeadPose,
     Landmark,
 )
+from server.engines.faces.mesh import FaceMesh
 from server.engines.shapes import BoundingBox, EngineUnavailable
 
 logger = logging.getLogger(__name__)
@@ -67,6 +69,13 @@ _ROI_FACE_PX = 130
 #: Ratio nose-offset / eye-distance at which the head is turned 45°: the nose base sits about half
 #: an eye distance in front of the eye corners. An approximation, good to a few degrees.
 _NOSE_DEPTH_RATIO = 0.5
+
+
+#: The 3-D check on the face mesh's nose tip, in eye distances per degree of turn. Measured
+#: (docs/face-login.md): 77 recordings of the fixture clip (4 scripts × 5 degradations × mirrored
+#: or not × 2 paths) ≥ 0.0085; 58 perspective-warped and sheared photos (12 portraits × 5 turn
+#: scripts) ≤ 0.0076. dlib's 68-point nose wings, used before, left no gap (0.0025 vs 0.0022).
+MESH_DEPTH_GAUGE = DepthGauge(nose=("noseTip",), parallax_per_degree=0.008)
 
 
 def distance_to_similarity(distance: float) -> float:
@@ -112,8 +121,8 @@ class _Worker:
 @dataclass
 class _Models:
     landmarks: Any
-    #: 68 points (mouth, nose, jaw): what the 3-D check of face login measures (None: absent).
-    landmarks68: Any | None
+    #: Mouth corners and nose points: what the 3-D check of face login measures.
+    mesh: FaceMesh
     workers: queue.Queue[_Worker]
 
 
@@ -128,7 +137,6 @@ def _load_models(worker_count: int) -> _Models:
             folder = models_dir()
             landmark_file = folder / "shape_predictor_5_face_landmarks.dat"
             network_file = folder / "dlib_face_recognition_resnet_model_v1.dat"
-            landmark68_file = folder / "shape_predictor_68_face_landmarks.dat"
             for required in (landmark_file, network_file):
                 if not required.is_file():
                     raise EngineUnavailable(
@@ -142,11 +150,7 @@ def _load_models(worker_count: int) -> _Models:
                 workers.put(_Worker(dlib.get_frontal_face_detector(), network, eyes))
             _models = _Models(
                 landmarks=dlib.shape_predictor(str(landmark_file)),
-                # Optional: its training set (iBUG 300-W) excludes commercial use, so the
-                # desktop bundle leaves it out; without it the 3-D check cannot run.
-                landmarks68=dlib.shape_predictor(str(landmark68_file))
-                if landmark68_file.is_file()
-                else None,
+                mesh=FaceMesh(),
                 workers=workers,
             )
             logger.info("local face models loaded from %s (%d workers)", folder, worker_count)
@@ -194,6 +198,7 @@ class LocalFaceEngine:
     #: Same person across frames of one sequence: distance ≤ 0.6 (closest impostor seen: 0.62).
     consistency_threshold = 50.0
     supported_challenges = frozenset({"turn_left", "turn_right", "turn_either"})
+    depth_gauge = MESH_DEPTH_GAUGE
 
     def __init__(
         self,
@@ -414,14 +419,11 @@ class LocalFaceEngine:
         found = []
         for rectangle, detection_score in zip(rectangles, scores, strict=True):
             shape = models.landmarks(working, rectangle)
-            points68 = (
-                [(p.x, p.y) for p in models.landmarks68(working, rectangle).parts()]
-                if models.landmarks68 is not None
-                else []
-            )
+            points = [(p.x, p.y) for p in shape.parts()]
+            named = _named_points(models, working, rectangle, points)
             eyes = worker if look_for_eyes else None
             face = _describe_face(
-                eyes, working, gray, rectangle, shape, points68, detection_score, scale
+                eyes, working, gray, rectangle, shape, points, named, detection_score, scale
             )
             found.append(_Found(face, shape, working, scale, rectangle.width()))
         found.sort(key=lambda f: f.face.width_px, reverse=True)
@@ -434,7 +436,8 @@ def _describe_face(
     gray: np.ndarray,
     rectangle: Any,
     shape: Any,
-    points68: list[tuple[int, int]],
+    points: list[tuple[int, int]],
+    named: dict[str, tuple[float, float]],
     detection_score: float,
     scale: float,
 ) -> DetectedFace:
@@ -444,7 +447,6 @@ def _describe_face(
     box = BoundingBox(left / width, top / height, (right - left) / width, (bottom - top) / height)
     region = gray[top : bottom + 1, left : right + 1]
     brightness, sharpness = _quality(region)
-    points = [(p.x, p.y) for p in shape.parts()]
     return DetectedFace(
         box=box,
         confidence=round(100.0 / (1.0 + math.exp(-2.5 * detection_score)), 2),
@@ -456,7 +458,8 @@ def _describe_face(
         smiling=None,
         eyes_open=_eyes_seen_open(eye_worker, _chip(working, shape)) if eye_worker else None,
         pose=_pose(points),
-        landmarks=_landmarks(points, width, height) + _landmarks68(points68, width, height),
+        landmarks=_landmarks(points, width, height)
+        + tuple(Landmark(name, x / width, y / height) for name, (x, y) in named.items()),
     )
 
 
@@ -538,32 +541,12 @@ def _landmarks(points: list[tuple[int, int]], width: int, height: int) -> tuple[
     return tuple(named)
 
 
-#: dlib's 68-point indices under Rekognition's landmark names ("left" = the image's left), so
-#: checks over landmarks read both engines alike (the eye corners come from the 5-point model;
-#: ``noseTip`` is Rekognition's ``nose``, which the 5-point model's nose base already names).
-_LANDMARKS68 = {
-    "mouthLeft": 48,
-    "mouthRight": 54,
-    "mouthUp": 51,
-    "mouthDown": 57,
-    "noseTip": 30,
-    "noseLeft": 31,
-    "noseRight": 35,
-    "chinBottom": 8,
-    "upperJawlineLeft": 1,
-    "midJawlineLeft": 4,
-    "midJawlineRight": 12,
-    "upperJawlineRight": 15,
-}
-
-
-def _landmarks68(points: list[tuple[int, int]], width: int, height: int) -> tuple[Landmark, ...]:
-    if not points:
-        return ()
-    return tuple(
-        Landmark(name, points[index][0] / width, points[index][1] / height)
-        for name, index in _LANDMARKS68.items()
-    )
+def _named_points(
+    models: _Models, working: np.ndarray, rectangle: Any, points: list[tuple[int, int]]
+) -> dict[str, tuple[float, float]]:
+    """The face mesh's mouth and nose points (``mesh.MESH_POINTS``) in working pixels."""
+    box = (rectangle.left(), rectangle.top(), rectangle.right(), rectangle.bottom())
+    return models.mesh.points(working, box, _pose(points).roll)
 
 
 def _face_jpeg(

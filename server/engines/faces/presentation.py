@@ -19,7 +19,8 @@ diagnosis first, so each attack is named for what it is):
    seen, so the client can say "turn further to the left".
 6. ``flat_face`` — the landmark geometry changed like a flat picture turned or warped: for a head
    turning in depth the nose leaves the plane of the eye and mouth corners (parallax); on a
-   photo every point follows one homography.
+   photo every point follows one homography. Which nose points, and how much parallax a real
+   head shows, depend on the engine's landmarks (its ``DepthGauge``).
 
 Yaw signs follow ``server.engines.faces.base``: positive = nose towards the image's right = the
 person's own left in an unmirrored camera frame, so ``left`` asks for positive yaw.
@@ -38,7 +39,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from server.engines.faces.base import DetectedFace, FaceRejected, FaceSample
+from server.engines.faces.base import DepthGauge, DetectedFace, FaceRejected, FaceSample
 from server.engines.faces.liveness import STILL_CORRELATION, aligned_face_crop
 
 STEPS = ("center", "left", "right")
@@ -76,16 +77,10 @@ MIRROR_CORRELATION = 0.9
 MIRROR_FRAME_CORRELATION = 0.97
 #: ... and the mirrored match must beat the direct one by this much.
 MIRROR_MARGIN = 0.04
-#: Nose parallax (eye-distance units) per degree of yaw, median over a login's frames turned
-#: ≥ PARALLAX_MIN_YAW: genuine recordings of the fixture clip ≥ 0.0025 (p5 0.0059; the mild
-#: left turn under ±30 % brightness is the low end), perspective-warped photos 0.0012–0.0021,
-#: but the warped leslie_1.jpg passes a 0.0022 bar: there is no gap, so the bar stays at
-#: 0.0035 and refuses those two low-end genuine recordings (docs/face-login.md).
-PARALLAX_PER_DEGREE = 0.0035
+#: Frames turned less than this from the most frontal one carry too little parallax to measure.
 PARALLAX_MIN_YAW = 10.0
 
 _PLANE = ("leftEyeLeft", "leftEyeRight", "rightEyeLeft", "rightEyeRight", "mouthLeft", "mouthRight")
-_NOSE = ("noseLeft", "noseRight")
 _THUMB = (48, 27)
 
 
@@ -110,7 +105,10 @@ class ScriptNotFollowed(FaceRejected):
 
 
 def check_presentation(
-    samples: Sequence[FaceSample], steps: Sequence[str], offsets_ms: Sequence[int]
+    samples: Sequence[FaceSample],
+    steps: Sequence[str],
+    offsets_ms: Sequence[int],
+    gauge: DepthGauge,
 ) -> PresentationReport:
     """Run every check (see the module docstring); raises ``FaceRejected`` on the first failure."""
     if len(samples) != len(offsets_ms):
@@ -122,7 +120,7 @@ def check_presentation(
     min_correlation = check_not_still(samples, crops)
     check_continuity(samples, thumbs)
     yaws, states = check_script(samples, steps, offsets_ms)
-    parallax = check_depth(samples, yaws)
+    parallax = check_depth(samples, yaws, gauge)
     return PresentationReport(tuple(yaws), tuple(states), min_correlation, max_mirror, parallax)
 
 
@@ -254,15 +252,17 @@ def check_script(
     return yaws, states
 
 
-def check_depth(samples: Sequence[FaceSample], yaws: Sequence[float]) -> float | None:
+def check_depth(
+    samples: Sequence[FaceSample], yaws: Sequence[float], gauge: DepthGauge
+) -> float | None:
     """Nose parallax against the eye/mouth plane must grow with the turn like a real head's.
 
     Reference: the most frontal frame. For each frame turned ≥ ``PARALLAX_MIN_YAW`` from it, the
-    homography fitted on the six eye/mouth corners predicts where the nose wings would be on a
-    flat picture; the real nose is off by ``parallax`` eye-distances. The median over those
-    frames of ``parallax / (PARALLAX_PER_DEGREE · Δyaw)`` must reach 1. Returns that median
-    (``None`` when the engine gave too few landmarks to measure)."""
-    points = [_points(s.face) for s in samples]
+    homography fitted on the six eye/mouth corners predicts where the gauge's nose points would
+    be on a flat picture; the real nose is off by ``parallax`` eye-distances. The median over
+    those frames of ``parallax / (gauge.parallax_per_degree · Δyaw)`` must reach 1. Returns that
+    median (``None`` when the engine gave too few landmarks to measure)."""
+    points = [_points(s.face, gauge.nose) for s in samples]
     if any(p is None for p in points):
         return None
     reference = min(range(len(yaws)), key=lambda i: abs(yaws[i]))
@@ -272,7 +272,7 @@ def check_depth(samples: Sequence[FaceSample], yaws: Sequence[float]) -> float |
         if turn < PARALLAX_MIN_YAW:
             continue
         parallax = _parallax(points[reference], points[index])  # type: ignore[arg-type]
-        ratios.append(parallax / (PARALLAX_PER_DEGREE * turn))
+        ratios.append(parallax / (gauge.parallax_per_degree * turn))
     if not ratios:
         return None
     ratio = statistics.median(ratios)
@@ -287,9 +287,9 @@ def _yaw(face: DetectedFace) -> float:
     return face.pose.yaw
 
 
-def _points(face: DetectedFace) -> np.ndarray | None:
+def _points(face: DetectedFace, nose: Sequence[str]) -> np.ndarray | None:
     found = []
-    for name in (*_PLANE, *_NOSE):
+    for name in (*_PLANE, *nose):
         point = face.landmark(name)
         if point is None:
             return None

@@ -138,3 +138,44 @@ def test_describe_reports_only_what_landmarks_support(engine, photo):
         assert description.face.smiling is None
     as_json = tags.as_dict()
     assert as_json["face_count"] == 2 and as_json["engine"] == "dlib-resnet-v1"
+
+
+def _named(face) -> dict[str, np.ndarray]:
+    return {p.type: np.array([p.x, p.y]) for p in face.landmarks}
+
+
+@pytest.mark.parametrize("name", ["obama_1.jpg", "leslie_1.jpg", "miranda_1.png"])
+def test_mesh_points_sit_on_the_mouth_and_nose_and_follow_a_tilted_head(engine, photo, name):
+    """The 3-D check's points come from the face mesh: the mouth corners below the eyes and the
+    nose tip between eyes and mouth, on every portrait; on the portrait turned 20° they land
+    where the same turn takes the upright points (the mesh's crop is levelled by the eye line)."""
+    upright = photo(name)
+    (face,) = engine.detect(upright)
+    points = _named(face)
+    eye_left, eye_right = points["eyeLeft"], points["eyeRight"]
+    eye_distance = np.linalg.norm(eye_right - eye_left)
+    eye_y = (eye_left[1] + eye_right[1]) / 2
+    width, height = upright.size
+    # In pixels: x and y ratios are of different sides.
+    scale = np.array([width, height])
+    mouth_left, mouth_right = points["mouthLeft"] * scale, points["mouthRight"] * scale
+    assert mouth_left[0] < points["noseTip"][0] * width < mouth_right[0]
+    assert np.linalg.norm(mouth_right - mouth_left) == pytest.approx(
+        eye_distance * width, rel=0.45
+    )  # a mouth is about as wide as the eyes are apart
+    assert eye_y < points["noseTip"][1] < points["mouthLeft"][1]
+    assert eye_y < points["noseTip"][1] < points["mouthRight"][1]
+
+    angle = 20.0
+    tilted = upright.rotate(angle, resample=Image.Resampling.BILINEAR, expand=False)
+    (tilted_face,) = engine.detect(tilted)
+    assert tilted_face.pose is not None and tilted_face.pose.roll == pytest.approx(-angle, abs=4)
+    centre = np.array([width / 2, height / 2])
+    theta = np.radians(angle)
+    # PIL turns counter-clockwise on screen: (x, y) -> centre + R(-θ) (p - centre) with y down.
+    rotation = np.array([[np.cos(theta), np.sin(theta)], [-np.sin(theta), np.cos(theta)]])
+    tilted_points = _named(tilted_face)
+    for name_ in ("mouthLeft", "mouthRight", "noseTip"):
+        expected = centre + rotation @ (points[name_] * scale - centre)
+        found = tilted_points[name_] * scale
+        assert np.linalg.norm(found - expected) < 0.12 * eye_distance * width, name_

@@ -226,10 +226,10 @@ def test_a_photo_warped_to_fake_a_turn_moves_like_a_flat_picture(engine, recordi
     yaws = [s.face.pose.yaw for s in samples]
     assert max(yaws) - min(yaws) >= 15  # the warp does fake a head turn for the yaw estimate
     with pytest.raises(FaceRejected) as refused:
-        check_depth(samples, yaws)
+        check_depth(samples, yaws, engine.depth_gauge)
     assert refused.value.code == "flat_face"
     live = sample_login_frames(engine, recording.frames, LOGIN_QUALITY)
-    ratio = check_depth(live, [s.face.pose.yaw for s in live])
+    ratio = check_depth(live, [s.face.pose.yaw for s in live], engine.depth_gauge)
     assert ratio is not None and ratio >= 1.0
 
 

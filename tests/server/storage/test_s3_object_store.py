@@ -77,6 +77,35 @@ def test_delete_many_sends_one_request_per_thousand_keys(s3_store: S3ObjectStore
     assert not s3_store.exists("users/4/a.jpg")
 
 
+def test_a_delete_answered_with_per_key_errors_raises_and_stops(s3_store: S3ObjectStore) -> None:
+    """DeleteObjects answers 200 even when some keys were not deleted (AccessDenied on a key,
+    say) and lists them under ``Errors``; moto never does, so the real answer is amended the way
+    S3's documented response reads. The store must raise, not report success, and send no
+    further batch."""
+    sent: list[int] = []
+
+    def record_batch(params: dict[str, Any], **_: Any) -> None:
+        sent.append(len(params["Delete"]["Objects"]))
+
+    def deny_one_key(parsed: dict[str, Any], **_: Any) -> None:
+        parsed["Errors"] = [
+            {"Key": "users/5/kept.jpg", "Code": "AccessDenied", "Message": "Access Denied"}
+        ]
+
+    events = s3_store._client.meta.events
+    events.register("provide-client-params.s3.DeleteObjects", record_batch)
+    events.register("after-call.s3.DeleteObjects", deny_one_key)
+    s3_store.put("users/5/kept.jpg", b"k", "image/jpeg")
+
+    with pytest.raises(StorageError):
+        s3_store.delete_many(["users/5/kept.jpg"] + [f"users/5/m{i}.jpg" for i in range(1500)])
+
+    assert sent == [1000]  # the second batch was not sent after the first one failed
+    events.unregister("after-call.s3.DeleteObjects", deny_one_key)
+    s3_store.delete_many([])  # no keys: no request, no error
+    assert sent == [1000]
+
+
 def test_iter_keys_follows_every_page(s3_store: S3ObjectStore) -> None:
     pages: list[int] = []
 
