@@ -8,7 +8,9 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
+from server import owners
 from server.albums.models import Album
+from server.owners import Owner
 from server.photos.models import Photo
 
 
@@ -82,15 +84,20 @@ def _albums_with_counts(*, one_album: bool) -> Select[Any]:
 
 # Built once: the album list is the hottest authenticated read.
 _ALL_ALBUMS = _albums_with_counts(one_album=False)
+_ALL_ALBUMS_BY_SESSION = owners.by_session(_ALL_ALBUMS)
 _ONE_ALBUM = _albums_with_counts(one_album=True)
 
 
 def list_with_counts(
-    connection: Connection, *, user_id: int, album_id: int | None = None
+    connection: Connection, *, owner: Owner, album_id: int | None = None
 ) -> list[AlbumSummary]:
+    """The owner's albums (or one of them) with their photo counts and covers. A ``SessionOwner``
+    is resolved in the same statement (``server.owners``); only the whole list reads by one."""
     # Plain columns: run on a connection, past the ORM's row loading.
     if album_id is None:
-        rows = connection.execute(_ALL_ALBUMS, {"user_id": user_id})
+        statement, params = owners.pick(owner, _ALL_ALBUMS, _ALL_ALBUMS_BY_SESSION)
+        rows = connection.execute(statement, params)
     else:
+        user_id = owners.require_user_id(owner)
         rows = connection.execute(_ONE_ALBUM, {"user_id": user_id, "album_id": album_id})
     return [AlbumSummary(*row) for row in rows]

@@ -17,7 +17,7 @@ def _out(summary: AlbumSummary) -> AlbumOut:
 @router.get("", response_model=list[AlbumOut])
 async def list_albums(read: OwnerReadDep) -> Response:
     """The user's albums, "Fotos de perfil" first, then by name."""
-    return Response(await read(service.album_list_json), media_type="application/json")
+    return Response(await read.folded(service.album_list_json), media_type="application/json")
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=AlbumOut)

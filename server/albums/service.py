@@ -9,6 +9,7 @@ from sqlalchemy import delete as sql_delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from server import owners
 from server.albums import repository
 from server.albums.models import PROFILE_ALBUM_NAME, Album
 from server.albums.repository import AlbumSummary
@@ -16,6 +17,7 @@ from server.albums.schemas import ALBUM_LIST_JSON, AlbumJson
 from server.config import Settings
 from server.db import id_in_range
 from server.errors import Conflict, NotFound, NotPermitted
+from server.owners import Owner
 from server.photos.models import Photo
 from server.photos.objects import delete_objects_quietly
 from server.search import index as search_index
@@ -62,7 +64,7 @@ def check_owned(connection: Connection, *, user_id: int, album_id: int) -> None:
 
 
 def summary(db: Session, *, user_id: int, album_id: int) -> AlbumSummary:
-    found = repository.list_with_counts(db.connection(), user_id=user_id, album_id=album_id)
+    found = repository.list_with_counts(db.connection(), owner=user_id, album_id=album_id)
     if not found:
         raise album_not_found()
     return found[0]
@@ -79,9 +81,11 @@ def album_json(summary: AlbumSummary) -> AlbumJson:
     }
 
 
-def album_list_json(connection: Connection, user_id: int) -> bytes:
-    """The user's albums as the JSON body of ``GET /albums``, serialised in one pass."""
-    summaries = repository.list_with_counts(connection, user_id=user_id)
+def album_list_json(connection: Connection, owner: Owner) -> bytes:
+    """The owner's albums as the JSON body of ``GET /albums``, serialised in one pass."""
+    summaries = repository.list_with_counts(connection, owner=owner)
+    if not summaries:
+        owners.require_user_id(owner)  # nothing found for a session: is the session live?
     return ALBUM_LIST_JSON.dump_json([album_json(summary) for summary in summaries])
 
 

@@ -9,8 +9,10 @@ from typing import Any
 from sqlalchemy import Connection, Row, RowMapping, bindparam, delete, or_, select
 from sqlalchemy.orm import Session
 
+from server import owners
 from server.albums.models import Album
 from server.db import json_text, utc_text
+from server.owners import Owner
 from server.photos.models import IdempotencyKey, Photo, PhotoTranslation
 
 
@@ -58,6 +60,8 @@ _PAGE = (
     .order_by(Photo.id.desc())
     .limit(bindparam("limit"))
 )
+_SHOWN_OWNED_BY_SESSION = owners.by_session(_SHOWN_OWNED)
+_PAGE_BY_SESSION = owners.by_session(_PAGE)
 _SHOWN_OWNED_MANY = select(*_SHOWN_COLUMNS).where(
     Photo.user_id == bindparam("user_id"), Photo.id.in_(bindparam("photo_ids", expanding=True))
 )
@@ -75,23 +79,19 @@ _NO_CURSOR = 2**62
 # also passes the ORM's loading machinery (a third more time for a page, measured).
 
 
-def get_owned_shown(connection: Connection, *, user_id: int, photo_id: int) -> RowMapping | None:
-    """The shown columns of one of the user's photos."""
-    params = {"photo_id": photo_id, "user_id": user_id}
-    return connection.execute(_SHOWN_OWNED, params).mappings().first()
+def get_owned_shown(connection: Connection, *, owner: Owner, photo_id: int) -> RowMapping | None:
+    """The shown columns of one of the owner's photos."""
+    statement, params = owners.pick(owner, _SHOWN_OWNED, _SHOWN_OWNED_BY_SESSION)
+    return connection.execute(statement, {**params, "photo_id": photo_id}).mappings().first()
 
 
 def list_page(
-    connection: Connection, *, user_id: int, album_id: int, limit: int, before_id: int | None
+    connection: Connection, *, owner: Owner, album_id: int, limit: int, before_id: int | None
 ) -> list[Row[Any]]:
     """Newest first; `limit + 1` rows are fetched so the caller knows whether a next page exists."""
-    params = {
-        "user_id": user_id,
-        "album_id": album_id,
-        "before_id": before_id or _NO_CURSOR,
-        "limit": limit + 1,
-    }
-    return list(connection.execute(_PAGE, params))
+    statement, params = owners.pick(owner, _PAGE, _PAGE_BY_SESSION)
+    params |= {"album_id": album_id, "before_id": before_id or _NO_CURSOR, "limit": limit + 1}
+    return list(connection.execute(statement, params))
 
 
 def list_shown(connection: Connection, *, user_id: int, photo_ids: list[int]) -> list[Row[Any]]:

@@ -47,9 +47,9 @@ async def list_photos(
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
     """A page of the album's photos, newest first; pass `next_cursor` back for the next page."""
-    page = await read(
-        lambda connection, user_id: service.page_json_bytes(
-            connection, settings, user_id=user_id, album_id=album_id, limit=limit, cursor=cursor
+    page = await read.folded(
+        lambda connection, owner: service.page_json_bytes(
+            connection, settings, owner=owner, album_id=album_id, limit=limit, cursor=cursor
         )
     )
     return _json(page)
@@ -145,9 +145,9 @@ def empty_trash(
 
 @router.get("/photos/{photo_id}", response_model=PhotoOut)
 async def get_photo(photo_id: ResourceId, read: OwnerReadDep) -> Response:
-    photo = await read(
-        lambda connection, user_id: service.photo_json_bytes(
-            connection, user_id=user_id, photo_id=photo_id
+    photo = await read.folded(
+        lambda connection, owner: service.photo_json_bytes(
+            connection, owner=owner, photo_id=photo_id
         )
     )
     return _json(photo)

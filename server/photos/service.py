@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Row, RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from server import cursors
+from server import cursors, owners
 from server.albums import service as album_service
 from server.albums.models import Album
 from server.config import Settings
@@ -24,6 +24,7 @@ from server.duplicates.phash import phash_bytes, to_signed
 from server.errors import Conflict, ImageRejected, NotFound, ValidationFailed
 from server.images import ProcessedImage, process_upload
 from server.jobs import repository as jobs
+from server.owners import Owner
 from server.photos import repository
 from server.photos.models import IdempotencyKey, Photo
 from server.photos.objects import StagedObjects, delete_objects_quietly, photo_key_prefix
@@ -322,10 +323,11 @@ def shown_photos(rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
     return [_labels_passed_through(dict(zip(keys, row, strict=True))) for row in rows]
 
 
-def photo_json_bytes(connection: Connection, *, user_id: int, photo_id: int) -> bytes:
+def photo_json_bytes(connection: Connection, *, owner: Owner, photo_id: int) -> bytes:
     """The JSON body of ``GET /photos/{id}``."""
-    row = repository.get_owned_shown(connection, user_id=user_id, photo_id=photo_id)
+    row = repository.get_owned_shown(connection, owner=owner, photo_id=photo_id)
     if row is None:
+        owners.require_user_id(owner)  # nothing found for a session: is the session live?
         raise photo_not_found()
     return orjson.dumps(shown_photo(row))
 
@@ -348,7 +350,7 @@ def page_json_bytes(
     connection: Connection,
     settings: Settings,
     *,
-    user_id: int,
+    owner: Owner,
     album_id: int,
     limit: int | None,
     cursor: str | None,
@@ -357,14 +359,17 @@ def page_json_bytes(
     try:
         size, before_id = _page_bounds(settings, limit, cursor)
     except ValidationFailed:
-        album_service.check_owned(connection, user_id=user_id, album_id=album_id)  # 404 first
+        user_id = owners.require_user_id(owner)  # 401 before 404 before 400
+        album_service.check_owned(connection, user_id=user_id, album_id=album_id)
         raise
     rows = repository.list_page(
-        connection, user_id=user_id, album_id=album_id, limit=size, before_id=before_id
+        connection, owner=owner, album_id=album_id, limit=size, before_id=before_id
     )
     if not rows:
-        # Rows are scoped to the owner, so any row proves the album is the user's; only an empty
-        # page needs the album checked (an empty album, or someone else's: 404).
+        # Rows are scoped to the owner, so any row proves the album is the user's (and, for a
+        # session, that it is live); only an empty page needs the album checked (an empty
+        # album, or someone else's: 404).
+        user_id = owners.require_user_id(owner)
         album_service.check_owned(connection, user_id=user_id, album_id=album_id)
     has_more = len(rows) > size
     rows = rows[:size]

@@ -293,3 +293,84 @@ def test_built_bundle_passes_its_self_test(tmp_path: Path) -> None:
     assert completed.returncode == 0, completed.stdout[-3000:]
     report = json.loads(completed.stdout[: completed.stdout.rindex("}") + 1])
     assert report["ok"] is True and report["frozen"] is True
+    _frozen_server_refuses_a_warped_photo_and_lets_the_person_in(executable, tmp_path / "data")
+
+
+def _frozen_server_refuses_a_warped_photo_and_lets_the_person_in(
+    executable: Path, data_dir: Path
+) -> None:
+    """The bundle's own server runs face login's 3-D check (it once shipped without the model it
+    needs): one photo perspective-warped to fake a turn is refused as ``flat_face``, a live
+    recording of the same script logs in."""
+    import socket
+    import time
+
+    import httpx
+
+    sys.path.insert(0, str(REPO_ROOT / "tests" / "support"))
+    import face_sequences as fs
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    server = subprocess.Popen(
+        [str(executable), "--run-server", "--host", "127.0.0.1", "--port", str(port),
+         "--data-dir", str(data_dir)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=base, timeout=120) as client:
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    if client.get("/check").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                assert time.monotonic() < deadline, "the bundled server did not start"
+                time.sleep(0.5)
+            clip = fs.read_clip()
+            password = "correct horse 9"
+            registered = client.post(
+                "/api/v1/auth/register",
+                data={"username": "lin", "email": "lin@example.com", "password": password,
+                      "password_confirm": password},
+                files={"photo": ("me.jpg", fs.to_jpeg(fs.load_photo("miranda_1.png")), "image/jpeg")},
+            )  # fmt: skip
+            assert registered.status_code == 201, registered.text
+            enrolled = client.put(
+                "/api/v1/me/face",
+                data={"current_password": password},
+                files=[("frames", (f"{i}.jpg", fs.to_jpeg(clip[f]), "image/jpeg"))
+                       for i, f in enumerate((90, 130, 170))],
+                headers={"Authorization": f"Bearer {registered.json()['token']}"},
+            )  # fmt: skip
+            assert enrolled.status_code == 200, enrolled.text
+            steps = ["center", "right", "center"]
+
+            def answer(sequence: fs.Sequence_) -> str:
+                for _ in range(200):  # the server picks the script: ask until it is this one
+                    issued = client.post("/api/v1/auth/face-challenge", json={"login": "lin"})
+                    if issued.json()["steps"] == steps:
+                        break
+                else:
+                    pytest.fail(f"the server never issued {steps}")
+                time.sleep(issued.json()["min_seconds"] + 0.2)
+                response = client.post(
+                    "/api/v1/auth/face-login",
+                    data={"challenge_id": issued.json()["challenge_id"], "login": "lin",
+                          "offsets_ms": json.dumps(sequence.offsets_ms)},
+                    files=[("frames", (f"{i}.jpg", frame, "image/jpeg"))
+                           for i, frame in enumerate(sequence.frames)],
+                )  # fmt: skip
+                return "ok" if response.status_code == 200 else response.json()["error"]["code"]
+
+            warped = fs.perspective_turn(
+                fs.load_photo("miranda_1.png"), [0, 0, 8, 16, 24, 30, 24, 16, 8, 0, 0], seed=1
+            )
+            assert answer(warped) == "flat_face"
+            assert answer(fs.genuine(clip, steps)) == "ok"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -3,9 +3,9 @@ their JSON must be exactly what the models give, and their owner and token check
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from server.albums.schemas import AlbumOut
 from server.db import utcnow
@@ -138,3 +138,46 @@ def test_a_logout_closes_the_hot_reads_at_once(api):
         assert response.status_code == 401, path
         assert response.json()["error"]["code"] == "invalid_token"
         assert response.headers["WWW-Authenticate"] == 'Bearer error="invalid_token"'
+
+
+def test_an_expired_session_is_refused_by_the_hot_reads_before_anything_else(api, app_context):
+    """The hot reads check the token inside their own query: a session past its expiry (or
+    logged out) reads nothing of its user's, however the request is formed, while the same
+    user's live session reads everything."""
+    from server.auth.models import AuthSession
+
+    account = api.register("vencida")
+    album = api.create_album(account)
+    photo = api.upload(account, album["id"])
+    live = api.client.post(
+        "/api/v1/auth/login", json={"login": "vencida", "password": account.password}
+    ).json()
+    live_headers = {"Authorization": f"Bearer {live['token']}"}
+    with app_context.session_factory() as db:
+        first = db.scalars(select(AuthSession).order_by(AuthSession.id)).first()
+        assert first is not None
+        first.expires_at = utcnow() - timedelta(seconds=1)
+        db.commit()
+    paths = [
+        "/api/v1/albums",
+        f"/api/v1/albums/{album['id']}/photos",
+        f"/api/v1/albums/{album['id']}/photos?limit=0",  # a bad limit: still 401 first
+        f"/api/v1/albums/{album['id'] + 1000}/photos",
+        f"/api/v1/photos/{photo['id']}",
+        f"/api/v1/photos/{photo['id'] + 1000}",
+    ]
+    for path in paths:
+        refused = api.client.get(path, headers=account.headers)
+        assert refused.status_code == 401, path
+        assert refused.json()["error"]["code"] == "invalid_token", path
+    assert api.client.get(paths[0], headers=live_headers).json()[1]["id"] == album["id"]
+    page = api.client.get(paths[1], headers=live_headers).json()
+    assert [item["id"] for item in page["items"]] == [photo["id"]]
+    assert api.client.get(paths[2], headers=live_headers).status_code == 400
+    assert api.client.get(paths[3], headers=live_headers).json()["error"]["code"] == (
+        "album_not_found"
+    )
+    assert api.client.get(paths[4], headers=live_headers).json()["id"] == photo["id"]
+    assert api.client.get(paths[5], headers=live_headers).json()["error"]["code"] == (
+        "photo_not_found"
+    )
