@@ -20,7 +20,13 @@ from server.analysis.label_pool import (
 from server.analysis.router import router as analysis_router
 from server.auth.router import router as auth_router
 from server.config import Settings
-from server.db import ensure_private_dir, hot_read_limiter, make_engine, make_session_factory
+from server.db import (
+    ensure_private_dir,
+    hot_read_limiter,
+    hot_reads_inline,
+    make_engine,
+    make_session_factory,
+)
 from server.deps import AppContext
 from server.duplicates.router import router as duplicates_router
 from server.engines.registry import EngineRegistry
@@ -68,6 +74,7 @@ def build_context(
         store=store or build_store(settings),
         engines=EngineRegistry(settings),
         hot_reads=hot_read_limiter(engine),
+        hot_reads_inline=hot_reads_inline(engine),
     )
 
 

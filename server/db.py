@@ -127,6 +127,20 @@ def hot_read_limiter(engine: Engine) -> CapacityLimiter | None:
     return CapacityLimiter(SQLITE_HOT_READ_THREADS) if engine.dialect.name == "sqlite" else None
 
 
+def hot_reads_inline(engine: Engine) -> bool:
+    """Whether the three hottest reads (album list, a page of photos, one photo) run on the event
+    loop itself instead of a worker thread.
+
+    On SQLite, yes. The hop to a worker thread and back was most of such a request: at 16
+    clients, reading inline took the album list from 0.36 to 0.56 of a bare endpoint, a page of
+    50 photos from 0.23 to 0.38, one photo from 0.44 to 0.77 (same-run comparison). The reads are
+    bounded (a page is at most ``page_size_max`` rows; the album list one row per album) and
+    SQLite serves them from a local file in well under a millisecond, without waiting on a
+    writer (WAL). SQLite is the bundled, single-user mode. MySQL's reads wait on the network and
+    on the server's locks, which must never hold up the loop: they keep their worker thread."""
+    return engine.dialect.name == "sqlite"
+
+
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_DIR_MODE = 0o700
 

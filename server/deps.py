@@ -40,6 +40,8 @@ class AppContext:
     engines: EngineRegistry
     # Worker threads the hot reads may use at once (None: anyio's default pool), see ``db``.
     hot_reads: CapacityLimiter | None = None
+    # The hottest reads run on the event loop (``db.hot_reads_inline``).
+    hot_reads_inline: bool = False
 
 
 async def get_context(request: Request) -> AppContext:
@@ -129,6 +131,7 @@ class OwnerRead:
     engine: Engine
     token_hash: str
     limiter: CapacityLimiter | None = None
+    inline: bool = False
 
     async def __call__(self, read: Callable[[Connection, int], T]) -> T:
         """``read(connection, user_id)`` for the token's user, in one worker-thread hop."""
@@ -139,7 +142,10 @@ class OwnerRead:
     async def folded(self, read: Callable[[Connection, Owner], T]) -> T:
         """``read(connection, owner)`` with the token check inside the read's own statement
         (``server.owners``): ``owner`` is first the token's session, and the read runs again
-        with the user id only when it found nothing for the session."""
+        with the user id only when it found nothing for the session. Inline (on the event loop)
+        where ``db.hot_reads_inline`` says so."""
+        if self.inline:
+            return self._run_folded(read)
         if self.limiter is None:
             return await run_in_threadpool(self._run_folded, read)
         return await anyio.to_thread.run_sync(self._run_folded, read, limiter=self.limiter)
@@ -166,7 +172,12 @@ class OwnerRead:
 
 
 async def get_owner_read(request: Request, context: ContextDep) -> OwnerRead:
-    return OwnerRead(context.engine, hash_token(_bearer_token(request)), context.hot_reads)
+    return OwnerRead(
+        context.engine,
+        hash_token(_bearer_token(request)),
+        context.hot_reads,
+        context.hot_reads_inline,
+    )
 
 
 OwnerReadDep = Annotated[OwnerRead, Depends(get_owner_read)]
