@@ -49,6 +49,11 @@ class ServerProcess:
                 return int(line.split()[1]) * 1024
         raise RuntimeError("no VmRSS line")
 
+    def cpu_seconds(self) -> float:
+        """CPU time the server process has used (all its threads, user + system)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stored_state(self) -> tuple[dict[str, int], list[str]]:
         """Row counts of the content tables and the stored object files (SQLite servers)."""
         database = self.data_dir / "facealbum.sqlite3"
@@ -115,8 +120,12 @@ def start_server(
     raise RuntimeError("the server did not answer /check within 2 minutes")
 
 
-# Every answer within this (the issue's goal); a loaded CI machine may raise it.
+# Every answer costs the server at most this much CPU (the issue's goal). CPU, not wall time:
+# on a loaded machine the wall time measures the other jobs (a dense OCR page took 2.4 s of wall
+# time once during a full run, its deadline being 1.5 s of work).
 TIME_BUDGET_SECONDS = float(os.environ.get("FACEALBUM_HOSTILE_BUDGET_SECONDS", "2.0"))
+#: ... and answers within this wall time however loaded the machine is (no hang, no sleep).
+WALL_CEILING_SECONDS = 30.0
 RSS_BUDGET_BYTES = 300 * 1024 * 1024
 PASSWORD = "correct horse 9"
 
