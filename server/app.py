@@ -24,6 +24,7 @@ from server.db import (
     ensure_private_dir,
     hot_read_limiter,
     hot_reads_inline,
+    make_async_read_engine,
     make_engine,
     make_session_factory,
 )
@@ -122,7 +123,9 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     context = context or build_context(settings or Settings())
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Opened here, in the loop that will use its connections (see make_async_read_engine).
+        app.state.async_reads = make_async_read_engine(context.engine)
         runner = build_job_runner(context) if context.settings.job_worker else None
         if runner is not None:
             if context.settings.face_indexing:
@@ -134,6 +137,9 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
             if runner is not None:
                 runner.stop()
                 shutdown_label_pools()
+            if app.state.async_reads is not None:
+                await app.state.async_reads.dispose()
+                app.state.async_reads = None
             context.engine.dispose()
 
     app = FastAPI(

@@ -8,7 +8,7 @@ import os
 import stat
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from anyio import CapacityLimiter
 from sqlalchemy import (
@@ -27,6 +27,9 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import TypeDecorator
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +130,38 @@ def hot_read_limiter(engine: Engine) -> CapacityLimiter | None:
     return CapacityLimiter(SQLITE_HOT_READ_THREADS) if engine.dialect.name == "sqlite" else None
 
 
+def make_async_read_engine(engine: Engine) -> AsyncEngine | None:
+    """On MySQL, an async engine (asyncmy) for the three hottest reads; None elsewhere.
+
+    A worker-thread hop per request was most of such a read's cost; on the event loop with an
+    async driver the reads never block the loop while they wait on the server. Measured at 16
+    clients on MariaDB (same machine, ratio to a bare endpoint): album list 0.29 → 0.48, a page
+    of 50 photos 0.22 → 0.34, one photo 0.28 → 0.45. The reads run the same synchronous
+    repository code through ``AsyncConnection.run_sync``.
+
+    Its connections are AUTOCOMMIT: every read is one SELECT (InnoDB's non-locking consistent
+    read), so there is no transaction to roll back when a connection goes back to the pool and
+    no reset round trip. There is no ping before each checkout either; ``deps.OwnerRead`` reads
+    again once on a connection the server had dropped (the pool is then invalidated, see
+    SQLAlchemy's "optimistic" disconnect handling), and connections are recycled after 30 min.
+
+    Async connections belong to the event loop that opened them: the app opens this engine in
+    its lifespan and disposes of it there (``app.create_app``)."""
+    if engine.dialect.name != "mysql":
+        return None
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    return create_async_engine(
+        engine.url.set(drivername="mysql+asyncmy"),
+        isolation_level="AUTOCOMMIT",
+        pool_reset_on_return=None,
+        pool_pre_ping=False,
+        pool_recycle=1800,
+        pool_size=MYSQL_POOL_SIZE,
+        max_overflow=20,
+    )
+
+
 def hot_reads_inline(engine: Engine) -> bool:
     """Whether the three hottest reads (album list, a page of photos, one photo) run on the event
     loop itself instead of a worker thread.
@@ -137,7 +172,8 @@ def hot_reads_inline(engine: Engine) -> bool:
     bounded (a page is at most ``page_size_max`` rows; the album list one row per album) and
     SQLite serves them from a local file in well under a millisecond, without waiting on a
     writer (WAL). SQLite is the bundled, single-user mode. MySQL's reads wait on the network and
-    on the server's locks, which must never hold up the loop: they keep their worker thread."""
+    on the server, which must never hold up the loop: they run on an async driver instead
+    (``make_async_read_engine``)."""
     return engine.dialect.name == "sqlite"
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import anyio.to_thread
 from anyio import CapacityLimiter
 from fastapi import Depends, Path, Request
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
@@ -23,6 +24,9 @@ from server.errors import NotAuthenticated
 from server.owners import Owner, OwnerUnresolved, SessionOwner
 from server.storage import ObjectStore
 from server.users.models import User
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
 T = TypeVar("T")
 # Dependencies that only read memory are `async def`: a plain `def` would cost a worker-thread
@@ -132,6 +136,8 @@ class OwnerRead:
     token_hash: str
     limiter: CapacityLimiter | None = None
     inline: bool = False
+    #: MySQL's async read engine, opened by the app's lifespan (``db.make_async_read_engine``).
+    async_engine: AsyncEngine | None = None
 
     async def __call__(self, read: Callable[[Connection, int], T]) -> T:
         """``read(connection, user_id)`` for the token's user, in one worker-thread hop."""
@@ -146,6 +152,8 @@ class OwnerRead:
         where ``db.hot_reads_inline`` says so."""
         if self.inline:
             return self._run_folded(read)
+        if self.async_engine is not None:
+            return await self._run_folded_async(self.async_engine, read)
         if self.limiter is None:
             return await run_in_threadpool(self._run_folded, read)
         return await anyio.to_thread.run_sync(self._run_folded, read, limiter=self.limiter)
@@ -158,11 +166,28 @@ class OwnerRead:
 
     def _run_folded(self, read: Callable[[Connection, Owner], T]) -> T:
         with self.engine.connect() as connection:
+            return self._folded_on(connection, read)
+
+    async def _run_folded_async(
+        self, engine: AsyncEngine, read: Callable[[Connection, Owner], T]
+    ) -> T:
+        for attempt in (1, 2):
             try:
-                return read(connection, SessionOwner(self.token_hash, utcnow()))
-            except OwnerUnresolved:
-                pass
-            return read(connection, self._user_id(connection))
+                async with engine.connect() as connection:
+                    return await connection.run_sync(self._folded_on, read)
+            except DBAPIError as error:
+                # A connection the server had dropped (restart, failover, idle timeout): the
+                # pool is invalidated and a read is safe to run again, once.
+                if not error.connection_invalidated or attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _folded_on(self, connection: Connection, read: Callable[[Connection, Owner], T]) -> T:
+        try:
+            return read(connection, SessionOwner(self.token_hash, utcnow()))
+        except OwnerUnresolved:
+            pass
+        return read(connection, self._user_id(connection))
 
     def _user_id(self, connection: Connection) -> int:
         user_id = auth_repository.find_user_id_by_token_hash(connection, self.token_hash, utcnow())
@@ -177,6 +202,7 @@ async def get_owner_read(request: Request, context: ContextDep) -> OwnerRead:
         hash_token(_bearer_token(request)),
         context.hot_reads,
         context.hot_reads_inline,
+        getattr(request.app.state, "async_reads", None),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import select, update
 
 from server.albums.schemas import AlbumOut
@@ -181,3 +182,47 @@ def test_an_expired_session_is_refused_by_the_hot_reads_before_anything_else(api
     assert api.client.get(paths[5], headers=live_headers).json()["error"]["code"] == (
         "photo_not_found"
     )
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [pytest.param(("mysql", "s3"), id="mysql-s3", marks=pytest.mark.mysql)],
+    indirect=True,
+)
+def test_hot_reads_survive_connections_the_database_server_dropped(api, client, app_context):
+    """On MySQL the hot reads run on their own async, unpinged pool: when the server drops its
+    connections (a restart, a failover, its idle timeout) the next reads still answer, and
+    writes (pinged pool) too."""
+    from sqlalchemy import create_engine, text
+
+    account = api.register("caida")
+    album = api.create_album(account)
+    photo = api.upload(account, album["id"])
+    paths = [
+        "/api/v1/albums",
+        f"/api/v1/albums/{album['id']}/photos",
+        f"/api/v1/photos/{photo['id']}",
+    ]
+    before = [client.get(path, headers=account.headers).json() for path in paths]
+    assert client.app.state.async_reads is not None  # the reads above used the async pool
+    admin = create_engine(app_context.engine.url)
+    try:
+        with admin.connect() as connection:
+            victims = connection.scalars(
+                text(
+                    "SELECT ID FROM information_schema.PROCESSLIST "
+                    "WHERE DB = DATABASE() AND ID <> CONNECTION_ID()"
+                )
+            ).all()
+            assert victims  # the service's pooled connections
+            for victim in victims:
+                connection.execute(text(f"KILL CONNECTION {int(victim)}"))
+    finally:
+        admin.dispose()
+    after = [client.get(path, headers=account.headers) for path in paths]
+    assert [response.status_code for response in after] == [200, 200, 200]
+    assert [response.json() for response in after] == before
+    renamed = client.patch(
+        f"/api/v1/albums/{album['id']}", json={"name": "Tras el corte"}, headers=account.headers
+    )
+    assert renamed.status_code == 200 and renamed.json()["name"] == "Tras el corte"
