@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -81,7 +80,7 @@ def bench_launch(runs: int) -> list[float]:
     """Seconds from process start to the login window painted (local server starting behind it)."""
     times = []
     for _ in range(runs):
-        with tempfile.TemporaryDirectory() as tmp:
+        with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
             out = subprocess.run(
                 [sys.executable, "-c", LAUNCH_PROBE, repr(time.time()), tmp],
                 cwd=REPO,
@@ -100,9 +99,10 @@ def small_jpegs(count: int) -> list[bytes]:
     for i in range(count):
         image = Image.open(sources[i % len(sources)]).convert("RGB")
         image.thumbnail((320 + i % 7, 320 + i % 7))
-        image.putpixel((0, 0), (i % 256, i // 256 % 256, 0))  # distinct bytes: not a duplicate
         buffer = io.BytesIO()
-        image.save(buffer, "JPEG", quality=80)
+        # Distinct bytes (a one-pixel mark could quantise away): the same bytes twice in an album
+        # are refused as a duplicate.
+        image.save(buffer, "JPEG", quality=80, comment=f"bench photo {i}")
         result.append(buffer.getvalue())
     return result
 
@@ -126,7 +126,7 @@ def bench_browse(url: str, photos: int) -> tuple[float, float, float]:
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(upload, range(photos)))
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         window, ctx, backend = build_window(
             LaunchOptions(server=url, data_dir=Path(tmp), language="es"),
             token_store=MemoryTokenStore(),
@@ -174,13 +174,19 @@ def bench_upload_stall(url: str, runs: int) -> list[float]:
     )
     sources = sorted(p for p in FACES.iterdir() if p.suffix in (".jpg", ".png"))
     stalls = []
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "twenty"
-        folder.mkdir()
-        for i in range(20):
-            shutil.copy(
-                sources[i % len(sources)], folder / f"{i:02d}_{sources[i % len(sources)].name}"
-            )
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
+        folders = []
+        for run in range(runs):
+            # Twenty files no earlier run uploaded: the same bytes twice are skipped as already
+            # uploaded, so each run (and each second use of a photo) re-encodes at its own quality.
+            folder = Path(tmp) / f"twenty-{run}"
+            folder.mkdir()
+            for i in range(20):
+                source = sources[i % len(sources)]
+                quality = 60 + 10 * run + i // len(sources)
+                target = folder / f"{i:02d}_{source.stem}.jpg"
+                Image.open(source).convert("RGB").save(target, quality=quality)
+            folders.append(folder)
         window, ctx, backend = build_window(
             LaunchOptions(server=url, data_dir=Path(tmp) / "app"), token_store=MemoryTokenStore()
         )
@@ -205,7 +211,7 @@ def bench_upload_stall(url: str, runs: int) -> list[float]:
             timer.timeout.connect(tick)
             last = time.perf_counter()
             timer.start()
-            window.album.grid.files_dropped.emit([folder])
+            window.album.grid.files_dropped.emit([folders[run]])
             spin(lambda: not window.uploads.busy)
             spin(lambda: len(window.album.model.photos) == 20, 30)
             timer.stop()
@@ -245,7 +251,7 @@ def bench_face_login(url: str, runs: int) -> tuple[list[float], list[float]] | N
     except NotFound:
         return None
     total, after_capture = [], []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         window, _ctx, backend = build_window(
             LaunchOptions(server=url, data_dir=Path(tmp), camera=f"{VIDEO}#160-210"),
             token_store=MemoryTokenStore(),
@@ -289,7 +295,7 @@ def main() -> int:
         f"(runs: {', '.join(f'{t * 1000:.0f}' for t in launch)})"
     )
     create_app([])
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         port = free_port()
         process = start_server(Path(tmp) / "server", port)
         url = f"http://127.0.0.1:{port}"
