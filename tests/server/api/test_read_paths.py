@@ -122,8 +122,9 @@ def test_an_empty_album_is_an_empty_page_and_another_users_album_is_404(api):
     assert bad_limit.json()["error"]["fields"] == {"limit": "1..200"}
 
 
-def test_a_logout_closes_the_hot_reads_at_once(api):
-    account = api.register("salida")
+def _hot_read_paths(api, name):
+    """A new account with one photo in one album, and the three hot reads of them."""
+    account = api.register(name)
     album = api.create_album(account)
     photo = api.upload(account, album["id"])
     paths = [
@@ -131,6 +132,11 @@ def test_a_logout_closes_the_hot_reads_at_once(api):
         f"/api/v1/albums/{album['id']}/photos",
         f"/api/v1/photos/{photo['id']}",
     ]
+    return account, paths
+
+
+def test_a_logout_closes_the_hot_reads_at_once(api):
+    account, paths = _hot_read_paths(api, "salida")
     for path in paths:
         assert api.client.get(path, headers=account.headers).status_code == 200
     assert api.client.post("/api/v1/auth/logout", headers=account.headers).status_code == 204
@@ -195,14 +201,7 @@ def test_hot_reads_survive_connections_the_database_server_dropped(api, client, 
     writes (pinged pool) too."""
     from sqlalchemy import create_engine, text
 
-    account = api.register("caida")
-    album = api.create_album(account)
-    photo = api.upload(account, album["id"])
-    paths = [
-        "/api/v1/albums",
-        f"/api/v1/albums/{album['id']}/photos",
-        f"/api/v1/photos/{photo['id']}",
-    ]
+    account, paths = _hot_read_paths(api, "caida")
     before = [client.get(path, headers=account.headers).json() for path in paths]
     assert client.app.state.async_reads is not None  # the reads above used the async pool
     admin = create_engine(app_context.engine.url)
@@ -222,7 +221,8 @@ def test_hot_reads_survive_connections_the_database_server_dropped(api, client, 
     after = [client.get(path, headers=account.headers) for path in paths]
     assert [response.status_code for response in after] == [200, 200, 200]
     assert [response.json() for response in after] == before
+    album_id = before[0][1]["id"]  # the list: the profile album, then this one
     renamed = client.patch(
-        f"/api/v1/albums/{album['id']}", json={"name": "Tras el corte"}, headers=account.headers
+        f"/api/v1/albums/{album_id}", json={"name": "Tras el corte"}, headers=account.headers
     )
     assert renamed.status_code == 200 and renamed.json()["name"] == "Tras el corte"
