@@ -32,7 +32,7 @@ def test_s3_backend_talks_to_the_configured_endpoint(tmp_path: Path, moto_s3_end
         backend="s3",
         local_root=tmp_path,
         bucket=bucket,
-        region="us-east-1",
+        region="eu-central-1",
         endpoint_url=moto_s3_endpoint,
         access_key_id="testing",
         secret_access_key="testing",
@@ -43,6 +43,9 @@ def test_s3_backend_talks_to_the_configured_endpoint(tmp_path: Path, moto_s3_end
     store.put("users/1/a.jpg", b"a", "image/jpeg")
     assert store.get("users/1/a.jpg") == b"a"
     assert list(tmp_path.iterdir()) == []
+    # The configured region, not the environment's default (us-east-1 under the tests).
+    url = store.signed_url("users/1/a.jpg", 60)
+    assert url is not None and "%2Feu-central-1%2Fs3%2Faws4_request&" in url
 
 
 def test_s3_backend_without_a_bucket_is_a_configuration_error(tmp_path: Path) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import time
 import urllib.request
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -148,6 +151,40 @@ def test_iter_keys_filters_by_prefix_like_s3(store: ObjectStore) -> None:
     assert sorted(store.iter_keys("users/1")) == keys[:3]
     assert list(store.iter_keys("users/1/prof")) == ["users/1/profile/q/original.png"]
     assert list(store.iter_keys("users/99/")) == []
+    # A prefix may also end inside the first segment.
+    assert sorted(store.iter_keys("use")) == sorted(keys)
+    assert list(store.iter_keys("user/")) == []
+
+
+def test_listing_without_a_prefix_includes_top_level_keys(store: ObjectStore) -> None:
+    store.put("top.bin", b"t", "application/octet-stream")
+    store.put("users/1/a.jpg", b"a", "image/jpeg")
+
+    assert sorted(item.key for item in store.iter_objects()) == ["top.bin", "users/1/a.jpg"]
+    assert sorted(store.iter_keys()) == ["top.bin", "users/1/a.jpg"]
+    assert list(store.iter_keys("to")) == ["top.bin"]
+
+
+def test_a_key_or_prefix_of_exactly_the_maximum_length_is_accepted(store: ObjectStore) -> None:
+    # Segments stay short: a local file name may not exceed 255 bytes.
+    key = "users/1/" + "/".join(["x" * 199] * 5) + "/" + "y" * 16
+    assert len(key) == 1024
+
+    store.put(key, b"long", "application/octet-stream")
+
+    assert store.get(key) == b"long"
+    assert store.exists(key)
+    assert list(store.iter_keys(key)) == [key]
+    with pytest.raises(ValueError):
+        list(store.iter_keys(key + "z"))
+
+
+def test_keys_that_are_not_strings_are_rejected(store: ObjectStore) -> None:
+    for key in (42, b"users/1/a.jpg"):
+        with pytest.raises(ValueError):
+            store.get(key)  # type: ignore[arg-type]
+        with pytest.raises(ValueError):
+            store.put(key, b"x", "image/jpeg")  # type: ignore[arg-type]
 
 
 def test_iter_keys_rejects_a_bad_prefix(store: ObjectStore) -> None:
@@ -200,6 +237,23 @@ def test_signed_url_is_none_locally_and_fetchable_on_s3(store: ObjectStore) -> N
             assert response.read() == b"preview bytes"
 
 
+@pytest.fixture
+def non_utc_local_time() -> Iterator[None]:
+    """Run in a process time zone far from UTC, so local-time conversions cannot pass as UTC."""
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Tokyo"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()
+
+
+@pytest.mark.usefixtures("non_utc_local_time")
 def test_iter_objects_gives_each_key_with_its_write_time_in_utc(store: ObjectStore) -> None:
     before = datetime.now(UTC) - timedelta(seconds=5)  # file systems round mtimes
     store.put("users/3/albums/1/a/original.jpg", b"a", "image/jpeg")
@@ -226,3 +280,9 @@ def test_a_signed_url_needs_a_positive_lifetime(store: ObjectStore) -> None:
                 store.signed_url("users/5/x.jpg", seconds)
         else:  # a local folder never signs, whatever the lifetime
             assert store.signed_url("users/5/x.jpg", seconds) is None
+
+    shortest = store.signed_url("users/5/x.jpg", 1)
+    if isinstance(store, S3ObjectStore):
+        assert shortest is not None and "X-Amz-Expires=1&" in shortest
+    else:
+        assert shortest is None

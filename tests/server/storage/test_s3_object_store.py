@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import socket
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 import boto3
 import pytest
+from botocore.awsrequest import AWSResponse
 
 from server.storage import S3ObjectStore, StorageError
 
@@ -132,7 +134,57 @@ def test_a_missing_bucket_fails_the_check(moto_s3_client: Any) -> None:
     with pytest.raises(StorageError):
         store.put("users/1/a.jpg", b"x", "image/jpeg")
     with pytest.raises(StorageError):
+        store.get("users/1/a.jpg")  # NoSuchBucket is not a missing object
+    with pytest.raises(StorageError):
+        store.delete("users/1/a.jpg")
+    with pytest.raises(StorageError):
         list(store.iter_keys())
+
+
+class _EmptyBody:
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        yield b""
+
+
+def test_a_forbidden_head_is_a_storage_error_not_a_missing_object(s3_store: S3ObjectStore) -> None:
+    """S3 answers HEAD with a bare 403 when access is denied (moto never does, so the answer is
+    substituted before sending). ``exists`` must not take that for "no such object"."""
+
+    def answer_forbidden(request: Any, **_: Any) -> AWSResponse:
+        return AWSResponse(request.url, 403, {}, _EmptyBody())
+
+    s3_store.put("users/1/a.jpg", b"x", "image/jpeg")
+    s3_store._client.meta.events.register("before-send.s3.HeadObject", answer_forbidden)
+
+    with pytest.raises(StorageError):
+        s3_store.exists("users/1/a.jpg")
+    with pytest.raises(StorageError):
+        s3_store.exists("users/1/missing.jpg")
+
+
+def test_signed_urls_are_signed_for_the_configured_region(moto_s3_endpoint: str) -> None:
+    store = S3ObjectStore(
+        bucket="facealbum-signing", region="ap-south-1", endpoint_url=moto_s3_endpoint
+    )
+
+    url = store.signed_url("users/1/a.jpg", 30)
+
+    assert url is not None
+    assert url.startswith(f"{moto_s3_endpoint}/facealbum-signing/users/1/a.jpg?")
+    assert "%2Fap-south-1%2Fs3%2Faws4_request&" in url
+
+
+def test_signing_without_credentials_is_a_storage_error(
+    moto_s3_endpoint: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    store = S3ObjectStore(
+        bucket="facealbum-signing", region="eu-west-1", endpoint_url=moto_s3_endpoint
+    )
+
+    with pytest.raises(StorageError):
+        store.signed_url("users/1/a.jpg", 30)
 
 
 @pytest.mark.timeout(60)
@@ -154,9 +206,13 @@ def test_an_unreachable_s3_raises_storage_error_instead_of_hanging(moto_s3_endpo
     with pytest.raises(StorageError):
         store.exists("users/1/a.jpg")
     with pytest.raises(StorageError):
+        store.delete("users/1/a.jpg")
+    with pytest.raises(StorageError):
         store.delete_many(["users/1/a.jpg"])
     with pytest.raises(StorageError):
         list(store.iter_keys())
+    with pytest.raises(StorageError):
+        store.ensure_bucket()
 
 
 def test_storage_errors_do_not_leak_endpoints_or_credentials(moto_s3_endpoint: str) -> None:
