@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
 T = TypeVar("T")
+R = TypeVar("R")
 # Dependencies that only read memory are `async def`: a plain `def` would cost a worker-thread
 # hop per request. Those that touch the database stay sync and run in the thread pool.
 
@@ -141,9 +142,7 @@ class OwnerRead:
 
     async def __call__(self, read: Callable[[Connection, int], T]) -> T:
         """``read(connection, user_id)`` for the token's user, in one worker-thread hop."""
-        if self.limiter is None:
-            return await run_in_threadpool(self._run, read)
-        return await anyio.to_thread.run_sync(self._run, read, limiter=self.limiter)
+        return await self._in_worker_thread(self._run, read)
 
     async def folded(self, read: Callable[[Connection, Owner], T]) -> T:
         """``read(connection, owner)`` with the token check inside the read's own statement
@@ -153,10 +152,20 @@ class OwnerRead:
         if self.inline:
             return self._run_folded(read)
         if self.async_engine is not None:
-            return await self._run_folded_async(self.async_engine, read)
+            try:
+                return await self._run_folded_async(self.async_engine, read)
+            except DBAPIError as error:
+                # A connection the server had dropped (restart, failover, idle timeout): the
+                # pool is invalidated and a read is safe to run again, once.
+                if not error.connection_invalidated:
+                    raise
+                return await self._run_folded_async(self.async_engine, read)
+        return await self._in_worker_thread(self._run_folded, read)
+
+    async def _in_worker_thread(self, run: Callable[[R], T], read: R) -> T:
         if self.limiter is None:
-            return await run_in_threadpool(self._run_folded, read)
-        return await anyio.to_thread.run_sync(self._run_folded, read, limiter=self.limiter)
+            return await run_in_threadpool(run, read)
+        return await anyio.to_thread.run_sync(run, read, limiter=self.limiter)
 
     def _run(self, read: Callable[[Connection, int], T]) -> T:
         # A plain connection: these reads select columns, and an ORM session around them cost a
@@ -171,16 +180,8 @@ class OwnerRead:
     async def _run_folded_async(
         self, engine: AsyncEngine, read: Callable[[Connection, Owner], T]
     ) -> T:
-        for attempt in (1, 2):
-            try:
-                async with engine.connect() as connection:
-                    return await connection.run_sync(self._folded_on, read)
-            except DBAPIError as error:
-                # A connection the server had dropped (restart, failover, idle timeout): the
-                # pool is invalidated and a read is safe to run again, once.
-                if not error.connection_invalidated or attempt == 2:
-                    raise
-        raise AssertionError("unreachable")
+        async with engine.connect() as connection:
+            return await connection.run_sync(self._folded_on, read)
 
     def _folded_on(self, connection: Connection, read: Callable[[Connection, Owner], T]) -> T:
         try:
