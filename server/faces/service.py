@@ -238,7 +238,9 @@ def issue_challenge(
     policy = face_policy(settings)
     key = auth_service.account_key(login) if login and login.strip() else None
     now = utcnow()
-    throttle.ensure_not_locked(db, policy, account_key=key, address=address, now=now)
+    throttle.ensure_not_locked(
+        db, policy, account_key=_lock_key(db, key, login), address=address, now=now
+    )
     turn = secrets.choice(("left", "right"))
     steps = ["center", turn, "center"]
     if secrets.randbelow(2):
@@ -260,6 +262,14 @@ def issue_challenge(
         expires_at=challenge.expires_at,
         min_seconds=challenge.min_seconds,
     )
+
+
+def _lock_key(db: Session, key: str | None, login: str | None) -> str | None:
+    """The lockout key of a typed login: its account, so the username and the email share one
+    count (as for passwords); None for 1:N, which the address alone limits."""
+    if key is None:
+        return None
+    return auth_service.lockout_key(users.find_by_login(db, key), login or "")
 
 
 def _challenge_failed(reason: str) -> AppError:
@@ -330,7 +340,8 @@ def login(
     the users who opted in. Every failure, whatever its reason, counts toward the lockout."""
     policy = face_policy(settings)
     key = auth_service.account_key(login) if login and login.strip() else None
-    throttle.ensure_not_locked(db, policy, account_key=key, address=address, now=utcnow())
+    lock_key = _lock_key(db, key, login)
+    throttle.ensure_not_locked(db, policy, account_key=lock_key, address=address, now=utcnow())
     with face_slots.slot(settings):
         try:
             matched = _verify(
@@ -345,10 +356,14 @@ def login(
             )
         except AppError:
             db.rollback()
-            throttle.record(db, policy, account_key=key, address=address, success=False)
+            throttle.record(db, policy, account_key=lock_key, address=address, success=False)
             raise
     throttle.record(
-        db, policy, account_key=key or matched.username_key, address=address, success=True
+        db,
+        policy,
+        account_key=auth_service.lockout_key(matched, matched.username_key),
+        address=address,
+        success=True,
     )
     token, auth_session = auth_service.start_session(
         db, settings, user_id=matched.id, method="face"

@@ -22,6 +22,8 @@ from PIL import Image
 from sqlalchemy import func, select, update
 
 from server.app import create_app
+from server.auth.models import LoginAttempt
+from server.db import utcnow
 from server.deps import AppContext
 from server.engines.registry import EngineRegistry
 from server.faces import service
@@ -376,6 +378,66 @@ def test_every_failure_counts_toward_the_lockout(app_context, lin, clip, faces_d
         assert instance.post("/api/v1/auth/face-challenge", json={}).status_code == 429
     password = first.post("/api/v1/auth/login", json={"login": "lin", "password": lin.password})
     assert password.status_code == 200  # the password always still works
+
+
+def _from(client: TestClient, address: str) -> TestClient:
+    """The next requests come from ``address`` (the server trusts one proxy hop)."""
+    client.headers["X-Forwarded-For"] = address
+    return client
+
+
+@pytest.mark.parametrize("settings_overrides", [{"face_lockout_failures": 3, "trusted_proxies": 1}])
+def test_a_face_login_clears_the_account_count_not_the_address_count(
+    client, app_context, lin, clip
+):
+    landscape = fs.timed([fs.to_jpeg(Image.new("RGB", (640, 360), (90, 120, 60)))] * 10)
+    for _ in range(2):  # one short of the limit, for the account and for this address
+        assert code(answer(_from(client, "10.1.1.1"), None, landscape)) == "challenge_failed"
+    # Typed as the e-mail, the login is the same account: its failures count for "lin" too.
+    email_failure = answer(_from(client, "10.3.3.3"), None, landscape, login=lin.user["email"])
+    assert code(email_failure) == "challenge_failed"
+    assert (
+        _from(client, "10.9.9.9")
+        .post("/api/v1/auth/face-challenge", json={"login": "lin"})
+        .status_code
+        == 429
+    )
+
+    # Later (the failures leave the window), Lin gets in by face from the first address.
+    with app_context.session_factory() as db:
+        db.execute(
+            update(LoginAttempt)
+            .where(LoginAttempt.address == "10.3.3.3")
+            .values(created_at=utcnow() - timedelta(hours=1))
+        )
+        db.commit()
+    success, _ = attempt(_from(client, "10.1.1.1"), app_context, clip=clip)
+    assert success.status_code == 200, success.text
+    user_id = success.json()["user"]["id"]
+    with app_context.session_factory() as db:
+        recorded = db.execute(
+            select(LoginAttempt.account_key, LoginAttempt.address).where(
+                LoginAttempt.method == "face", LoginAttempt.success
+            )
+        ).all()
+    assert [tuple(row) for row in recorded] == [(f"user:{user_id}", "10.1.1.1")]
+
+    # The account starts again from zero: two new failures elsewhere do not lock it...
+    for address in ("10.2.2.2", "10.2.2.3"):
+        assert code(answer(_from(client, address), None, landscape)) == "challenge_failed"
+    assert (
+        _from(client, "10.9.9.9")
+        .post("/api/v1/auth/face-challenge", json={"login": "lin"})
+        .status_code
+        == 200
+    )
+    # ...but the address keeps its two failures from before the success: one more locks it,
+    # for any login (an attacker's own successful login must not clear an address).
+    assert code(answer(_from(client, "10.1.1.1"), None, landscape, login="zoe")) == (
+        "challenge_failed"
+    )
+    locked = _from(client, "10.1.1.1").post("/api/v1/auth/face-challenge", json={"login": "zoe"})
+    assert locked.status_code == 429 and code(locked) == "face_login_locked"
 
 
 def _png_claiming(width: int, height: int) -> bytes:
