@@ -45,8 +45,10 @@ def account_key(login: str) -> str:
 
 def lockout_key(user: User | None, login: str) -> str:
     """The lockout bucket of a login: the account it resolves to, whichever name was typed
-    (username and email share it); an unknown name has its own, so answers look alike."""
-    return f"user:{user.id}" if user is not None else f"login:{account_key(login)}"
+    (username and email share it); an unknown name has its own, so answers look alike. Cut
+    to the 254 characters of the attempts log's ``account_key`` (face failures are recorded
+    under it)."""
+    return f"user:{user.id}" if user is not None else f"login:{account_key(login)}"[:254]
 
 
 def start_session(

@@ -80,10 +80,15 @@ def open_to(client: TestClient, login: str | None, address: str) -> bool:
 def locked_for(response: Any) -> int:
     """Assert a face-login lock; return its Retry-After (seconds)."""
     assert response.status_code == 429, response.text
-    error = response.json()["error"]
-    assert error["code"] == "face_login_locked"
     retry_after = int(response.headers["Retry-After"])
-    assert error["retry_after"] == retry_after
+    assert response.json() == {
+        "error": {
+            "code": "face_login_locked",
+            "message": "Face login is locked for a few minutes after several failed attempts. "
+            "You can still log in with your password.",
+            "retry_after": retry_after,
+        }
+    }
     return retry_after
 
 
@@ -332,6 +337,41 @@ def test_the_username_and_the_email_of_one_account_share_its_face_lock(api, clie
         fail(client, "ana", f"10.0.0.{n}")
     assert_locked(client, "ana", "10.9.9.9")
     assert_locked(client, "ana@example.com", "10.9.9.8")
+
+
+def test_failures_after_a_face_success_count_again(api, client, app_context):
+    """A face success clears the account's count, and the failures after it count from zero.
+    The success is written as a face login records it (the real one needs the face models:
+    test_face_login_api.py pins that record, ``("user:<id>", address)``)."""
+    account = api.register("ana")
+    for n in range(LIMIT):
+        fail(client, "ana", f"10.0.0.{n}")
+    assert_locked(client, "ana", "10.9.9.9")
+    with app_context.session_factory() as db:
+        db.add(
+            LoginAttempt(
+                method="face",
+                account_key=f"user:{account.user['id']}",
+                address="10.0.0.9",
+                success=True,
+            )
+        )
+        db.commit()
+    assert open_to(client, "ana", "10.9.9.9")
+    for n in range(LIMIT - 1):
+        fail(client, "ana", f"10.0.1.{n}")
+    assert open_to(client, "ana", "10.9.9.9")
+    fail(client, "ana", f"10.0.1.{LIMIT}")
+    assert_locked(client, "ana", "10.9.9.9")
+
+
+def test_the_longest_unknown_login_fails_and_locks_like_any_other(client):
+    login = "Q" * 254  # the longest login the face-login form takes, no such account
+    for n in range(LIMIT):
+        fail(client, login, f"10.0.0.{n}")
+    assert_locked(client, login, "10.9.9.9")
+    assert_locked(client, login.lower(), "10.9.9.8")
+    assert open_to(client, "R" * 254, "10.9.9.7")
 
 
 # --- 7. the sweep ---------------------------------------------------------------------------------
