@@ -125,3 +125,31 @@ def test_register_accepts_png_with_alpha_and_emoji_names(api, faces_dir):
         "miranda", photo=(faces_dir / "miranda_1.png").read_bytes(), full_name="Lin 🎭 Miranda"
     )
     assert account.user["full_name"] == "Lin 🎭 Miranda"
+
+
+@pytest.mark.parametrize("settings_overrides", [{"register_max_per_address": 2}])
+def test_sign_ups_past_the_address_limit_are_refused(api, client, app_context):
+    api.register("uno")
+    # A refused sign-up counts too: each one costs a photo check and a password hash.
+    refused = client.post(
+        "/api/v1/auth/register",
+        data={**GOOD, "username": "x"},
+        files={"photo": ("me.jpg", api._photo, "image/jpeg")},
+    )
+    assert refused.status_code == 400
+    before = _state(app_context)
+    response = client.post(
+        "/api/v1/auth/register", data=GOOD, files={"photo": ("me.jpg", api._photo, "image/jpeg")}
+    )
+    assert response.status_code == 429
+    retry_after = int(response.headers["Retry-After"])
+    window = app_context.settings.register_window_seconds
+    assert window - 10 <= retry_after <= window
+    assert response.json() == {
+        "error": {
+            "code": "too_many_attempts",
+            "message": "Too many sign-ups from this address. Wait a while and try again.",
+            "retry_after": retry_after,
+        }
+    }
+    assert _state(app_context) == before
