@@ -4,13 +4,17 @@ session test moves its expiry)."""
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from argon2 import PasswordHasher
+from sqlalchemy import func, select, update
 
 from server.auth.models import AuthSession, ThrottleBucket
 from server.db import utcnow
+from server.users.models import User
 
 # Long enough that five password checks on a loaded machine fit inside it.
 WINDOW_SECONDS = 20
@@ -84,3 +88,73 @@ def test_a_login_lock_lifts_after_its_window(api, client, app_context):
     assert answer.json()["user"]["username"] == "candado"
     # The success cleared the account's count: one new failure is a plain 401, not a lock.
     assert _login(client, "bad bad 12").status_code == 401
+
+
+def test_a_new_window_holds_the_full_number_of_failures(api, client, app_context):
+    account = api.register("candado")
+    for _ in range(5):
+        assert _login(client, "bad bad 12").status_code == 401
+    assert _login(client, account.password).status_code == 429
+
+    _let_pass(app_context, WINDOW_SECONDS + 1)
+    # A new window starts at the next failure, which counts once: five failures, then the lock.
+    for _ in range(5):
+        assert _login(client, "bad bad 12").status_code == 401
+    locked = _login(client, account.password)
+    assert locked.status_code == 429
+    assert WINDOW_SECONDS - 10 <= int(locked.headers["Retry-After"]) <= WINDOW_SECONDS
+
+
+@pytest.mark.parametrize(
+    "settings_overrides",
+    [
+        {
+            "login_window_seconds": WINDOW_SECONDS,
+            "trusted_proxies": 1,
+            "login_max_failures_per_address": 3,
+        }
+    ],
+)
+def test_an_attempt_given_back_after_its_window_ended_leaves_the_new_window_whole(
+    api, client, app_context
+):
+    """A login counts against its address before the password is checked and gives the
+    attempt back when it succeeds. If the address's window ends during the check and another
+    login starts a new one, the give-back must not leave the new window an attempt above its
+    limit."""
+    slow = api.register("lento")
+    quick = api.register("rapido")
+    # Lento's password is stored with a costly hash (rehashed on login): its check takes seconds.
+    with app_context.session_factory() as db:
+        costly = PasswordHasher(time_cost=20).hash(slow.password)
+        db.execute(update(User).where(User.username == "lento").values(password_hash=costly))
+        db.commit()
+
+    def counted() -> int:
+        with app_context.session_factory() as db:
+            return int(db.scalar(select(func.sum(ThrottleBucket.count))) or 0)
+
+    def login(name: str, password: str):  # type: ignore[no-untyped-def]
+        return client.post(
+            "/api/v1/auth/login",
+            json={"login": name, "password": password},
+            headers={"X-Forwarded-For": "10.7.7.7"},
+        )
+
+    before = counted()
+    with ThreadPoolExecutor(1) as pool:
+        slow_login = pool.submit(login, "lento", slow.password)
+        deadline = time.monotonic() + 60
+        while counted() < before + 2:  # counted against the account and the address
+            assert time.monotonic() < deadline and not slow_login.done()
+            time.sleep(0.01)
+        # While lento's password is checked, the window ends and rapido logs in.
+        _let_pass(app_context, WINDOW_SECONDS + 1)
+        assert login("rapido", quick.password).status_code == 200
+        assert not slow_login.done()  # the check is still running
+        assert slow_login.result().status_code == 200
+
+    # The address's new window holds exactly three failures.
+    for n in range(3):
+        assert login(f"nadie{n}", "bad bad 12").status_code == 401
+    assert login("nadie3", "bad bad 12").status_code == 429
