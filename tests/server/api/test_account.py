@@ -168,7 +168,9 @@ def test_each_address_has_its_own_limit_and_a_success_gives_its_attempt_back(api
         assert login(client, f"nadie{n}", "bad bad 12", "10.0.0.1").status_code == 401
     locked = login(client, "nadie3", "bad bad 12", "10.0.0.1")
     assert locked.status_code == 429
-    assert login(client, "ana", ana.password, "10.0.0.1").status_code == 429
+    # Locked even for the right password; attempts refused there do not count for the account.
+    for _ in range(5):
+        assert login(client, "ana", ana.password, "10.0.0.1").status_code == 429
     # Another address is not locked, for those logins or any other.
     assert login(client, "nadie3", "bad bad 12", "10.0.0.2").status_code == 401
     assert login(client, "ana", ana.password, "10.0.0.2").status_code == 200
