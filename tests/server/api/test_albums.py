@@ -218,6 +218,23 @@ def test_album_name_validation(api, client, name, ok):
         assert len(client.get("/api/v1/albums", headers=account.headers).json()) == 1
 
 
+def test_a_name_whose_case_folded_key_is_longer_is_kept(api, client):
+    """Names are unique by their case-folded key, and case-folding writes some letters as three
+    (ﬃ as "ffi"): a 45-letter name may have a 135-letter key (on MariaDB this was a 500)."""
+    account = api.register("fiona")
+    ffi, ffl = "\ufb03" * 45, "\ufb04" * 45
+    created = client.post("/api/v1/albums", json={"name": ffi}, headers=account.headers)
+    assert (created.status_code, created.json()["name"]) == (201, ffi)
+    other = api.create_album(account, "Otro")
+    renamed = client.patch(
+        f"/api/v1/albums/{other['id']}", json={"name": ffl}, headers=account.headers
+    )
+    assert (renamed.status_code, renamed.json()["name"]) == (200, ffl)
+    again = client.post("/api/v1/albums", json={"name": ffi}, headers=account.headers)
+    assert (again.status_code, again.json()["error"]["code"]) == (409, "album_name_taken")
+    assert [name for name, *_ in _listed(client, account)] == ["Fotos de perfil", ffi, ffl]
+
+
 def test_emoji_names_are_distinct(api, client):
     account = api.register("sara")
     assert (
