@@ -21,7 +21,8 @@ class Album(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(100))
-    name_key: Mapped[str] = mapped_column(String(100))  # case-folded name: unique per user
+    # The case-folded name, unique per user; folding writes a letter as up to three (ﬃ → ffi).
+    name_key: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(16), default="regular")  # profile | regular
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

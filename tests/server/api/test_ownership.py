@@ -56,3 +56,25 @@ def test_other_users_resources_are_not_found(api, client, app_context):
         "Mío",
     ]
     assert set(keys_before) <= set(app_context.store.iter_keys(""))
+
+
+def test_a_new_profile_photo_goes_into_its_owners_profile_album(api, client, faces_dir):
+    first = api.register("primero")
+    second = api.register("segundo")
+    response = client.patch(
+        "/api/v1/me",
+        data={"current_password": second.password},
+        files={"photo": ("new.jpg", (faces_dir / "biden_1.jpg").read_bytes(), "image/jpeg")},
+        headers=second.headers,
+    )
+    assert response.status_code == 200, response.text
+    new_photo_id = response.json()["profile_photo_id"]
+    assert new_photo_id != second.user["profile_photo_id"]
+    for account, count, cover in (
+        (first, 1, first.user["profile_photo_id"]),
+        (second, 2, new_photo_id),
+    ):
+        albums = client.get("/api/v1/albums", headers=account.headers).json()
+        assert [(a["name"], a["photo_count"], a["cover_photo_id"]) for a in albums] == [
+            ("Fotos de perfil", count, cover)
+        ]
