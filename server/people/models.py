@@ -28,7 +28,8 @@ class Person(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     name: Mapped[str | None] = mapped_column(String(100), nullable=True)
-    name_key: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    # Case-folding can write a letter as three (ß as "ss", ﬃ as "ffi"): room for any name.
+    name_key: Mapped[str | None] = mapped_column(String(300), nullable=True)
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     is_me: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

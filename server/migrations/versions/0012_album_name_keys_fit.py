@@ -1,10 +1,10 @@
-"""MySQL: an album's name key fits any album name (three letters per letter of the name).
+"""MySQL: the name key of an album or a person fits any name (three letters per letter).
 
 The key is the name case-folded (``validation.name_key``), and case-folding writes some letters
 as two or three (ß as "ss", ﬃ as "ffi"): a 45-letter name can have a 135-letter key, past the
 column's 100. MariaDB refused such a row (Data too long), so creating or renaming that album
-answered 500. The column now holds three times the name column's 100 letters. SQLite does not
-enforce VARCHAR lengths: nothing to do there.
+answered 500; naming a person "ß" × 51 did the same. Both key columns now hold three times the
+name columns' 100 letters. SQLite does not enforce VARCHAR lengths: nothing to do there.
 
 Revision ID: 0012
 Revises: 0011
@@ -24,13 +24,14 @@ depends_on = None
 def _resize(old: int, new: int) -> None:
     if op.get_bind().dialect.name not in ("mysql", "mariadb"):
         return
-    op.alter_column(
-        "albums",
-        "name_key",
-        existing_type=sa.String(length=old),
-        type_=sa.String(length=new),
-        existing_nullable=False,
-    )
+    for table, nullable in (("albums", False), ("people", True)):
+        op.alter_column(
+            table,
+            "name_key",
+            existing_type=sa.String(length=old),
+            type_=sa.String(length=new),
+            existing_nullable=nullable,
+        )
 
 
 def upgrade() -> None:
@@ -38,5 +39,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # Refused by MariaDB while an album's key is longer than 100 letters.
+    # Refused by MariaDB while a key is longer than 100 letters.
     _resize(300, 100)

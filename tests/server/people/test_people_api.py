@@ -124,6 +124,11 @@ def test_rename_hide_and_merge(api, runner: JobRunner, fixture_bytes):
     empty = patch(api, account, f"/api/v1/people/{other['id']}", {"name": "  "}, expect=400)
     assert empty["error"]["fields"] == {"name": "required"}
 
+    # A name at the length limit whose case-folded key is twice as long ("ß" folds to "ss").
+    long_name = patch(api, account, f"/api/v1/people/{other['id']}", {"name": "ß" * 100})
+    assert long_name["name"] == "ß" * 100
+    patch(api, account, f"/api/v1/people/{other['id']}", {"name": "Kit"})
+
     hidden = patch(api, account, f"/api/v1/people/{other['id']}", {"hidden": True})
     assert hidden["hidden"] is True and hidden["name"] == "Kit"
     listed = get(api, account, "/api/v1/people")
