@@ -201,6 +201,15 @@ class Api:
         body = response.json()
         return Account(token=body.get("token", ""), user=body.get("user", {}), password=password)
 
+    def change_profile_photo(self, account: Account, photo: bytes) -> Any:
+        """PATCH /me with a new profile photo (and the password it asks for)."""
+        return self.client.patch(
+            "/api/v1/me",
+            data={"current_password": account.password},
+            files={"photo": ("new.jpg", photo, "image/jpeg")},
+            headers=account.headers,
+        )
+
     def create_album(self, account: Account, name: str = "Viaje") -> dict[str, Any]:
         response = self.client.post("/api/v1/albums", json={"name": name}, headers=account.headers)
         assert response.status_code == 201, response.text

@@ -130,12 +130,7 @@ def test_an_account_without_albums_gets_its_profile_album_back(api, client, app_
     empty = client.get("/api/v1/albums", headers=account.headers)
     assert (empty.status_code, empty.json()) == (200, [])
     amigos = api.create_album(account, "Amigos")
-    response = client.patch(
-        "/api/v1/me",
-        data={"current_password": account.password},
-        files={"photo": ("new.jpg", (faces_dir / "biden_1.jpg").read_bytes(), "image/jpeg")},
-        headers=account.headers,
-    )
+    response = api.change_profile_photo(account, (faces_dir / "biden_1.jpg").read_bytes())
     assert response.status_code == 200, response.text
     albums = client.get("/api/v1/albums", headers=account.headers).json()
     assert [(a["name"], a["kind"], a["photo_count"], a["cover_photo_id"]) for a in albums] == [
@@ -377,12 +372,7 @@ def test_trashed_photos_leave_the_album_count_and_cover(api, client):
 def test_a_new_profile_photo_goes_into_the_profile_album_only(api, client, faces_dir):
     account = api.register("yago")
     regular = api.create_album(account, "Amigos")
-    response = client.patch(
-        "/api/v1/me",
-        data={"current_password": account.password},
-        files={"photo": ("new.jpg", (faces_dir / "biden_1.jpg").read_bytes(), "image/jpeg")},
-        headers=account.headers,
-    )
+    response = api.change_profile_photo(account, (faces_dir / "biden_1.jpg").read_bytes())
     assert response.status_code == 200, response.text
     albums = client.get("/api/v1/albums", headers=account.headers).json()
     assert [(a["kind"], a["name"], a["photo_count"]) for a in albums] == [

@@ -61,12 +61,7 @@ def test_other_users_resources_are_not_found(api, client, app_context):
 def test_a_new_profile_photo_goes_into_its_owners_profile_album(api, client, faces_dir):
     first = api.register("primero")
     second = api.register("segundo")
-    response = client.patch(
-        "/api/v1/me",
-        data={"current_password": second.password},
-        files={"photo": ("new.jpg", (faces_dir / "biden_1.jpg").read_bytes(), "image/jpeg")},
-        headers=second.headers,
-    )
+    response = api.change_profile_photo(second, (faces_dir / "biden_1.jpg").read_bytes())
     assert response.status_code == 200, response.text
     new_photo_id = response.json()["profile_photo_id"]
     assert new_photo_id != second.user["profile_photo_id"]
