@@ -123,6 +123,9 @@ MODULES = (
             "tests/server/api/test_ownership.py",
             "tests/server/api/test_fault_injection.py",
             "tests/server/api/test_photo_content.py",
+            "tests/server/api/test_duplicates_and_trash.py",  # bulk, check, trash, idempotency
+            "tests/server/api/test_search.py",  # list_shown
+            "tests/server/api/test_account.py",  # object_keys_for_user (account deletion)
             "tests/server/analysis/test_translation_api.py",
         ),
     ),

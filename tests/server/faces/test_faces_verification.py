@@ -10,15 +10,18 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageFilter, ImageOps
 
-from server.engines.faces.base import Candidate, FaceRejected
+from server.engines.faces.base import Candidate, CandidateScore, FaceRejected
 from server.engines.faces.presentation import check_depth, pose_states
 from server.faces.verification import (
+    IDENTITY_FRAMES,
     LOGIN_QUALITY,
     QualityLimits,
     check_enrolment_frames,
     check_face_quality,
+    check_same_person,
     decode_frame,
     decode_login_frame,
+    identity_frames,
     key_frames,
     sample_login_frames,
     verify_login,
@@ -348,3 +351,35 @@ def test_enrolment_keeps_the_face_of_the_sharpest_frame(jpeg, engine, photo):
     blurred = [jpeg(photo("obama_1.jpg").filter(ImageFilter.GaussianBlur(r))) for r in (2, 3)]
     enrolment = check_enrolment_frames(engine, [blurred[0], sharp, blurred[1]])
     assert enrolment.face_jpeg == engine.sample(decode_frame(sharp)).face_jpeg
+
+
+def test_every_scored_frame_must_look_like_the_account_or_the_logins_frontal_frame(
+    engine, enrolled, recording, photo
+):
+    """``check_same_person``: a frame passes when it is like the account (the match's per-frame
+    similarity) *or* like the login's most frontal frame, at ``consistency_threshold``
+    inclusive; a frame like neither is ``not_same_person``."""
+    samples = sample_login_frames(engine, recording.frames, LOGIN_QUALITY)
+    scored = identity_frames(samples, IDENTITY_FRAMES)
+    account = [enrolled["miranda"]]
+    check_same_person(engine, scored, engine.score(scored, account)[0])  # the genuine login
+
+    stranger = engine.sample(photo("obama_4.jpg"), None)
+    mixed = [*scored[:-1], stranger]
+    matched = engine.score(mixed, account)[0]
+    limit = engine.consistency_threshold
+    assert matched.per_frame[-1] < limit  # the stranger is like neither reference
+    assert rejection(check_same_person, engine, mixed, matched) == "not_same_person"
+
+    def with_last(similarity: float, per_frame: tuple[float, ...]) -> CandidateScore:
+        return dataclasses.replace(matched, per_frame=(*per_frame[:-1], similarity))
+
+    # like the account at exactly the threshold: passes; a hair below: refused
+    check_same_person(engine, mixed, with_last(limit, matched.per_frame))
+    below = with_last(limit - 0.01, matched.per_frame)
+    assert rejection(check_same_person, engine, mixed, below) == "not_same_person"
+    # frames like the login's frontal frame pass even when the account's similarity is nil
+    # (a head turned away from how it was enrolled)
+    nil_to_account = dataclasses.replace(matched, per_frame=(0.0,) * len(scored))
+    check_same_person(engine, scored, nil_to_account)
+    assert rejection(check_same_person, engine, mixed, nil_to_account) == "not_same_person"
