@@ -6,7 +6,6 @@ import hashlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import PurePath
 from typing import Any
 
@@ -488,11 +487,6 @@ def trashed(db: Session, *, user_id: int) -> list[Photo]:
 
 def empty_trash(db: Session, store: ObjectStore, *, user_id: int) -> int:
     return purge(db, store, trashed(db, user_id=user_id))
-
-
-def purge_expired_trash(db: Session, store: ObjectStore, *, days: int = TRASH_DAYS) -> int:
-    """Photos trashed more than `days` ago (every user's), for `python -m server sweep`."""
-    return purge(db, store, repository.trashed_before(db, cutoff=utcnow() - timedelta(days=days)))
 
 
 @dataclass(frozen=True)

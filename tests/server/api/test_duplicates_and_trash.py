@@ -52,6 +52,11 @@ def test_same_bytes_twice_is_a_409_with_the_existing_photo(api, client, faces_di
     assert again.status_code == 409
     error = again.json()["error"]
     assert error["code"] == "duplicate_photo"
+    assert error["message"] == (
+        'You already have this photo in the album "Viaje". Send allow_duplicate=true to keep a'
+        " second copy."
+    )
+    assert error["fields"] == {"file": "duplicate_photo"}
     assert error["existing"]["photo"]["id"] == first["id"]
     assert error["existing"]["album"] == {"id": album["id"], "name": "Viaje"}
     assert _count_photos(app_context) == before
@@ -249,14 +254,119 @@ def test_a_retry_with_the_same_idempotency_key_returns_the_first_photo(api, clie
     assert other_key.status_code == 409  # a new upload of the same bytes: a duplicate
 
     stranger = api.register("otro")  # keys are per user: theirs never answers with our photo
-    theirs = client.post(
-        f"/api/v1/albums/{api.create_album(stranger)['id']}/photos",
-        files={"file": ("p.jpg", api.distinct_jpeg(), "image/jpeg")},
-        headers={**stranger.headers, "Idempotency-Key": "upload-7f1c2a"},
-    )
+    their_album, their_data = api.create_album(stranger)["id"], api.distinct_jpeg()
+
+    def send_theirs():  # type: ignore[no-untyped-def]
+        return client.post(
+            f"/api/v1/albums/{their_album}/photos",
+            files={"file": ("p.jpg", their_data, "image/jpeg")},
+            headers={**stranger.headers, "Idempotency-Key": "upload-7f1c2a"},
+        )
+
+    theirs = send_theirs()
     assert theirs.status_code == 201 and theirs.json()["id"] != first.json()["id"]
+    their_retry = send_theirs()  # finds their own photo under the key both of us used
+    assert their_retry.status_code == 201, their_retry.text
+    assert their_retry.headers["Idempotency-Replayed"] == "true"
+    assert their_retry.json()["id"] == theirs.json()["id"]
     with app_context.session_factory() as db:
         assert db.scalar(select(func.count()).select_from(IdempotencyKey)) == 2
 
     bad = send({**account.headers, "Idempotency-Key": "x" * 201})
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_idempotency_key"
+
+
+PROFILE_LOCKED = {
+    "error": {
+        "code": "profile_album_locked",
+        "message": 'The album "Fotos de perfil" fills itself with your profile photos; it cannot'
+        " be changed.",
+    }
+}
+
+
+def test_bulk_refusals_say_what_is_wrong_and_change_nothing(api, client, app_context):
+    """The whole error envelope of each bulk refusal: the ids that are not the user's (sorted,
+    at most 20), the missing target album, and the profile album on either side of a move."""
+    account = api.register("masivo")
+    album = api.create_album(account, "Normal")
+    profile = client.get("/api/v1/albums", headers=account.headers).json()[0]
+    assert profile["kind"] == "profile"
+    profile_photo = account.user["profile_photo_id"]
+    ids = [api.upload(account, album["id"], name=f"m{n}")["id"] for n in range(2)]
+
+    def bulk(body):  # type: ignore[no-untyped-def]
+        return client.post("/api/v1/photos/bulk", json=body, headers=account.headers)
+
+    absent = list(range(max(ids) + 1000, max(ids) + 1025))  # 25 ids no one has
+    unknown = bulk({"action": "trash", "ids": [ids[0], *reversed(absent)]})
+    assert unknown.status_code == 404
+    assert unknown.json() == {
+        "error": {
+            "code": "photo_not_found",
+            "message": "Some of those photos do not exist.",
+            "fields": {"ids": ",".join(str(i) for i in absent[:20])},
+        }
+    }
+    no_target = bulk({"action": "move", "ids": ids})
+    assert no_target.status_code == 400
+    assert no_target.json() == {
+        "error": {
+            "code": "validation_error",
+            "message": "Choose the album to move the photos to.",
+            "fields": {"album_id": "required"},
+        }
+    }
+    into_profile = bulk({"action": "move", "ids": ids, "album_id": profile["id"]})
+    assert (into_profile.status_code, into_profile.json()) == (403, PROFILE_LOCKED)
+    out_of_profile = bulk({"action": "move", "ids": [profile_photo], "album_id": album["id"]})
+    assert (out_of_profile.status_code, out_of_profile.json()) == (403, PROFILE_LOCKED)
+    mixed = bulk({"action": "move", "ids": [ids[0], profile_photo], "album_id": album["id"]})
+    assert (mixed.status_code, mixed.json()) == (403, PROFILE_LOCKED)
+
+    with app_context.session_factory() as db:
+        stored = {p.id: (p.album_id, p.trashed_at) for p in db.scalars(select(Photo))}
+    assert stored[ids[0]] == (album["id"], None) and stored[ids[1]] == (album["id"], None)
+    assert stored[profile_photo] == (profile["id"], None)
+
+
+def test_the_trash_is_each_users_own_pages_by_cursor_and_empties_only_itself(
+    api, client, app_context
+):
+    account = api.register("papelera2")
+    album = api.create_album(account)
+    ids = [api.upload(account, album["id"], name=f"t{n}")["id"] for n in range(4)]
+    stranger = api.register("vecino")
+    theirs = api.upload(stranger, api.create_album(stranger)["id"], name="suya")
+    for owner, photo_ids in ((account, ids), (stranger, [theirs["id"]])):
+        trashed = client.post(
+            "/api/v1/photos/bulk", json={"action": "trash", "ids": photo_ids}, headers=owner.headers
+        )
+        assert trashed.status_code == 200
+
+    def trash_page(owner, **params):  # type: ignore[no-untyped-def]
+        response = client.get("/api/v1/trash", params=params, headers=owner.headers)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        return [p["id"] for p in body["items"]], body["next_cursor"]
+
+    newest_first = sorted(ids, reverse=True)
+    assert trash_page(account) == (newest_first, None)
+    assert trash_page(stranger) == ([theirs["id"]], None)
+    first, cursor = trash_page(account, limit=2)
+    assert first == newest_first[:2] and cursor is not None
+    second, end = trash_page(account, limit=2, cursor=cursor)
+    assert (second, end) == (newest_first[2:], None)  # a full last page has no next cursor
+    third, cursor = trash_page(account, limit=3)  # the cursor is the last photo, not the second
+    assert third == newest_first[:3]
+    assert trash_page(account, limit=3, cursor=cursor) == (newest_first[3:], None)
+    too_big = client.get("/api/v1/trash", params={"limit": 201}, headers=account.headers)
+    assert too_big.status_code == 400 and too_big.json()["error"]["fields"] == {"limit": "1..200"}
+
+    emptied = client.delete("/api/v1/trash", headers=stranger.headers)
+    assert emptied.json() == {"deleted": 1}
+    assert trash_page(account) == (newest_first, None)  # ours is untouched
+    assert client.delete("/api/v1/trash", headers=stranger.headers).json() == {"deleted": 0}
+    with app_context.session_factory() as db:
+        assert db.get(Photo, theirs["id"]) is None
+        assert all(db.get(Photo, photo_id) is not None for photo_id in ids)

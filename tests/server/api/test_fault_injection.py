@@ -20,6 +20,7 @@ class FlakyStore:
         self.inner = inner
         self.fail_put_number: int | None = None
         self.fail_deletes = False
+        self.fail_listing = False
         self.puts = 0
 
     def put(self, key: str, data: bytes, content_type: str) -> None:
@@ -45,6 +46,8 @@ class FlakyStore:
         return self.inner.exists(key)
 
     def iter_keys(self, prefix: str = "") -> Iterator[str]:
+        if self.fail_listing:
+            raise StorageError("injected: listing failed")
         return self.inner.iter_keys(prefix)
 
     def iter_objects(self, prefix: str = "") -> Iterator[StoredObject]:
@@ -161,3 +164,24 @@ def test_readiness_reports_storage_down(client, app_context, flaky):
     assert response.status_code == 503
     assert response.json()["error"]["fields"] == {"storage": "not answering"}
     assert client.get("/check").json() == {"status": "ok"}
+
+
+def test_account_deletion_removes_its_photos_objects_even_when_listing_fails(
+    api, client, app_context, flaky
+):
+    """The objects of every photo row go (original, preview and thumbnail) even when the
+    storage cannot list the user's folder; nobody else's objects are touched."""
+    other = api.register("otra")
+    api.upload(other, api.create_album(other)["id"])
+    account = api.register("eva")
+    api.upload(account, api.create_album(account)["id"])
+    prefix = f"users/{account.user['id']}/"
+    theirs = [k for k in flaky.inner.iter_keys("") if not k.startswith(prefix)]
+    assert len([k for k in flaky.inner.iter_keys(prefix)]) == 6  # two photos, three objects each
+    flaky.fail_listing = True
+    deleted = client.request(
+        "DELETE", "/api/v1/me", json={"current_password": account.password}, headers=account.headers
+    )
+    assert deleted.status_code == 204
+    flaky.fail_listing = False
+    assert sorted(flaky.inner.iter_keys("")) == sorted(theirs)

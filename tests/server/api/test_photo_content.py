@@ -3,6 +3,7 @@ what is stored and served, and a tagging job whose worker died is taken over aft
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import signal
@@ -101,20 +102,50 @@ def _with_gps(image_format: str) -> bytes:
 def test_gps_is_gone_from_every_variant_downloaded_over_http(api, client, image_format):
     owner = api.register("viajero")
     album = api.create_album(owner)
+    sent = _with_gps(image_format)
     upload = client.post(
         f"/api/v1/albums/{album['id']}/photos",
         data={"name": "Madrid"},
-        files={"file": (f"madrid.{image_format.lower()}", _with_gps(image_format), "image/jpeg")},
+        files={"file": (f"madrid.{image_format.lower()}", sent, "image/jpeg")},
         headers=owner.headers,
     )
     assert upload.status_code == 201, upload.text
 
-    for variant in ("original", "preview", "thumb"):
+    photo = upload.json()
+    # What the client holds (with GPS) and what is stored differ; each is found under the digest
+    # asked for, and only that one.
+    source = hashlib.sha256(sent).hexdigest()
+    assert source != photo["sha256"]
+    for digest in (source, photo["sha256"]):
+        check = client.post(
+            "/api/v1/photos/check", json={"sha256": [digest]}, headers=owner.headers
+        )
+        assert check.status_code == 200
+        assert check.json() == {
+            "existing": [
+                {"sha256": digest, "photo_id": photo["id"], "album_id": album["id"],
+                 "in_trash": False}
+            ],
+            "missing": [],
+        }  # fmt: skip
+    extension = "jpg" if image_format == "JPEG" else "png"
+    served = {  # variant: (type, file name, ETag); the names are the server's, never the client's
+        "original": (f"image/{image_format.lower()}", f"photo-{photo['id']}.{extension}",
+                     f'"{photo["sha256"]}"'),
+        "preview": ("image/jpeg", f"photo-{photo['id']}-preview.jpg",
+                    f'"{photo["sha256"][:32]}-preview"'),
+        "thumb": ("image/jpeg", f"photo-{photo['id']}-thumb.jpg",
+                  f'"{photo["sha256"][:32]}-thumb"'),
+    }  # fmt: skip
+    for variant, (content_type, filename, etag) in served.items():
         response = client.get(
-            f"/api/v1/photos/{upload.json()['id']}/content?variant={variant}",
+            f"/api/v1/photos/{photo['id']}/content?variant={variant}",
             headers=owner.headers,
         )
         assert response.status_code == 200
+        assert response.headers["content-type"] == content_type
+        assert response.headers["content-disposition"] == f'inline; filename="{filename}"'
+        assert response.headers["etag"] == etag
         with Image.open(io.BytesIO(response.content)) as image:
             exif = image.getexif()
             assert GPS_IFD not in exif and not exif.get_ifd(GPS_IFD), variant

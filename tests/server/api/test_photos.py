@@ -84,6 +84,17 @@ def test_pages_follow_the_cursor_newest_first(api, client):
             break
     assert cursor is None and _page == 2
     assert seen == sorted(ids, reverse=True)
+
+    def page_of(**params):  # type: ignore[no-untyped-def]
+        body = client.get(
+            f"/api/v1/albums/{album['id']}/photos", params=params, headers=account.headers
+        ).json()
+        return [item["id"] for item in body["items"]], body["next_cursor"]
+
+    first, cursor = page_of(limit=3)  # the cursor is the page's last photo, not its second
+    assert first == sorted(ids, reverse=True)[:3]
+    assert page_of(limit=3, cursor=cursor) == (sorted(ids, reverse=True)[3:], None)
+    assert page_of(limit=5) == (sorted(ids, reverse=True), None)  # exactly full: no next page
     for params in ({"limit": 0}, {"limit": 100000}, {"cursor": "garbage!"}):
         response = client.get(
             f"/api/v1/albums/{album['id']}/photos", params=params, headers=account.headers
@@ -214,6 +225,7 @@ def test_bad_uploads_change_nothing(api, client, app_context, payload, status, c
     )
     assert response.status_code == status, response.text
     assert response.json()["error"]["code"] == code
+    assert list(response.json()["error"]["fields"]) == ["file"]
     assert _state(app_context) == before
 
 
