@@ -141,6 +141,19 @@ def test_each_language_is_cached_apart(api, app_context, counting):
     assert counting.calls == calls
 
 
+def test_each_photo_keeps_its_own_translation(api, app_context):
+    account = api.register("dosfotos")
+    album = api.create_album(account)
+    dinner = api.upload(account, album["id"], description="Cena con la familia en casa")
+    dog = api.upload(account, album["id"], description="Mi perro en el parque")
+    for _round in range(2):  # translated, then served from the stored rows
+        assert "family" in translation(api, account, dinner["id"], "en").json()["text"]
+        assert "dog" in translation(api, account, dog["id"], "en").json()["text"]
+    for photo, word in ((dinner, "family"), (dog, "dog")):
+        rows = cached_rows(app_context, photo["id"])
+        assert [row.language for row in rows] == ["en"] and word in rows[0].text
+
+
 @SQLITE_ONLY
 def test_a_stale_cache_row_is_recomputed(api, app_context, counting):
     """A row cached for another description (say, written by an older instance) is not served."""

@@ -135,6 +135,30 @@ def test_near_duplicates_are_grouped_and_the_best_copy_comes_first(api, client, 
     assert sorted(p["id"] for p in trash) == sorted([best["id"], cropped["id"]])
 
 
+def test_duplicate_groups_are_made_of_the_users_own_hashed_photos(
+    api, client, faces_dir, app_context
+):
+    """A stranger's copy of the same picture is nobody's duplicate, and a photo stored before
+    perceptual hashes existed (no hash) is left out rather than breaking the listing."""
+    original = (faces_dir / "obama_1.jpg").read_bytes()
+    stranger = api.register("copion")
+    api.upload(stranger, api.create_album(stranger)["id"], _reencoded(original, scale=0.5))
+    account = api.register("unica")
+    album = api.create_album(account)
+    mine = api.upload(account, album["id"], original)
+    assert client.get("/api/v1/duplicates", headers=account.headers).json() == {"groups": []}
+
+    legacy = api.upload(account, album["id"], _reencoded(original, quality=70), name="vieja")
+    copy = api.upload(account, album["id"], _reencoded(original, quality=60), name="copia")
+    with app_context.session_factory() as db:
+        db.execute(update(Photo).where(Photo.id == legacy["id"]).values(phash=None))
+        db.commit()
+    groups = client.get("/api/v1/duplicates", headers=account.headers).json()["groups"]
+    assert [sorted(p["id"] for p in g["photos"]) for g in groups] == [
+        sorted([mine["id"], copy["id"]])
+    ]
+
+
 def test_bulk_is_all_or_nothing_and_owner_scoped(api, client, app_context):
     account = api.register("bulk")
     source = api.create_album(account, "Origen")
@@ -360,8 +384,18 @@ def test_the_trash_is_each_users_own_pages_by_cursor_and_empties_only_itself(
     third, cursor = trash_page(account, limit=3)  # the cursor is the last photo, not the second
     assert third == newest_first[:3]
     assert trash_page(account, limit=3, cursor=cursor) == (newest_first[3:], None)
-    too_big = client.get("/api/v1/trash", params={"limit": 201}, headers=account.headers)
-    assert too_big.status_code == 400 and too_big.json()["error"]["fields"] == {"limit": "1..200"}
+    assert trash_page(account, limit=1)[0] == newest_first[:1]  # the limits are inclusive
+    assert trash_page(account, limit=200) == (newest_first, None)
+    for limit in (0, 201):
+        refused = client.get("/api/v1/trash", params={"limit": limit}, headers=account.headers)
+        assert refused.status_code == 400
+        assert refused.json() == {
+            "error": {
+                "code": "validation_error",
+                "message": "limit must be between 1 and 200.",
+                "fields": {"limit": "1..200"},
+            }
+        }
 
     emptied = client.delete("/api/v1/trash", headers=stranger.headers)
     assert emptied.json() == {"deleted": 1}
