@@ -357,3 +357,19 @@ def test_signing_without_credentials_names_the_operation_and_the_key(
     assert log == [
         f"S3 signed_url failed (bucket=facealbum-signing key={KEY}): Unable to locate credentials"
     ]
+
+
+def test_a_prefix_folder_name_too_long_for_the_file_system_fails_the_listing(
+    tmp_path: Path,
+) -> None:
+    """Found by these tests: the check that the prefix folder exists raised a bare ``OSError``
+    (ENAMETOOLONG), which no caller of the store expects."""
+    store = LocalObjectStore(tmp_path)
+    store.put("users/1/a.jpg", b"a", "image/jpeg")
+
+    with pytest.raises(StorageError) as caught:
+        list(store.iter_keys("users/" + "n" * 300 + "/"))
+
+    assert str(caught.value) == "Could not list the local store."
+    assert isinstance(caught.value.__cause__, OSError)
+    assert list(store.iter_keys("users/")) == ["users/1/a.jpg"]
