@@ -373,3 +373,18 @@ def test_a_prefix_folder_name_too_long_for_the_file_system_fails_the_listing(
     assert str(caught.value) == "Could not list the local store."
     assert isinstance(caught.value.__cause__, OSError)
     assert list(store.iter_keys("users/")) == ["users/1/a.jpg"]
+
+
+def test_a_store_shows_where_it_keeps_objects_and_no_secret(
+    tmp_path: Path, moto_s3_endpoint: str
+) -> None:
+    s3_store = S3ObjectStore(
+        bucket="facealbum-photos",
+        region="eu-west-1",
+        endpoint_url=moto_s3_endpoint,
+        access_key_id="AKIDSECRETLOOKING",
+        secret_access_key="very-secret",
+    )
+
+    assert repr(LocalObjectStore(tmp_path)) == f"LocalObjectStore(root={str(tmp_path)!r})"
+    assert repr(s3_store) == "S3ObjectStore(bucket='facealbum-photos', region='eu-west-1')"
