@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NoReturn
 
 from server.storage.base import (
     ObjectNotFound,
@@ -155,11 +156,15 @@ class LocalObjectStore:
         # Walk only the deepest directory the prefix names completely.
         directory_part = prefix.rsplit("/", 1)[0] if "/" in prefix else ""
         start = self.root.joinpath(*directory_part.split("/")) if directory_part else self.root
-        if not start.is_dir():
-            return
 
-        def raise_storage_error(exc: OSError) -> None:
+        def raise_storage_error(exc: OSError) -> NoReturn:
             raise StorageError("Could not list the local store.") from exc
+
+        try:
+            if not start.is_dir():
+                return
+        except OSError as exc:  # e.g. a prefix folder name too long for the file system
+            raise_storage_error(exc)
 
         for dirpath, dirnames, filenames in os.walk(start, onerror=raise_storage_error):
             dirnames.sort()

@@ -76,6 +76,7 @@ MODULES = (
             "tests/server/storage/test_object_store_contract.py",
             "tests/server/storage/test_s3_object_store.py",
             "tests/server/storage/test_create_object_store.py",
+            "tests/server/storage/test_storage_errors.py",
         ),
     ),
     Module(

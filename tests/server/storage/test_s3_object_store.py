@@ -64,6 +64,21 @@ def test_ensure_bucket_creates_a_private_bucket_and_can_run_twice(
     }
 
 
+@pytest.mark.parametrize("region", ["us-east-1", None])
+def test_ensure_bucket_in_the_default_region_sends_no_location(
+    moto_s3_endpoint: str, bucket_name: str, raw_client: Any, region: str | None
+) -> None:
+    """S3 refuses a LocationConstraint of us-east-1 (and ``None`` is no constraint at all): a
+    bucket there, or in the environment's default region, is created without one."""
+    store = S3ObjectStore(bucket=bucket_name, region=region, endpoint_url=moto_s3_endpoint)
+
+    store.ensure_bucket()
+
+    assert raw_client.get_bucket_location(Bucket=bucket_name)["LocationConstraint"] is None
+    store.put("users/1/a.jpg", b"a", "image/jpeg")
+    assert store.get("users/1/a.jpg") == b"a"
+
+
 def test_delete_many_sends_one_request_per_thousand_keys(s3_store: S3ObjectStore) -> None:
     batch_sizes: list[int] = []
 
