@@ -7,6 +7,7 @@ usable because each module runs with one test process by default.
 
     python tests/mutation/mutate.py [--max-children N] [--retest-survivors] [MODULE ...]  # run, report
     python tests/mutation/mutate.py --report                                   # report only
+    python tests/mutation/mutate.py --recheck-timeouts MODULE   # timeouts again, without fork
 
 A stopped run resumes where it was (``--fresh`` starts over). The report
 (``.mutmut/report.md``) lists killed/survived/timeout/no-tests/not-yet-run counts, the score
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -196,6 +198,41 @@ def forget_survivors(workdir: Path) -> int:
     return forgotten
 
 
+def recheck_timeouts(module: Module) -> dict[str, str]:
+    """Run each "timeout" mutant's tests once more in a plain process (no fork), and keep its
+    verdict: killed, survived, or timeout again.
+
+    mutmut forks every mutant's test run from a process that has threads running; a test that
+    starts a subprocess or waits on a server thread can hang in such a child where it passes
+    in a plain process (seen with the photos module: mutants that every test passes "timed out"
+    in the test that runs a tagging worker in a subprocess). Counting those as caught would
+    flatter the score."""
+    workdir = WORK / module.name / "mutants"
+    stats = json.loads((workdir / "mutmut-stats.json").read_text())
+    covering = stats["tests_by_mangled_function_name"]
+    verdicts: dict[str, str] = {}
+    for meta_path in workdir.rglob("*.py.meta"):
+        meta = json.loads(meta_path.read_text())
+        results = meta.get("exit_code_by_key", {})
+        for name, code in results.items():
+            if code not in (24, -24, 36, 152, 255):
+                continue
+            tests = sorted(covering.get(name.rsplit("__mutmut_", 1)[0], []))
+            command = [sys.executable, "-m", "pytest", "-x", "-q", *COMMON_ARGS, *tests]
+            environment = {**os.environ, "MUTANT_UNDER_TEST": name}
+            try:
+                completed = subprocess.run(
+                    command, cwd=workdir, env=environment, capture_output=True, timeout=900
+                )
+            except subprocess.TimeoutExpired:
+                verdicts[name] = "timeout"
+                continue
+            results[name] = 0 if completed.returncode == 0 else 1
+            verdicts[name] = "survived" if completed.returncode == 0 else "killed"
+        meta_path.write_text(json.dumps(meta))
+    return verdicts
+
+
 def run(module: Module, max_children: int, fresh: bool, retest: bool) -> int:
     workdir = prepare(module, fresh, retest)
     log = (WORK / f"{module.name}.log").open("a")
@@ -265,12 +302,21 @@ def main() -> int:
     parser.add_argument(
         "--retest-survivors", action="store_true", help="run survivors again (after new tests)"
     )
+    parser.add_argument(
+        "--recheck-timeouts",
+        action="store_true",
+        help="run each timed-out mutant's tests again in a plain process and keep that verdict",
+    )
     args = parser.parse_args()
     chosen = [m for m in MODULES if not args.modules or m.name in args.modules]
     unknown = set(args.modules) - {m.name for m in MODULES}
     if unknown:
         parser.error(f"unknown modules: {sorted(unknown)}")
-    if not args.report:
+    if args.recheck_timeouts:
+        for module in chosen:
+            for name, verdict in sorted(recheck_timeouts(module).items()):
+                sys.stdout.write(f"{name}: {verdict}\n")
+    elif not args.report:
         for module in chosen:
             sys.stdout.write(f"== {module.name}\n")
             sys.stdout.flush()
