@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import struct
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -258,6 +260,11 @@ def test_decode_accepts_up_to_its_limits_and_the_formats_people_upload(jpeg):
     Image.new("L", (10, 10), 128).save(grey, format="PNG")
     assert decode_frame(grey.getvalue()).getpixel((0, 0)) == (128, 128, 128)
     assert rejection(decode_frame, b"") == "image_unreadable"
+    # a header claiming 20000 × 20000 pixels: Pillow's own bomb guard refuses it on opening
+    header_only = bytearray(_png(Image.new("1", (1, 1))))
+    header_only[16:24] = struct.pack(">II", 20_000, 20_000)
+    header_only[29:33] = struct.pack(">I", zlib.crc32(bytes(header_only[12:29])))
+    assert rejection(decode_frame, bytes(header_only), max_pixels=10**12) == "image_too_large"
     for kind in ("GIF", "TIFF"):  # real images, of a type face login does not take
         buffer = io.BytesIO()
         square.save(buffer, format=kind)
