@@ -390,3 +390,8 @@ def test_every_scored_frame_must_look_like_the_account_or_the_logins_frontal_fra
     nil_to_account = dataclasses.replace(matched, per_frame=(0.0,) * len(scored))
     check_same_person(engine, scored, nil_to_account)
     assert rejection(check_same_person, engine, mixed, nil_to_account) == "not_same_person"
+    # the reference is the first (most frontal) frame: with a stranger second who alone is like
+    # the account, the other frames still pass by looking like the first
+    stranger_second = [scored[0], stranger, *scored[2:]]
+    only_second = dataclasses.replace(matched, per_frame=(0.0, 100.0, *(0.0,) * (len(scored) - 2)))
+    check_same_person(engine, stranger_second, only_second)
