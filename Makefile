@@ -10,7 +10,7 @@ APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-re
 	fonts-dejavu-core nginx wrk libmariadb-dev pkg-config
 PYTEST_ARGS ?=
 
-.PHONY: run serve test test-cluster lint bench mutate dist setup system-deps clean
+.PHONY: run serve test test-loaded test-cluster lint bench mutate dist setup system-deps clean
 
 $(STAMP): pyproject.toml | system-deps
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ lint: $(STAMP)
 
 test: setup lint
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The suite three times in a row from fresh clones while stress-ng loads both cores (RUNS=N).
+test-loaded:
+	bash tests/stress/loaded_runs.sh
 
 # The scale-out proof alone (also part of `make test`): nginx + 3 instances, MariaDB, S3.
 test-cluster: setup
