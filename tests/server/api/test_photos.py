@@ -265,3 +265,25 @@ def test_sql_metacharacters_and_emoji_survive(api, client):
     fetched = client.get(f"/api/v1/photos/{photo['id']}", headers=account.headers).json()
     assert fetched["name"] == name
     assert fetched["description"] == '"quoted" \\ back\\slash 😀\nsecond line'
+
+
+def test_photo_reads_need_a_live_session_whether_or_not_the_photo_exists(api, client):
+    """A closed session is told to log in again (401), never "not found", on the hot reads."""
+    account = api.register("cerrada")
+    album = api.create_album(account)
+    photo = api.upload(account, album["id"])
+    assert client.post("/api/v1/auth/logout", headers=account.headers).status_code == 204
+    expired = {
+        "error": {
+            "code": "invalid_token",
+            "message": "Your session has expired or was closed. Log in again.",
+        }
+    }
+    for path in (
+        f"/api/v1/photos/{photo['id']}",
+        f"/api/v1/photos/{photo['id'] + 1000}",
+        f"/api/v1/albums/{album['id']}/photos",
+        f"/api/v1/albums/{album['id'] + 1000}/photos",
+    ):
+        response = client.get(path, headers=account.headers)
+        assert (response.status_code, response.json()) == (401, expired), path
