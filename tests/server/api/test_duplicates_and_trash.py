@@ -404,3 +404,19 @@ def test_the_trash_is_each_users_own_pages_by_cursor_and_empties_only_itself(
     with app_context.session_factory() as db:
         assert db.get(Photo, theirs["id"]) is None
         assert all(db.get(Photo, photo_id) is not None for photo_id in ids)
+
+
+def test_keeping_a_photo_id_past_any_row_is_not_found(api, client):
+    account = api.register("enorme")
+    photo = api.upload(account, api.create_album(account)["id"])
+    response = client.post(
+        "/api/v1/duplicates/keep",
+        json={"keep_id": 2**63, "trash_ids": [photo["id"]]},
+        headers=account.headers,
+    )
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "photo_not_found"
+    assert (
+        client.get(f"/api/v1/photos/{photo['id']}", headers=account.headers).json()["trashed_at"]
+        is None
+    )

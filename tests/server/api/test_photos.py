@@ -287,3 +287,16 @@ def test_photo_reads_need_a_live_session_whether_or_not_the_photo_exists(api, cl
     ):
         response = client.get(path, headers=account.headers)
         assert (response.status_code, response.json()) == (401, expired), path
+
+
+def test_hot_reads_answer_json_with_labels_always_a_list(api, client):
+    account = api.register("etiquetas")
+    album = api.create_album(account)
+    photo = api.upload(account, album["id"])
+    for path in (f"/api/v1/photos/{photo['id']}", f"/api/v1/albums/{album['id']}/photos"):
+        response = client.get(path, headers=account.headers)
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "application/json"
+        body = response.json()
+        shown = body if "items" not in body else body["items"][0]
+        assert shown["labels"] == [] and shown["labels_state"] == "pending"
