@@ -395,3 +395,24 @@ def test_every_scored_frame_must_look_like_the_account_or_the_logins_frontal_fra
     stranger_second = [scored[0], stranger, *scored[2:]]
     only_second = dataclasses.replace(matched, per_frame=(0.0, 100.0, *(0.0,) * (len(scored) - 2)))
     check_same_person(engine, stranger_second, only_second)
+
+
+def test_identity_frames_are_the_most_frontal_then_each_sides_extreme_then_the_next_frontal(
+    engine, recording
+):
+    samples = sample_login_frames(engine, recording.frames, LOGIN_QUALITY, embed=False)
+    yaws = [s.face.pose.yaw for s in samples]
+    chosen = identity_frames(samples, IDENTITY_FRAMES)
+    by_frontality = sorted(range(len(samples)), key=lambda i: abs(yaws[i]))
+    turned = {
+        max(range(len(yaws)), key=yaws.__getitem__),
+        min(range(len(yaws)), key=yaws.__getitem__),
+    }
+    next_frontal = [i for i in by_frontality[1:] if i not in turned][: IDENTITY_FRAMES - 3]
+    assert chosen[0] is samples[by_frontality[0]]
+    assert {id(s) for s in chosen} == {
+        id(samples[i]) for i in (by_frontality[0], *turned, *next_frontal)
+    }
+    assert len(chosen) == IDENTITY_FRAMES
+    few = identity_frames(samples[:4], IDENTITY_FRAMES)  # fewer than wanted: each frame once
+    assert len(few) == 4 and {id(s) for s in few} == {id(s) for s in samples[:4]}
