@@ -25,6 +25,7 @@ from server.faces.verification import (
     decode_login_frame,
     identity_frames,
     key_frames,
+    sample_frames,
     sample_login_frames,
     verify_login,
 )
@@ -416,3 +417,15 @@ def test_identity_frames_are_the_most_frontal_then_each_sides_extreme_then_the_n
     assert len(chosen) == IDENTITY_FRAMES
     few = identity_frames(samples[:4], IDENTITY_FRAMES)  # fewer than wanted: each frame once
     assert len(few) == 4 and {id(s) for s in few} == {id(s) for s in samples[:4]}
+
+
+def test_enrolment_frames_alike_exactly_at_the_threshold_are_one_person(
+    jpeg, engine, photo, monkeypatch
+):
+    frames = [jpeg(photo(n)) for n in ("obama_1.jpg", "obama_2.jpg")]
+    first, second = sample_frames(engine, frames, QualityLimits())
+    alike = engine.score([second], [Candidate("obama", [first.template])])[0].similarity
+    monkeypatch.setattr(engine, "consistency_threshold", alike)
+    assert len(check_enrolment_frames(engine, frames, min_frames=2).templates) == 2
+    monkeypatch.setattr(engine, "consistency_threshold", alike + 0.01)
+    assert rejection(check_enrolment_frames, engine, frames, min_frames=2) == "not_same_person"
