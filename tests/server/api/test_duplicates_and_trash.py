@@ -420,3 +420,29 @@ def test_keeping_a_photo_id_past_any_row_is_not_found(api, client):
         client.get(f"/api/v1/photos/{photo['id']}", headers=account.headers).json()["trashed_at"]
         is None
     )
+
+
+def test_a_duplicate_points_to_the_oldest_copy_outside_the_trash(api, client, faces_dir):
+    account = api.register("copias")
+    album = api.create_album(account)
+    data = (faces_dir / "leslie_1.jpg").read_bytes()
+    first = api.upload(account, album["id"], data, name="primera")
+    second = api.upload(account, album["id"], data, name="segunda", allow_duplicate=True)
+    third = api.upload(account, album["id"], data, name="tercera", allow_duplicate=True)
+
+    def existing() -> int:
+        response = client.post(
+            f"/api/v1/albums/{album['id']}/photos",
+            files={"file": ("otra.jpg", data, "image/jpeg")},
+            headers=account.headers,
+        )
+        assert response.status_code == 409
+        return int(response.json()["error"]["existing"]["photo"]["id"])
+
+    assert existing() == first["id"]
+    client.delete(f"/api/v1/photos/{first['id']}", headers=account.headers)
+    assert existing() == second["id"]  # the trashed first copy is not the one to show
+    client.delete(f"/api/v1/photos/{second['id']}", headers=account.headers)
+    assert existing() == third["id"]
+    client.delete(f"/api/v1/photos/{third['id']}", headers=account.headers)
+    assert existing() == first["id"]  # all in the trash: the oldest

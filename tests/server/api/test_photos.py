@@ -6,7 +6,7 @@ import io
 
 import pytest
 from PIL import Image
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from server.photos.models import Photo
 
@@ -233,12 +233,28 @@ def test_upload_field_validation(api, client, app_context):
     account = api.register("gala")
     album = api.create_album(account)
     before = _state(app_context)
+
+    def refused(message: str, field: str, why: str) -> dict[str, object]:
+        return {"code": "validation_error", "message": message, "fields": {field: why}}
+
     cases = [
-        ({"name": "   "}, "name"),
-        ({"name": "n" * 101}, "name"),
-        ({"name": "ok", "description": "d" * 256}, "description"),
+        ({"name": "   "}, refused("The photo name cannot be empty.", "name", "required")),
+        (
+            {"name": "n" * 101},
+            refused(
+                "The photo name can be at most 100 characters.", "name", "at most 100 characters"
+            ),
+        ),
+        (
+            {"name": "ok", "description": "d" * 256},
+            refused(
+                "The description can be at most 255 characters.",
+                "description",
+                "at most 255 characters",
+            ),
+        ),
     ]
-    for data, field in cases:
+    for data, expected in cases:
         response = client.post(
             f"/api/v1/albums/{album['id']}/photos",
             data=data,
@@ -246,7 +262,7 @@ def test_upload_field_validation(api, client, app_context):
             headers=account.headers,
         )
         assert response.status_code == 400
-        assert field in response.json()["error"]["fields"]
+        assert response.json()["error"] == expected
     missing = client.post(
         f"/api/v1/albums/{album['id']}/photos", data={"name": "x"}, headers=account.headers
     )
@@ -300,3 +316,46 @@ def test_hot_reads_answer_json_with_labels_always_a_list(api, client):
         body = response.json()
         shown = body if "items" not in body else body["items"][0]
         assert shown["labels"] == [] and shown["labels_state"] == "pending"
+
+
+def test_every_answer_shows_the_photo_the_same_way(api, client, app_context):
+    """Upload, rename and bulk answers carry every field GET shows: EXIF date and camera, tags
+    and the text read in the image (set here as a finished tagging job leaves them)."""
+    account = api.register("campos")
+    album = api.create_album(account)
+    exif = Image.Exif()
+    exif[0x0110] = "Pixel 7"  # Model
+    exif.get_ifd(0x8769)[0x9003] = "2024:05:17 18:30:00"  # DateTimeOriginal
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 120, 40)).save(buffer, format="JPEG", exif=exif)
+    uploaded = api.upload(account, album["id"], buffer.getvalue(), name="Con datos")
+    assert uploaded["camera"] == "Pixel 7" and uploaded["taken_at"].startswith("2024-05-17T18:30")
+    with app_context.session_factory() as db:
+        db.execute(
+            update(Photo)
+            .where(Photo.id == uploaded["id"])
+            .values(
+                labels=[{"name": "Dog", "confidence": 97.5, "names": {"es": "Perro", "en": "Dog"}}],
+                labels_state="done",
+                ocr_text="SE VENDE",
+            )
+        )
+        db.commit()
+    renamed = client.patch(
+        f"/api/v1/photos/{uploaded['id']}", json={"name": "Perro"}, headers=account.headers
+    )
+    assert renamed.status_code == 200
+    shown = client.get(f"/api/v1/photos/{uploaded['id']}", headers=account.headers).json()
+    assert renamed.json() == shown
+    assert shown["labels"] == [
+        {"name": "Dog", "confidence": 97.5, "names": {"es": "Perro", "en": "Dog"}}
+    ]
+    assert (shown["image_text"], shown["camera"]) == ("SE VENDE", "Pixel 7")
+    trashed = client.post(
+        "/api/v1/photos/bulk", json={"action": "trash", "ids": [uploaded["id"]]},
+        headers=account.headers,
+    )  # fmt: skip
+    (item,) = trashed.json()["items"]
+    assert {k: v for k, v in item.items() if k not in ("trashed_at", "updated_at")} == {
+        k: v for k, v in shown.items() if k not in ("trashed_at", "updated_at")
+    }
