@@ -12,6 +12,7 @@ from sqlalchemy import func, select, update
 
 from server.db import utcnow
 from server.photos.models import IdempotencyKey, Photo
+from server.photos.service import IDEMPOTENCY_KEY_MAX
 from server.sweep import sweep_orphans
 
 
@@ -446,3 +447,26 @@ def test_a_duplicate_points_to_the_oldest_copy_outside_the_trash(api, client, fa
     assert existing() == third["id"]
     client.delete(f"/api/v1/photos/{third['id']}", headers=account.headers)
     assert existing() == first["id"]  # all in the trash: the oldest
+
+
+def test_idempotency_keys_are_printable_ascii_up_to_their_limit(api, client):
+    account = api.register("claves")
+    album = api.create_album(account)
+
+    def send(key: str | bytes):  # type: ignore[no-untyped-def]
+        return client.post(
+            f"/api/v1/albums/{album['id']}/photos",
+            files={"file": ("p.jpg", api.distinct_jpeg(), "image/jpeg")},
+            headers={**account.headers, "Idempotency-Key": key},
+        )
+
+    assert send("k" * IDEMPOTENCY_KEY_MAX).status_code == 201
+    for key in ("k" * (IDEMPOTENCY_KEY_MAX + 1), "clé-1".encode(), b"tab\x7fkey", "   "):
+        refused = send(key)
+        assert refused.status_code == 400, key
+        assert refused.json()["error"] == {
+            "code": "invalid_idempotency_key",
+            "message": f"Idempotency-Key must be 1 to {IDEMPOTENCY_KEY_MAX} printable ASCII"
+            " characters.",
+            "fields": {"Idempotency-Key": "invalid"},
+        }, key
