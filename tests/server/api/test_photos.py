@@ -36,6 +36,7 @@ def test_upload_real_photo_and_fetch_variants(api, client, faces_dir):
     )
     assert original.status_code == 200
     assert original.headers["etag"] == f'"{photo["sha256"]}"'
+    longest = {}
     for variant, limit in (("thumb", 256), ("preview", 1440)):
         response = client.get(
             f"/api/v1/photos/{photo['id']}/content?variant={variant}", headers=account.headers
@@ -43,11 +44,13 @@ def test_upload_real_photo_and_fetch_variants(api, client, faces_dir):
         assert response.status_code == 200
         image = Image.open(io.BytesIO(response.content))
         assert max(image.size) <= limit
+        longest[variant] = max(image.size)
         cached = client.get(
             f"/api/v1/photos/{photo['id']}/content?variant={variant}",
             headers={**account.headers, "If-None-Match": response.headers["etag"]},
         )
         assert cached.status_code == 304
+    assert longest["thumb"] == 256 < longest["preview"]  # the original is larger than both
     bad = client.get(f"/api/v1/photos/{photo['id']}/content?variant=huge", headers=account.headers)
     assert bad.status_code == 400
 
