@@ -362,3 +362,24 @@ def test_every_answer_shows_the_photo_the_same_way(api, client, app_context):
     assert {k: v for k, v in item.items() if k not in ("trashed_at", "updated_at")} == {
         k: v for k, v in shown.items() if k not in ("trashed_at", "updated_at")
     }
+
+
+def test_nothing_is_uploaded_into_the_profile_album(api, client, app_context):
+    account = api.register("perfil")
+    profile = client.get("/api/v1/albums", headers=account.headers).json()[0]
+    assert profile["kind"] == "profile"
+    before = _state(app_context)
+    response = client.post(
+        f"/api/v1/albums/{profile['id']}/photos",
+        files={"file": ("p.jpg", api.distinct_jpeg(), "image/jpeg")},
+        headers=account.headers,
+    )
+    assert response.status_code == 403
+    assert response.json() == {
+        "error": {
+            "code": "profile_album_locked",
+            "message": 'The album "Fotos de perfil" fills itself with your profile photos; it'
+            " cannot be changed.",
+        }
+    }
+    assert _state(app_context) == before
