@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import threading
 from datetime import timedelta
+from typing import Any
 
 from PIL import Image
-from sqlalchemy import func, select, update
+from sqlalchemy import Engine, event, func, select, update
 
 from server.db import utcnow
 from server.photos.models import IdempotencyKey, Photo
@@ -470,3 +472,52 @@ def test_idempotency_keys_are_printable_ascii_up_to_their_limit(api, client):
             " characters.",
             "fields": {"Idempotency-Key": "invalid"},
         }, key
+
+
+def test_two_uploads_racing_with_one_idempotency_key_store_one_photo(api, client, app_context):
+    """Both requests look the key up before either stores it (held at a barrier); the one that
+    commits second finds the key taken and answers with the winner's photo, leaving nothing of
+    its own behind."""
+    account = api.register("carrera")
+    album = api.create_album(account)
+    data = api.distinct_jpeg()
+    lookups = threading.Barrier(2, timeout=60)
+    seen = {"count": 0}
+    guard = threading.Lock()
+
+    def hold_first_lookups(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if "idempotency_keys" in statement and statement.lstrip().upper().startswith("SELECT"):
+            with guard:
+                seen["count"] += 1
+                first_two = seen["count"] <= 2
+            if first_two:
+                lookups.wait()
+
+    keys_before = sorted(app_context.store.iter_keys(""))
+    answers: list[Any] = [None, None]
+
+    def send(slot: int) -> None:
+        answers[slot] = client.post(
+            f"/api/v1/albums/{album['id']}/photos",
+            files={"file": ("p.jpg", data, "image/jpeg")},
+            headers={**account.headers, "Idempotency-Key": "race-7"},
+        )
+
+    event.listen(Engine, "after_cursor_execute", hold_first_lookups)
+    try:
+        threads = [threading.Thread(target=send, args=(slot,)) for slot in (0, 1)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+    finally:
+        event.remove(Engine, "after_cursor_execute", hold_first_lookups)
+    assert [a.status_code for a in answers] == [201, 201], [a.text for a in answers]
+    assert answers[0].json()["id"] == answers[1].json()["id"]
+    assert sorted(a.headers.get("Idempotency-Replayed", "") for a in answers) == ["", "true"]
+    with app_context.session_factory() as db:
+        assert (
+            db.scalar(select(func.count()).select_from(Photo).where(Photo.album_id == album["id"]))
+            == 1
+        )
+    assert len(set(app_context.store.iter_keys("")) - set(keys_before)) == 3  # one photo's objects
