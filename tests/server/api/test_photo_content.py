@@ -58,6 +58,15 @@ def test_content_redirects_to_a_short_lived_signed_url_of_a_private_bucket(
     assert query["X-Amz-Expires"] == ["120"] and query["X-Amz-Signature"][0]
     signed = httpx.get(response.headers["location"], timeout=30)
     assert signed.status_code == 200 and signed.content == data
+    assert signed.headers["content-type"] == "image/jpeg"  # the bucket serves the stored type
+    for variant in ("preview", "thumb"):
+        redirect = client.get(
+            f"/api/v1/photos/{photo['id']}/content?variant={variant}",
+            headers=owner.headers,
+            follow_redirects=False,
+        )
+        served = httpx.get(redirect.headers["location"], timeout=30)
+        assert served.status_code == 200 and served.headers["content-type"] == "image/jpeg"
     unsigned = httpx.get(location._replace(query="").geturl(), timeout=30)
     assert unsigned.status_code == 403  # the bucket is private: only the signature opens it
     stranger = api.register("ajena")
