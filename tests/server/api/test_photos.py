@@ -68,6 +68,15 @@ def test_name_defaults_to_file_name(api, client):
         assert response.status_code == 201
         assert response.json()["name"] == "atardecer en la playa"
         assert response.json()["description"] == ""
+    # a file name with nothing in its stem gives "Foto"; a long one is cut to the 100 allowed
+    for filename, expected in (("   .jpg", "Foto"), ("n" * 150 + ".jpg", "n" * 100)):
+        response = client.post(
+            f"/api/v1/albums/{album['id']}/photos",
+            files={"file": (filename, api.distinct_jpeg(), "image/jpeg")},
+            headers=account.headers,
+        )
+        assert response.status_code == 201, response.text
+        assert response.json()["name"] == expected
 
 
 def test_pages_follow_the_cursor_newest_first(api, client):
