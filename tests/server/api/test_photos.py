@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select, update
 
+from server.jobs.models import Job
 from server.photos.models import Photo
 
 
@@ -342,6 +343,10 @@ def test_every_answer_shows_the_photo_the_same_way(api, client, app_context):
     Image.new("RGB", (64, 48), (200, 120, 40)).save(buffer, format="JPEG", exif=exif)
     uploaded = api.upload(account, album["id"], buffer.getvalue(), name="Con datos")
     assert uploaded["camera"] == "Pixel 7" and uploaded["taken_at"].startswith("2024-05-17T18:30")
+    exif[0x0110] = "M" * 250  # a camera model longer than the column: kept to its 200 characters
+    long_model = io.BytesIO()
+    Image.new("RGB", (64, 48), (20, 120, 40)).save(long_model, format="JPEG", exif=exif)
+    assert api.upload(account, album["id"], long_model.getvalue())["camera"] == "M" * 200
     with app_context.session_factory() as db:
         db.execute(
             update(Photo)
@@ -392,3 +397,21 @@ def test_nothing_is_uploaded_into_the_profile_album(api, client, app_context):
         }
     }
     assert _state(app_context) == before
+
+
+@pytest.mark.parametrize(
+    ("settings_overrides", "state", "kinds"),
+    [
+        ({}, "pending", ["index_faces", "tag_photo"]),
+        ({"labels_engine": "none"}, "none", ["index_faces"]),
+        ({"face_indexing": False}, "pending", ["tag_photo"]),
+        ({"face_engine": "none"}, "pending", ["tag_photo"]),
+    ],
+)
+def test_an_upload_queues_the_work_the_settings_ask_for(api, app_context, state, kinds):
+    account = api.register("colas")
+    photo = api.upload(account, api.create_album(account)["id"])
+    assert photo["labels_state"] == state
+    with app_context.session_factory() as db:
+        queued = db.execute(select(Job.kind, Job.photo_id).where(Job.photo_id == photo["id"]))
+        assert sorted(queued) == [(kind, photo["id"]) for kind in kinds]
