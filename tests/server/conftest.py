@@ -83,6 +83,20 @@ def _truncate_all(context: AppContext) -> None:
         connection.execute(text("SET FOREIGN_KEY_CHECKS=1"))
 
 
+def error_body(code: str, message: str, fields: dict[str, str] | None = None) -> dict[str, Any]:
+    """The contract's error envelope as a client receives it."""
+    error: dict[str, Any] = {"code": code, "message": message}
+    if fields is not None:
+        error["fields"] = fields
+    return {"error": error}
+
+
+PROFILE_LOCKED = error_body(
+    "profile_album_locked",
+    'The album "Fotos de perfil" fills itself with your profile photos; it cannot be changed.',
+)
+
+
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
     # No background worker by default: tests that need tags run the queue explicitly.
     defaults: dict[str, Any] = {"data_dir": data_dir, "job_worker": False}

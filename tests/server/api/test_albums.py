@@ -5,13 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-PROFILE_LOCKED = {
-    "error": {
-        "code": "profile_album_locked",
-        "message": 'The album "Fotos de perfil" fills itself with your profile photos; it cannot'
-        " be changed.",
-    }
-}
+from tests.server.conftest import PROFILE_LOCKED
 
 
 def _listed(client, account):  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from server.db import utcnow
 from server.photos.models import IdempotencyKey, Photo
 from server.photos.service import IDEMPOTENCY_KEY_MAX
 from server.sweep import sweep_orphans
+from tests.server.conftest import PROFILE_LOCKED, error_body
 
 
 def _reencoded(data: bytes, **options) -> bytes:  # type: ignore[no-untyped-def]
@@ -303,15 +304,6 @@ def test_a_retry_with_the_same_idempotency_key_returns_the_first_photo(api, clie
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_idempotency_key"
 
 
-PROFILE_LOCKED = {
-    "error": {
-        "code": "profile_album_locked",
-        "message": 'The album "Fotos de perfil" fills itself with your profile photos; it cannot'
-        " be changed.",
-    }
-}
-
-
 def test_bulk_refusals_say_what_is_wrong_and_change_nothing(api, client, app_context):
     """The whole error envelope of each bulk refusal: the ids that are not the user's (sorted,
     at most 20), the missing target album, and the profile album on either side of a move."""
@@ -328,22 +320,16 @@ def test_bulk_refusals_say_what_is_wrong_and_change_nothing(api, client, app_con
     absent = list(range(max(ids) + 1000, max(ids) + 1025))  # 25 ids no one has
     unknown = bulk({"action": "trash", "ids": [ids[0], *reversed(absent)]})
     assert unknown.status_code == 404
-    assert unknown.json() == {
-        "error": {
-            "code": "photo_not_found",
-            "message": "Some of those photos do not exist.",
-            "fields": {"ids": ",".join(str(i) for i in absent[:20])},
-        }
-    }
+    assert unknown.json() == error_body(
+        "photo_not_found",
+        "Some of those photos do not exist.",
+        {"ids": ",".join(str(i) for i in absent[:20])},
+    )
     no_target = bulk({"action": "move", "ids": ids})
     assert no_target.status_code == 400
-    assert no_target.json() == {
-        "error": {
-            "code": "validation_error",
-            "message": "Choose the album to move the photos to.",
-            "fields": {"album_id": "required"},
-        }
-    }
+    assert no_target.json() == error_body(
+        "validation_error", "Choose the album to move the photos to.", {"album_id": "required"}
+    )
     into_profile = bulk({"action": "move", "ids": ids, "album_id": profile["id"]})
     assert (into_profile.status_code, into_profile.json()) == (403, PROFILE_LOCKED)
     out_of_profile = bulk({"action": "move", "ids": [profile_photo], "album_id": album["id"]})
@@ -392,13 +378,9 @@ def test_the_trash_is_each_users_own_pages_by_cursor_and_empties_only_itself(
     for limit in (0, 201):
         refused = client.get("/api/v1/trash", params={"limit": limit}, headers=account.headers)
         assert refused.status_code == 400
-        assert refused.json() == {
-            "error": {
-                "code": "validation_error",
-                "message": "limit must be between 1 and 200.",
-                "fields": {"limit": "1..200"},
-            }
-        }
+        assert refused.json() == error_body(
+            "validation_error", "limit must be between 1 and 200.", {"limit": "1..200"}
+        )
 
     emptied = client.delete("/api/v1/trash", headers=stranger.headers)
     assert emptied.json() == {"deleted": 1}
@@ -466,12 +448,11 @@ def test_idempotency_keys_are_printable_ascii_up_to_their_limit(api, client):
     for key in ("k" * (IDEMPOTENCY_KEY_MAX + 1), "clé-1".encode(), b"tab\x7fkey", "   "):
         refused = send(key)
         assert refused.status_code == 400, key
-        assert refused.json()["error"] == {
-            "code": "invalid_idempotency_key",
-            "message": f"Idempotency-Key must be 1 to {IDEMPOTENCY_KEY_MAX} printable ASCII"
-            " characters.",
-            "fields": {"Idempotency-Key": "invalid"},
-        }, key
+        assert refused.json() == error_body(
+            "invalid_idempotency_key",
+            f"Idempotency-Key must be 1 to {IDEMPOTENCY_KEY_MAX} printable ASCII characters.",
+            {"Idempotency-Key": "invalid"},
+        ), key
 
 
 def test_two_uploads_racing_with_one_idempotency_key_store_one_photo(api, client, app_context):

@@ -10,6 +10,7 @@ from sqlalchemy import func, select, update
 
 from server.jobs.models import Job
 from server.photos.models import Photo
+from tests.server.conftest import PROFILE_LOCKED, error_body
 
 
 def _state(app_context):  # type: ignore[no-untyped-def]
@@ -248,7 +249,7 @@ def test_upload_field_validation(api, client, app_context):
     before = _state(app_context)
 
     def refused(message: str, field: str, why: str) -> dict[str, object]:
-        return {"code": "validation_error", "message": message, "fields": {field: why}}
+        return error_body("validation_error", message, {field: why})
 
     cases = [
         ({"name": "   "}, refused("The photo name cannot be empty.", "name", "required")),
@@ -275,7 +276,7 @@ def test_upload_field_validation(api, client, app_context):
             headers=account.headers,
         )
         assert response.status_code == 400
-        assert response.json()["error"] == expected
+        assert response.json() == expected
     missing = client.post(
         f"/api/v1/albums/{album['id']}/photos", data={"name": "x"}, headers=account.headers
     )
@@ -388,14 +389,7 @@ def test_nothing_is_uploaded_into_the_profile_album(api, client, app_context):
         files={"file": ("p.jpg", api.distinct_jpeg(), "image/jpeg")},
         headers=account.headers,
     )
-    assert response.status_code == 403
-    assert response.json() == {
-        "error": {
-            "code": "profile_album_locked",
-            "message": 'The album "Fotos de perfil" fills itself with your profile photos; it'
-            " cannot be changed.",
-        }
-    }
+    assert (response.status_code, response.json()) == (403, PROFILE_LOCKED)
     assert _state(app_context) == before
 
 
