@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.server.conftest import error_body
+
 
 def test_other_users_resources_are_not_found(api, client, app_context):
     owner = api.register("owner")
@@ -10,8 +12,8 @@ def test_other_users_resources_are_not_found(api, client, app_context):
     photo = api.upload(owner, album["id"])
     keys_before = sorted(app_context.store.iter_keys(""))
 
-    album_404 = {"error": {"code": "album_not_found", "message": "That album does not exist."}}
-    photo_404 = {"error": {"code": "photo_not_found", "message": "That photo does not exist."}}
+    album_404 = error_body("album_not_found", "That album does not exist.")
+    photo_404 = error_body("photo_not_found", "That photo does not exist.")
     attempts = [
         ("GET", f"/api/v1/albums/{album['id']}", None, album_404),
         ("GET", f"/api/v1/albums/{album['id']}/photos", None, album_404),
